@@ -1,0 +1,6 @@
+package dev.eventlanes;
+
+public final class Launcher {
+    public static void main(String[] args) {
+    }
+}
