@@ -1,0 +1,172 @@
+package dev.eventlanes.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * An async event: a flag plus the tasks waiting for it to become true. The problem it solves is
+ * the lost wake-up: a task that wants to continue "once X has happened" can neither miss an
+ * {@code X} that happened before it looked nor burn cycles polling for it.
+ *
+ * <ul>
+ * <li>{@code set()} turns the flag on and wakes every current waiter; it never suspends the
+ * setter, which keeps running until its own next await. Only false→true wakes anyone: setting a
+ * set event does nothing. asyncio and anyio wake waiters in the order they called
+ * {@code wait()}; trio in an order it keeps random by design (seeded here).</li>
+ * <li>{@code wait()} returns at once if the flag is on: asyncio without yielding, anyio and trio
+ * after one checkpoint. Otherwise the task blocks until the next {@code set()}.</li>
+ * <li>{@code clear()} exists only in asyncio: it turns the flag off; a waiter already woken still
+ * wakes (and sees {@code is_set() == False}). anyio and trio events are single-use on purpose: a
+ * flag that can go back to false reintroduces the races an event is meant to remove (a waiter
+ * woken by {@code set()} may find it cleared again), so there the way to "reset" is to replace
+ * the Event with a new one, and calling {@code clear()} is an {@code AttributeError}.</li>
+ * <li>{@code statistics().tasks_waiting}: anyio counts a woken waiter until it actually resumes
+ * (asyncio keeps it in its waiter list until then); trio forgets the waiters inside {@code set()}.</li>
+ * </ul>
+ */
+public final class AsyncEvent {
+    private final Loop loop;
+    private final int id;
+    private final String name;
+    private boolean value;
+    /** Futures of the current waiters, in the order they called wait(). */
+    private final ArrayList<Future> waiters = new ArrayList<>();
+
+    AsyncEvent(Loop loop, int id, String name) {
+        this.loop = loop;
+        this.id = id;
+        this.name = name;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** {@code is_set()}, recorded as a poll. */
+    public boolean isSet() {
+        loop.trace(TraceKind.POLL, loop.currentTask(), this, null, value ? 1 : 0, value ? "True" : "False");
+        return value;
+    }
+
+    /** The flag, without recording a poll (for drawing the toggle). */
+    public boolean peekValue() {
+        return value;
+    }
+
+    /** {@code statistics().tasks_waiting}. */
+    public int tasksWaiting() {
+        return waiters.size();
+    }
+
+    /** The waiters' futures, in wait() order (read-only; for views). */
+    public List<Future> waiters() {
+        return Collections.unmodifiableList(waiters);
+    }
+
+    /** {@code set()}: wakes every current waiter; does nothing if already set. */
+    public void set() {
+        if (value) {
+            loop.trace(TraceKind.SET, loop.currentTask(), this, null, 0, "already set");
+            return;
+        }
+        value = true;
+        int n = 0;
+        for (Future f : waiters) {
+            if (!f.isDone()) {
+                n++;
+            }
+        }
+        loop.trace(TraceKind.SET, loop.currentTask(), this, null, n, "");
+        if (loop.semantics() == Semantics.TRIO) {
+            // trio keeps waiters in a set and forgets them at once: statistics() says 0 now.
+            List<Future> order = new ArrayList<>(waiters);
+            Collections.shuffle(order, loop.random());
+            waiters.clear();
+            for (Future f : order) {
+                if (!f.isDone()) {
+                    f.setResult(Boolean.TRUE);
+                }
+            }
+        } else {
+            // asyncio: each waiter removes its own future when it resumes (a finally clause).
+            for (Future f : List.copyOf(waiters)) {
+                if (!f.isDone()) {
+                    f.setResult(Boolean.TRUE);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code clear()}: asyncio only. anyio and trio raise the AttributeError Python raises,
+     * carrying the hint of {@link Semantics#noClearHint()}.
+     */
+    public void clear() {
+        if (!loop.semantics().eventsHaveClear()) {
+            PyException e = loop.semantics().noClearError();
+            loop.trace(TraceKind.ERROR, loop.currentTask(), this, null, 0,
+                    e.type().name() + ": " + e.messageText() + " (" + loop.semantics().noClearHint() + ")");
+            throw e;
+        }
+        value = false;
+        loop.trace(TraceKind.CLEAR, loop.currentTask(), this, null, "");
+    }
+
+    /** {@code wait()}: a coroutine to await. */
+    public Coroutine waitCoroutine() {
+        return new Wait();
+    }
+
+    private final class Wait extends JavaCoroutine {
+        private Future fut;
+
+        @Override
+        protected Object resume(Object v, PyException exc) {
+            switch (state) {
+                case 0 -> {
+                    loop.trace(TraceKind.WAIT, loop.currentTask(), AsyncEvent.this, null, value ? 1 : 0, "");
+                    if (value) {
+                        if (!loop.semantics().waitOnSetEventCheckpoints()) {
+                            return finish(Boolean.TRUE);
+                        }
+                        state = 2;
+                        return bareYield();
+                    }
+                    fut = new Future(loop, WaitReason.event(AsyncEvent.this));
+                    waiters.add(fut);
+                    state = 1;
+                    return await(fut);
+                }
+                case 1 -> {
+                    waiters.remove(fut);
+                    if (exc != null) {
+                        throw exc;
+                    }
+                    return finish(loop.semantics() == Semantics.ASYNCIO ? Boolean.TRUE : null);
+                }
+                case 2 -> {
+                    if (exc != null) {
+                        throw exc;
+                    }
+                    return finish(null);
+                }
+                default -> throw new IllegalStateException("wait() resumed after it finished");
+            }
+        }
+
+        @Override
+        public String name() {
+            return "wait";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<Event " + name + (value ? " set" : " unset") + ">";
+    }
+}

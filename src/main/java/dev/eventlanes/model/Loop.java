@@ -1,0 +1,511 @@
+package dev.eventlanes.model;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Random;
+
+/**
+ * The event loop on a virtual clock: asyncio's {@code BaseEventLoop._run_once}, one rule at a
+ * time, never sleeping in real time.
+ *
+ * <p>How a pass works. The loop keeps a FIFO ready queue of callbacks and a heap of timers
+ * ordered by (deadline, registration sequence). A pass first moves every due timer to the back of
+ * the ready queue; if nothing is ready, the clock jumps to the earliest deadline first. Then it
+ * runs exactly the callbacks that were queued when the pass began: anything they queue runs in
+ * the next pass. A task's step is one such callback, so a task woken by {@code set()} runs after
+ * the setter has suspended and after everything queued before it.
+ *
+ * <p>Contracts: time never goes backwards; a callback runs at most once; with the same
+ * semantics, seed and inputs the sequence of callbacks is always the same (the only randomness,
+ * trio's, comes from the seeded {@link Random}).
+ *
+ * <p>{@link #stepHandle()} runs one callback, {@link #step()} runs callbacks until one task has
+ * stepped; {@link #advance()} runs one callback of a whole run; {@link #runToEnd()} loops over it.
+ */
+public final class Loop {
+    /**
+     * A real selector returns after a deadline, never before. The model wakes this much late so
+     * that times print as real runs print them ({@code f"{t:.1f}"} of a wake-up at 0.15 s is
+     * "0.2", as 0.1502 s would be) and so that sleeping in steps drifts as it does for real.
+     */
+    public static final double WAKE_LATENCY = 1e-6;
+    public static final long DEFAULT_OP_LIMIT = 1_000_000;
+
+    private final Semantics semantics;
+    private final Random random;
+    private double now;
+    private final ArrayDeque<Handle> ready = new ArrayDeque<>();
+    private final PriorityQueue<TimerHandle> timers = new PriorityQueue<>();
+    private long timerSeq;
+    private int liveTimers;
+    private int batchRemaining;
+    private boolean stopping;
+    private Task current;
+    private final List<Task> tasks = new ArrayList<>();
+    private final List<AsyncEvent> events = new ArrayList<>();
+    private final List<TraceListener> listeners = new ArrayList<>();
+    private TraceListener[] listenerArray = new TraceListener[0];
+    private long traceSeq;
+    private long opsSinceSuspend;
+    private long opLimit = DEFAULT_OP_LIMIT;
+    private int nextTaskNumber = 1;
+    private long handlesRun;
+    private long stepsRun;
+
+    public Loop(Semantics semantics, long seed) {
+        this.semantics = semantics;
+        this.random = new Random(seed);
+    }
+
+    public Semantics semantics() {
+        return semantics;
+    }
+
+    public Random random() {
+        return random;
+    }
+
+    /** The virtual time in seconds since the run started. */
+    public double time() {
+        return now;
+    }
+
+    /** Advances the clock while a task keeps running ({@code time.sleep()} blocking the loop). */
+    public void blockFor(double seconds) {
+        if (seconds < 0) {
+            throw new IllegalArgumentException("time cannot go backwards: blockFor(" + seconds + ")");
+        }
+        now += seconds;
+    }
+
+    public Task currentTask() {
+        return current;
+    }
+
+    public List<Task> tasks() {
+        return Collections.unmodifiableList(tasks);
+    }
+
+    public List<AsyncEvent> events() {
+        return Collections.unmodifiableList(events);
+    }
+
+    public long stepsRun() {
+        return stepsRun;
+    }
+
+    public void setOpLimit(long limit) {
+        this.opLimit = limit;
+    }
+
+    public long opLimit() {
+        return opLimit;
+    }
+
+    // ---------------------------------------------------------------- tracing
+
+    public void addListener(TraceListener l) {
+        listeners.add(l);
+        listenerArray = listeners.toArray(new TraceListener[0]);
+    }
+
+    public void removeListener(TraceListener l) {
+        listeners.remove(l);
+        listenerArray = listeners.toArray(new TraceListener[0]);
+    }
+
+    public boolean tracing() {
+        return listenerArray.length != 0;
+    }
+
+    /** Emits one entry; the line is the task's current source line. */
+    void trace(TraceKind kind, Task task, AsyncEvent event, Task other, String text) {
+        trace(kind, task, event, other, 0.0, text);
+    }
+
+    void trace(TraceKind kind, Task task, AsyncEvent event, Task other, double value, String text) {
+        TraceListener[] ls = listenerArray;
+        if (ls.length == 0) {
+            return;
+        }
+        int line = task == null ? 0 : task.coroutine().currentLine();
+        long seq = traceSeq++;
+        for (TraceListener l : ls) {
+            l.onEntry(seq, now, kind, task == null ? -1 : task.id(), event == null ? -1 : event.id(),
+                    other == null ? -1 : other.id(), line, value, text == null ? "" : text);
+        }
+    }
+
+    /** Records a line the program printed, so the window and the CLI show the same output. */
+    public void emitPrint(String text) {
+        trace(TraceKind.PRINT, current, null, null, text);
+    }
+
+    /** Records a refused operation or a diagnostic in the running task. */
+    public void emitError(String text) {
+        trace(TraceKind.ERROR, current, null, null, text);
+    }
+
+    // ---------------------------------------------------------------- tasks and events
+
+    /** {@code create_task} / {@code start_soon}: the task's first step runs when the loop gets to it. */
+    public Task spawn(Coroutine coro, String name) {
+        int id = tasks.size();
+        Task t = new Task(this, id, coro, name == null ? "Task-" + nextTaskNumber : name, current);
+        nextTaskNumber++;
+        tasks.add(t);
+        trace(TraceKind.SPAWN, t, null, current, t.name());
+        scheduleStep(t, null);
+        return t;
+    }
+
+    /** The number asyncio would give the next unnamed task ({@code Task-N}). */
+    public int nextTaskNumber() {
+        return nextTaskNumber;
+    }
+
+    public AsyncEvent newEvent(String name) {
+        AsyncEvent e = new AsyncEvent(this, events.size(), name == null ? "event" + events.size() : name);
+        events.add(e);
+        trace(TraceKind.EVENT_NEW, current, e, null, e.name());
+        return e;
+    }
+
+    /** {@code await sleep(delay)}. */
+    public Coroutine sleep(double delay) {
+        return new Sleep(this, delay);
+    }
+
+    public Future newFuture(WaitReason reason) {
+        return new Future(this, reason);
+    }
+
+    Task enter(Task t) {
+        Task prev = current;
+        current = t;
+        lastStepped = t;
+        t.taskState = TaskState.RUNNING;
+        opsSinceSuspend = 0;
+        stepsRun++;
+        trace(TraceKind.RUN, t, null, null, "");
+        return prev;
+    }
+
+    void leave(Task previous) {
+        current = previous;
+    }
+
+    void taskFinished(Task t) {
+        // Nothing to release: finished tasks stay listed so lanes keep their history.
+    }
+
+    /**
+     * Counts operations of the running task and stops a task that never suspends. Task bodies
+     * call this once per operation they perform.
+     */
+    public void countOps(int n) {
+        opsSinceSuspend += n;
+        if (opsSinceSuspend > opLimit) {
+            throw new RunawayException(current, opLimit);
+        }
+    }
+
+    // ---------------------------------------------------------------- scheduling
+
+    /** One entry of the ready queue. */
+    private static final class Handle {
+        final Task task;
+        final PyException exc;
+        final FutureCallback cb;
+        final Future fut;
+        final Runnable runnable;
+        final Task waker;
+
+        Handle(Task task, PyException exc, FutureCallback cb, Future fut, Runnable runnable, Task waker) {
+            this.task = task;
+            this.exc = exc;
+            this.cb = cb;
+            this.fut = fut;
+            this.runnable = runnable;
+            this.waker = waker;
+        }
+    }
+
+    void scheduleStep(Task t, PyException exc) {
+        t.taskState = TaskState.READY;
+        ready.addLast(new Handle(t, exc, null, null, null, null));
+    }
+
+    /** {@code call_soon(cb, future)}: a done-callback, run in a later pass. */
+    public void callSoon(FutureCallback cb, Future fut) {
+        if (cb instanceof Task waiter) {
+            // A blocked task becomes ready: the wake-up the lanes draw as an arrow.
+            waiter.taskState = TaskState.READY;
+            WaitReason why = fut.reason;
+            trace(TraceKind.WAKE, waiter, why.event(), current, why.describe());
+        }
+        ready.addLast(new Handle(null, null, cb, fut, null, current));
+    }
+
+    /** {@code call_soon(fn)}. */
+    public void callSoon(Runnable fn) {
+        ready.addLast(new Handle(null, null, null, null, fn, current));
+    }
+
+    /** {@code call_at(when, fn)}. */
+    public TimerHandle callAt(double when, Runnable fn) {
+        TimerHandle h = new TimerHandle(when, timerSeq++, fn, current);
+        timers.add(h);
+        return h;
+    }
+
+    /** {@code call_later(delay, fn)}: deadline = now + delay, as asyncio computes it. */
+    public TimerHandle callLater(double delay, Runnable fn) {
+        return callAt(now + delay, fn);
+    }
+
+    /** True when nothing can happen any more: nothing ready, no live timer, no pass under way. */
+    public boolean isIdle() {
+        if (batchRemaining > 0 || !ready.isEmpty()) {
+            return false;
+        }
+        dropCancelledTimers();
+        return timers.isEmpty();
+    }
+
+    private void dropCancelledTimers() {
+        while (!timers.isEmpty() && timers.peek().cancelled) {
+            timers.poll();
+        }
+    }
+
+    /**
+     * Runs one callback, starting a new pass first if the current one is over.
+     *
+     * @return false if there was nothing to run (the loop is idle)
+     */
+    public boolean stepHandle() {
+        if (batchRemaining == 0 && !beginPass()) {
+            return false;
+        }
+        Handle h = ready.pollFirst();
+        batchRemaining--;
+        handlesRun++;
+        if (h.task != null) {
+            if (!h.task.isDone()) {
+                h.task.step(h.exc);
+            }
+        } else if (h.cb != null) {
+            h.cb.onDone(h.fut);
+        } else {
+            Task prev = current;
+            current = null;
+            try {
+                h.runnable.run();
+            } finally {
+                current = prev;
+            }
+        }
+        return true;
+    }
+
+    /** Starts a pass: due timers join the queue (the clock jumps if nothing is ready). */
+    private boolean beginPass() {
+        dropCancelledTimers();
+        if (ready.isEmpty()) {
+            if (timers.isEmpty()) {
+                return false;
+            }
+            double next = timers.peek().when;
+            if (next + WAKE_LATENCY > now) {
+                now = Math.max(now, next + WAKE_LATENCY);
+            }
+        }
+        while (!timers.isEmpty() && timers.peek().when <= now) {
+            TimerHandle t = timers.poll();
+            if (t.cancelled) {
+                continue;
+            }
+            trace(TraceKind.TIMER, t.owner, null, null, t.when, "");
+            if (semantics.timersWakeDirectly()) {
+                // trio: expired deadlines reschedule their tasks before the batch is taken.
+                Task prev = current;
+                current = null;
+                t.callback.run();
+                current = prev;
+            } else {
+                ready.addLast(new Handle(null, null, null, null, t.callback, null));
+            }
+        }
+        batchRemaining = ready.size();
+        if (batchRemaining > 1 && semantics.shufflesBatches() && random.nextBoolean()) {
+            // trio reverses each batch with probability 1/2 so no code relies on FIFO order.
+            Handle[] batch = new Handle[batchRemaining];
+            for (int i = 0; i < batch.length; i++) {
+                batch[i] = ready.pollFirst();
+            }
+            for (int i = 0; i < batch.length; i++) {
+                ready.addFirst(batch[i]);
+            }
+        }
+        return batchRemaining > 0;
+    }
+
+    private Task lastStepped;
+
+    /** What the next callback will do, in words, or null if the loop is idle. */
+    public String peek() {
+        if (batchRemaining == 0 && ready.isEmpty()) {
+            dropCancelledTimers();
+            if (timers.isEmpty()) {
+                return null;
+            }
+            return "advance the clock to " + formatTime(timers.peek().when);
+        }
+        Handle h = ready.peekFirst();
+        if (h == null) {
+            return null;
+        }
+        if (h.task != null) {
+            return "run " + h.task.name();
+        }
+        if (h.cb instanceof Task t) {
+            return "wake " + t.name();
+        }
+        return "run a loop callback";
+    }
+
+    // ---------------------------------------------------------------- whole runs
+
+    private enum Phase { MAIN, SHUTDOWN, OVER }
+
+    private Phase phase = Phase.MAIN;
+    private Task mainTask;
+    private List<Task> shuttingDown;
+    private RunResult result;
+
+    /**
+     * Declares the main task: when it is done the run stops after finishing that pass, then
+     * cancels every task still alive and runs until they are done, as {@code asyncio.run}'s
+     * shutdown does. Without a main task the loop runs until idle and can be resumed by clicks.
+     */
+    public void setMain(Task main) {
+        this.mainTask = main;
+        main.addDoneCallback(f -> stopping = true);
+    }
+
+    public Task mainTask() {
+        return mainTask;
+    }
+
+    /**
+     * Runs one callback of the run. Returns false when nothing more can happen: the run is over
+     * ({@link #result()} says how), or, without a main task, the loop is idle until a click.
+     */
+    public boolean advance() {
+        if (phase == Phase.OVER) {
+            return false;
+        }
+        try {
+            if (phase == Phase.MAIN) {
+                if (mainTask != null && stopping && batchRemaining == 0) {
+                    stopping = false;
+                    phase = Phase.SHUTDOWN;
+                    shuttingDown = new ArrayList<>();
+                    for (Task t : tasks) {
+                        if (!t.isDone()) {
+                            shuttingDown.add(t);
+                        }
+                    }
+                    for (Task t : shuttingDown) {
+                        t.cancel(null);
+                    }
+                    return true;
+                }
+                if (stepHandle()) {
+                    return true;
+                }
+                if (mainTask == null) {
+                    return false;
+                }
+                return end(mainTask.isDone() ? RunResult.finished(this, mainTask) : RunResult.deadlock(this, mainTask));
+            }
+            for (Task t : shuttingDown) {
+                if (!t.isDone()) {
+                    if (stepHandle()) {
+                        return true;
+                    }
+                    return end(RunResult.deadlock(this, mainTask));
+                }
+            }
+            return end(RunResult.finished(this, mainTask));
+        } catch (RunawayException e) {
+            return end(RunResult.runaway(e, this));
+        }
+    }
+
+    private boolean end(RunResult r) {
+        result = r;
+        phase = Phase.OVER;
+        return false;
+    }
+
+    /** How the run ended, or null while it can still go on. */
+    public RunResult result() {
+        return result;
+    }
+
+    /** Runs until the run is over (or, without a main task, until idle). */
+    public RunResult runToEnd() {
+        while (advance()) {
+            // keep going
+        }
+        return result != null ? result : RunResult.finished(this, null);
+    }
+
+    /** {@code asyncio.run(main)}: spawn the main task and run until the run is over. */
+    public RunResult runMain(Coroutine main, String name) {
+        setMain(spawn(main, name));
+        return runToEnd();
+    }
+
+    /**
+     * Runs callbacks until one task has stepped.
+     *
+     * @return the task that stepped, or null if nothing could run
+     */
+    public Task step() {
+        long before = stepsRun;
+        while (stepsRun == before) {
+            if (!advance()) {
+                return null;
+            }
+        }
+        return lastStepped;
+    }
+
+    /** Tasks that are blocked (waiting or sleeping), in creation order. */
+    public List<Task> blockedTasks() {
+        List<Task> out = new ArrayList<>();
+        for (Task t : tasks) {
+            if (!t.isDone() && (t.taskState == TaskState.WAITING || t.taskState == TaskState.SLEEPING)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    public long handlesRun() {
+        return handlesRun;
+    }
+
+    /** Virtual times as people read them: "2.0", "0.25", "1.333". */
+    public static String formatTime(double t) {
+        double r = Math.round(t * 1000.0) / 1000.0;
+        String s = java.math.BigDecimal.valueOf(r).stripTrailingZeros().toPlainString();
+        return s.contains(".") ? s : s + ".0";
+    }
+}

@@ -1,0 +1,53 @@
+package dev.eventlanes.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a run ended.
+ *
+ * @param status    finished, deadlock or runaway
+ * @param main      the main task (null for a click-built scenario run until idle)
+ * @param blocked   for a deadlock: each task still blocked and what it waits on
+ * @param message   one plain sentence for the status bar and stderr
+ * @param endTime   the virtual time at the end
+ */
+public record RunResult(Status status, Task main, List<Blocked> blocked, String message, double endTime) {
+    /** The ways a run can end. */
+    public enum Status { FINISHED, DEADLOCK, RUNAWAY }
+
+    /** A task left waiting forever, and on what. */
+    public record Blocked(String task, String reason, String event) {
+    }
+
+    /** The main task's exception, if it failed. */
+    public PyException failure() {
+        return main != null && main.isDone() && !main.isCancelled() ? main.peekException() : null;
+    }
+
+    public boolean ok() {
+        return status == Status.FINISHED && failure() == null;
+    }
+
+    static RunResult finished(Loop loop, Task main) {
+        return new RunResult(Status.FINISHED, main, List.of(), "finished at " + Loop.formatTime(loop.time()), loop.time());
+    }
+
+    static RunResult runaway(RunawayException e, Loop loop) {
+        return new RunResult(Status.RUNAWAY, null, List.of(), e.getMessage(), loop.time());
+    }
+
+    static RunResult deadlock(Loop loop, Task main) {
+        List<Blocked> blocked = new ArrayList<>();
+        StringBuilder sb = new StringBuilder("deadlock at " + Loop.formatTime(loop.time())
+                + ": no task can run and no timer is pending");
+        for (Task t : loop.blockedTasks()) {
+            Future f = t.waitingOn();
+            WaitReason why = f == null ? WaitReason.OTHER : f.reason();
+            blocked.add(new Blocked(t.name(), why.describe(), why.event() == null ? null : why.event().name()));
+            sb.append("; ").append(t.name()).append(" is ").append(why.describe());
+        }
+        sb.append(" (real Python would hang here forever)");
+        return new RunResult(Status.DEADLOCK, main, List.copyOf(blocked), sb.toString(), loop.time());
+    }
+}

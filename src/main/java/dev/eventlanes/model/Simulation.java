@@ -1,0 +1,219 @@
+package dev.eventlanes.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One run of a {@link Program} on a fresh {@link Loop}, with its whole trace recorded and the
+ * user's clicks logged by loop position. The window and the command line both drive runs through
+ * this class; being deterministic, a run can always be rebuilt from the program, semantics, seed
+ * and click log.
+ */
+public final class Simulation {
+    /** A click and where it happened: after this many loop callbacks. */
+    public record LoggedClick(long atHandle, Click click) {
+    }
+
+    private final Program program;
+    private final Semantics semantics;
+    private final long seed;
+    private final Loop loop;
+    private final TraceLog trace = new TraceLog();
+    private final List<LoggedClick> clicks = new ArrayList<>();
+    private PyException startFailure;
+
+    public Simulation(Program program, Semantics semantics, long seed) {
+        this(program, semantics, seed, Loop.DEFAULT_OP_LIMIT);
+    }
+
+    public Simulation(Program program, Semantics semantics, long seed, long opLimit) {
+        this.program = program;
+        this.semantics = semantics;
+        this.seed = seed;
+        this.loop = new Loop(semantics, seed);
+        loop.setOpLimit(opLimit);
+        loop.addListener(trace);
+        try {
+            Task main = program.start(loop);
+            if (main != null) {
+                loop.setMain(main);
+            }
+        } catch (PyException e) {
+            // Module-level code raised before the loop started: the run is over at once.
+            startFailure = e;
+            loop.emitError(e.type().qualifiedName() + (e.messageText().isEmpty() ? "" : ": " + e.messageText()));
+        }
+    }
+
+    public Program program() {
+        return program;
+    }
+
+    public Semantics semantics() {
+        return semantics;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public Loop loop() {
+        return loop;
+    }
+
+    public TraceLog trace() {
+        return trace;
+    }
+
+    /** The exception module-level code raised before the loop could start, or null. */
+    public PyException startFailure() {
+        return startFailure;
+    }
+
+    public List<LoggedClick> clicks() {
+        return Collections.unmodifiableList(clicks);
+    }
+
+    /** True when nothing more will happen without a click (or ever, if the run is over). */
+    public boolean isStopped() {
+        return startFailure != null || loop.result() != null || loop.isIdle();
+    }
+
+    /** The run's end, or null while it may go on. */
+    public RunResult result() {
+        return loop.result();
+    }
+
+    /** One loop callback. False if nothing could run. */
+    public boolean advance() {
+        return startFailure == null && loop.advance();
+    }
+
+    /** To the next scheduler decision: until one task has stepped. Null if nothing could run. */
+    public Task step() {
+        return startFailure == null ? loop.step() : null;
+    }
+
+    /** Until the trace shows a task at a different source line than before, or nothing can run. */
+    public boolean stepLine() {
+        if (startFailure != null) {
+            return false;
+        }
+        int start = trace.size();
+        int startLine = lastLine(start);
+        while (loop.advance()) {
+            for (int i = start; i < trace.size(); i++) {
+                int ln = trace.line(i);
+                if (ln != 0 && ln != startLine) {
+                    return true;
+                }
+            }
+            start = trace.size();
+        }
+        return false;
+    }
+
+    private int lastLine(int end) {
+        for (int i = end - 1; i >= 0; i--) {
+            if (trace.line(i) != 0) {
+                return trace.line(i);
+            }
+        }
+        return -1;
+    }
+
+    /** Runs until over (or idle, for a click-built session). */
+    public RunResult runToEnd() {
+        if (startFailure != null) {
+            return null;
+        }
+        return loop.runToEnd();
+    }
+
+    /**
+     * Applies a click now and logs it.
+     *
+     * @return null if applied, else why it was refused (also recorded in the trace as an error)
+     */
+    public String click(Click click) {
+        String refused = click.apply(loop);
+        if (refused == null) {
+            clicks.add(new LoggedClick(loop.handlesRun(), click));
+        } else {
+            loop.emitError(refused);
+        }
+        return refused;
+    }
+
+    /**
+     * Re-runs a click log on this fresh simulation: runs to each click's position, applies it,
+     * and stops after the last one. Returns false if the log does not fit this run (a click
+     * beyond the run's end, or one refused).
+     */
+    public boolean replay(List<LoggedClick> log) {
+        for (LoggedClick c : log) {
+            while (loop.handlesRun() < c.atHandle()) {
+                if (!advance()) {
+                    return false;
+                }
+            }
+            if (click(c.click()) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A click that calls {@code set()} on an event from outside any task. */
+    public static Click setEvent(String eventName) {
+        return new Click() {
+            @Override
+            public String apply(Loop l) {
+                AsyncEvent e = find(l, eventName);
+                if (e == null) {
+                    return "there is no event named " + eventName;
+                }
+                e.set();
+                return null;
+            }
+
+            @Override
+            public String describe() {
+                return "you clicked " + eventName + ": set()";
+            }
+        };
+    }
+
+    /** A click that calls {@code clear()}: refused, with the reason, under anyio and trio. */
+    public static Click clearEvent(String eventName) {
+        return new Click() {
+            @Override
+            public String apply(Loop l) {
+                AsyncEvent e = find(l, eventName);
+                if (e == null) {
+                    return "there is no event named " + eventName;
+                }
+                if (!l.semantics().eventsHaveClear()) {
+                    return l.semantics().library() + " events have no clear(): replace the Event with a new one";
+                }
+                e.clear();
+                return null;
+            }
+
+            @Override
+            public String describe() {
+                return "you clicked " + eventName + ": clear()";
+            }
+        };
+    }
+
+    private static AsyncEvent find(Loop l, String name) {
+        for (AsyncEvent e : l.events()) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        return null;
+    }
+}

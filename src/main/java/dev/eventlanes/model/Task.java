@@ -1,0 +1,206 @@
+package dev.eventlanes.model;
+
+/**
+ * A task: a {@link Coroutine} driven by the loop, itself a {@link Future} of the coroutine's
+ * outcome. This is asyncio's {@code Task} rule for rule ({@code __step}, {@code __wakeup},
+ * {@code cancel}); anyio (on asyncio) and the model's trio profile build on it.
+ *
+ * <p>Contract: a task is stepped only by the loop, once per scheduled step; every suspension on a
+ * future registers exactly one wake-up on it; a cancel request either cancels the future the task
+ * is blocked on or is remembered ({@code mustCancel}) and thrown in at the next step.
+ */
+public class Task extends Future implements FutureCallback {
+    private final int id;
+    private final Coroutine coro;
+    private String name;
+    private final Task parent;
+    private boolean mustCancel;
+    private String taskCancelMessage;
+    private Future futWaiter;
+    private int numCancelsRequested;
+    TaskState taskState = TaskState.READY;
+    /** Library bookkeeping (anyio's TaskState: the task's innermost cancel scope). */
+    CancelScope cancelScope;
+    boolean started;
+    /** Set when the task ended with an exception nobody retrieved. */
+    boolean exceptionRetrieved;
+
+    Task(Loop loop, int id, Coroutine coro, String name, Task parent) {
+        super(loop);
+        this.id = id;
+        this.coro = coro;
+        this.name = name;
+        this.parent = parent;
+        this.reason = WaitReason.task(this);
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Task parent() {
+        return parent;
+    }
+
+    public Coroutine coroutine() {
+        return coro;
+    }
+
+    public TaskState state() {
+        return taskState;
+    }
+
+    /** The future this task is blocked on, or null. */
+    public Future waitingOn() {
+        return futWaiter;
+    }
+
+    public boolean mustCancel() {
+        return mustCancel;
+    }
+
+    public boolean hasStarted() {
+        return started;
+    }
+
+    public CancelScope cancelScope() {
+        return cancelScope;
+    }
+
+    @Override
+    public PyException exception() {
+        exceptionRetrieved = true;
+        return super.exception();
+    }
+
+    @Override
+    public Object result() {
+        exceptionRetrieved = true;
+        return super.result();
+    }
+
+    /** {@code task.cancel(msg)}: request cancellation; false if the task is already done. */
+    @Override
+    public boolean cancel(String message) {
+        if (isDone()) {
+            return false;
+        }
+        numCancelsRequested++;
+        loop.trace(TraceKind.CANCEL, this, null, loop.currentTask(), message == null ? "" : message);
+        if (futWaiter != null && futWaiter.cancel(message)) {
+            // Leave futWaiter: it may be a task that ignores the cancellation, to cancel again.
+            return true;
+        }
+        // The step is already scheduled: throw the cancellation in when it runs.
+        mustCancel = true;
+        taskCancelMessage = message;
+        return true;
+    }
+
+    /** {@code task.uncancel()}: undo one cancel request; returns the remaining count. */
+    public int uncancel() {
+        if (numCancelsRequested > 0) {
+            numCancelsRequested--;
+        }
+        return numCancelsRequested;
+    }
+
+    public int cancelling() {
+        return numCancelsRequested;
+    }
+
+    /** The wake-up callback registered on the future this task blocked on. */
+    @Override
+    public void onDone(Future future) {
+        PyException exc = null;
+        try {
+            future.result();
+        } catch (PyException e) {
+            exc = e;
+        }
+        step(exc);
+    }
+
+    /** One step: run the coroutine until it next suspends (asyncio's {@code Task.__step}). */
+    void step(PyException exc) {
+        if (isDone()) {
+            throw new IllegalStateException("step() on a finished task " + name);
+        }
+        if (mustCancel) {
+            if (exc == null || !exc.isCancellation()) {
+                exc = loop.semantics().cancelledError(taskCancelMessage);
+            }
+            mustCancel = false;
+        }
+        futWaiter = null;
+        started = true;
+        Task previous = loop.enter(this);
+        Object r;
+        try {
+            r = exc == null ? coro.send(null) : coro.throwIn(exc);
+        } catch (PyException e) {
+            loop.leave(previous);
+            if (e.isCancellation()) {
+                super.cancel(e.args().isEmpty() ? null : String.valueOf(e.args().get(0)));
+                finishTrace(TaskState.CANCELLED, null);
+            } else {
+                super.setException(e);
+                finishTrace(TaskState.FAILED, e);
+            }
+            return;
+        } catch (RunawayException e) {
+            loop.leave(previous);
+            throw e;
+        }
+        loop.leave(previous);
+        if (r == Coroutine.RETURNED) {
+            if (mustCancel) {
+                // Cancelled right before the coroutine returned.
+                mustCancel = false;
+                super.cancel(taskCancelMessage);
+                finishTrace(TaskState.CANCELLED, null);
+            } else {
+                super.setResult(coro.result());
+                finishTrace(TaskState.DONE, null);
+            }
+        } else if (r == Coroutine.BARE_YIELD) {
+            taskState = TaskState.READY;
+            loop.trace(TraceKind.SUSPEND, this, null, null, "yield");
+            loop.scheduleStep(this, null);
+        } else if (r instanceof Future f) {
+            if (f == this) {
+                throw new IllegalStateException("task cannot await on itself");
+            }
+            f.addDoneCallback(this);
+            futWaiter = f;
+            WaitReason why = f.reason;
+            taskState = why.kind() == WaitReason.Kind.SLEEP ? TaskState.SLEEPING : TaskState.WAITING;
+            loop.trace(TraceKind.SUSPEND, this, why.event(), why.task(), why.describe());
+            if (mustCancel && futWaiter.cancel(taskCancelMessage)) {
+                mustCancel = false;
+            }
+        } else {
+            throw new IllegalStateException("coroutine " + coro.name() + " yielded " + r);
+        }
+    }
+
+    private void finishTrace(TaskState end, PyException e) {
+        taskState = end;
+        loop.trace(TraceKind.EXIT, this, null, null,
+                end == TaskState.FAILED ? e.type().name() + ": " + e.messageText() : end.name().toLowerCase());
+        loop.taskFinished(this);
+    }
+
+    @Override
+    public String toString() {
+        return "<Task " + name + " " + taskState + ">";
+    }
+}
