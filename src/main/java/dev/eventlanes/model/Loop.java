@@ -393,7 +393,11 @@ public final class Loop {
      * shutdown does. Without a main task the loop runs until idle and can be resumed by clicks.
      */
     public void setMain(Task main) {
+        // A program may run several event loops one after another (two asyncio.run calls).
         this.mainTask = main;
+        this.phase = Phase.MAIN;
+        this.result = null;
+        this.stopping = false;
         main.addDoneCallback(f -> stopping = true);
     }
 
