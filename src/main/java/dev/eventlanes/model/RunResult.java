@@ -29,15 +29,15 @@ public record RunResult(Status status, Task main, List<Blocked> blocked, String 
         return status == Status.FINISHED && failure() == null;
     }
 
-    static RunResult finished(Loop loop, Task main) {
+    public static RunResult finished(Loop loop, Task main) {
         return new RunResult(Status.FINISHED, main, List.of(), "finished at " + Loop.formatTime(loop.time()), loop.time());
     }
 
-    static RunResult runaway(RunawayException e, Loop loop) {
+    public static RunResult runaway(RunawayException e, Loop loop) {
         return new RunResult(Status.RUNAWAY, null, List.of(), e.getMessage(), loop.time());
     }
 
-    static RunResult deadlock(Loop loop, Task main) {
+    public static RunResult deadlock(Loop loop, Task main) {
         List<Blocked> blocked = new ArrayList<>();
         StringBuilder sb = new StringBuilder("deadlock at " + Loop.formatTime(loop.time())
                 + ": no task can run and no timer is pending");

@@ -8,8 +8,9 @@ public final class RunawayException extends RuntimeException {
     private final Task task;
 
     public RunawayException(Task task, long limit) {
-        super("task " + (task == null ? "?" : task.name()) + " never awaits: it would block the event loop"
-                + " (stopped after " + limit + " operations without an await)", null, false, false);
+        super((task == null ? "the program's top-level code ran " + limit + " operations without ending: it would never finish"
+                : "task " + task.name() + " never awaits: it would block the event loop"
+                + " (stopped after " + limit + " operations without an await)"), null, false, false);
         this.task = task;
     }
 

@@ -22,6 +22,7 @@ public final class Simulation {
     private final TraceLog trace = new TraceLog();
     private final List<LoggedClick> clicks = new ArrayList<>();
     private PyException startFailure;
+    private RunResult aborted;
 
     public Simulation(Program program, Semantics semantics, long seed) {
         this(program, semantics, seed, Loop.DEFAULT_OP_LIMIT);
@@ -40,9 +41,12 @@ public final class Simulation {
                 loop.setMain(main);
             }
         } catch (PyException e) {
-            // Module-level code raised before the loop started: the run is over at once.
+            // The program raised outside any task (or its main task's error came out of run()).
             startFailure = e;
-            loop.emitError(e.type().qualifiedName() + (e.messageText().isEmpty() ? "" : ": " + e.messageText()));
+        } catch (RunAbortedException e) {
+            aborted = e.result();
+        } catch (RunawayException e) {
+            aborted = RunResult.runaway(e, loop);
         }
     }
 
@@ -77,27 +81,31 @@ public final class Simulation {
 
     /** True when nothing more will happen without a click (or ever, if the run is over). */
     public boolean isStopped() {
-        return startFailure != null || loop.result() != null || loop.isIdle();
+        return startFailure != null || aborted != null || loop.result() != null || loop.isIdle();
     }
 
     /** The run's end, or null while it may go on. */
     public RunResult result() {
-        return loop.result();
+        return aborted != null ? aborted : loop.result();
+    }
+
+    private boolean canRun() {
+        return startFailure == null && aborted == null;
     }
 
     /** One loop callback. False if nothing could run. */
     public boolean advance() {
-        return startFailure == null && loop.advance();
+        return canRun() && loop.advance();
     }
 
     /** To the next scheduler decision: until one task has stepped. Null if nothing could run. */
     public Task step() {
-        return startFailure == null ? loop.step() : null;
+        return canRun() ? loop.step() : null;
     }
 
     /** Until the trace shows a task at a different source line than before, or nothing can run. */
     public boolean stepLine() {
-        if (startFailure != null) {
+        if (!canRun()) {
             return false;
         }
         int start = trace.size();
@@ -125,8 +133,8 @@ public final class Simulation {
 
     /** Runs until over (or idle, for a click-built session). */
     public RunResult runToEnd() {
-        if (startFailure != null) {
-            return null;
+        if (!canRun()) {
+            return result();
         }
         return loop.runToEnd();
     }
