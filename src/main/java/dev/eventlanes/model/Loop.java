@@ -245,7 +245,7 @@ public final class Loop {
             // A blocked task becomes ready: the wake-up the lanes draw as an arrow.
             waiter.taskState = TaskState.READY;
             WaitReason why = fut.reason;
-            trace(TraceKind.WAKE, waiter, why.event(), current, why.describe());
+            trace(TraceKind.WAKE, waiter, why.event(), current, why.deadline(), why.shortName());
         }
         ready.addLast(new Handle(null, null, cb, fut, null, current));
     }

@@ -183,7 +183,7 @@ public class Task extends Future implements FutureCallback {
             futWaiter = f;
             WaitReason why = f.reason;
             taskState = why.kind() == WaitReason.Kind.SLEEP ? TaskState.SLEEPING : TaskState.WAITING;
-            loop.trace(TraceKind.SUSPEND, this, why.event(), why.task(), why.describe());
+            loop.trace(TraceKind.SUSPEND, this, why.event(), why.task(), why.deadline(), why.shortName());
             if (mustCancel && futWaiter.cancel(taskCancelMessage)) {
                 mustCancel = false;
             }

@@ -30,6 +30,13 @@ public record WaitReason(Kind kind, AsyncEvent event, Task task, double deadline
     public static final WaitReason FOREVER = new WaitReason(Kind.FOREVER, null, null, Double.NaN);
     public static final WaitReason OTHER = new WaitReason(Kind.OTHER, null, null, Double.NaN);
 
+    /** One word for the trace: event, sleep, children, task, gather, forever, other. */
+    public String shortName() {
+        return SHORT[kind.ordinal()];
+    }
+
+    private static final String[] SHORT = {"event", "sleep", "children", "task", "gather", "forever", "other"};
+
     /** Plain words for a status line or a deadlock report. */
     public String describe() {
         return switch (kind) {
