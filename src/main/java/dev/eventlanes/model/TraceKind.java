@@ -6,9 +6,9 @@ public enum TraceKind {
     SPAWN,
     /** A task starts a step. */
     RUN,
-    /** A task suspends (text: why; event: the event it waits on, if any). */
+    /** A task suspends (text: one word why — event, sleep, children, task, gather, forever, other, yield; event: the event; value: the deadline of a sleep). */
     SUSPEND,
-    /** A blocked task becomes ready (other: the waker, -1 for a timer or an outside click). */
+    /** A blocked task becomes ready (other: the waker, -1 for a timer or an outside click; text: what it waited for, one word). */
     WAKE,
     /** An event was created (text: its name). */
     EVENT_NEW,
