@@ -1,5 +1,7 @@
 package dev.eventlanes.cli;
 
+import dev.eventlanes.python.PythonProgram;
+
 import dev.eventlanes.model.Loop;
 import dev.eventlanes.model.Program;
 import dev.eventlanes.model.PyException;
@@ -132,6 +134,10 @@ public final class Cli {
 
     /** The options of {@code run}. */
     private record RunArgs(String file, Semantics semantics, Long seed, String trace, String chrome, long opLimit) {
+        /** Recording the trace costs time: only when a trace file is asked for. */
+        boolean records() {
+            return trace != null || chrome != null;
+        }
     }
 
     private int run(String[] args) {
@@ -231,8 +237,7 @@ public final class Cli {
             if (a.seed() != null) {
                 s = s.withSeed(a.seed());
             }
-            sim = new Simulation(s, s.semantics(), s.seed(), a.opLimit());
-            attachOutput(sim);
+            sim = new Simulation(s, s.semantics(), s.seed(), a.opLimit(), out::print, a.records());
             if (!s.clicks().isEmpty() && !sim.replay(s.clicks())) {
                 err.println("event-lanes: " + path + ": the saved clicks do not fit this run (a click was refused"
                         + " or came after the run ended); was the file edited, or run with other --semantics/--seed?");
@@ -261,8 +266,7 @@ public final class Cli {
             }
             Program p = r.program();
             Semantics sem = a.semantics() != null ? a.semantics() : p.semantics();
-            sim = new Simulation(p, sem, a.seed() == null ? 0 : a.seed(), a.opLimit());
-            attachOutput(sim);
+            sim = new Simulation(p, sem, a.seed() == null ? 0 : a.seed(), a.opLimit(), out::print, a.records());
         }
         int code = finish(sim);
         out.flush();
@@ -278,29 +282,9 @@ public final class Cli {
         return DATA_ERR;
     }
 
-    /** Streams the program's output to stdout as it is printed. */
-    private void attachOutput(Simulation sim) {
-        TraceListener printer = (seq, time, kind, task, event, other, line, value, text) -> {
-            if (kind == TraceKind.PRINT) {
-                out.print(text);
-                out.print('\n');
-            }
-        };
-        sim.loop().addListener(printer);
-        // Output printed before the listener was attached (module-level code) is in the trace already.
-        for (int i = 0; i < sim.trace().size(); i++) {
-            if (sim.trace().kind(i) == TraceKind.PRINT) {
-                out.print(sim.trace().text(i));
-                out.print('\n');
-            }
-        }
-    }
-
     private int finish(Simulation sim) {
         if (sim.startFailure() != null) {
-            for (String l : FailureReport.render(sim.startFailure(), sim.trace(), List.of())) {
-                err.println(l);
-            }
+            reportFailure(sim, sim.startFailure());
             return SOFTWARE;
         }
         long callbacks = 0;
@@ -339,13 +323,29 @@ public final class Cli {
             default -> {
                 PyException f = r.failure();
                 if (f != null) {
-                    for (String l : FailureReport.render(f, sim.trace(), JsonLinesWriter.taskNames(sim.loop()))) {
-                        err.println(l);
-                    }
+                    reportFailure(sim, f);
                     return SOFTWARE;
                 }
                 return OK;
             }
+        }
+    }
+
+    /**
+     * An exception that ended the program, shown as Python shows it: for a Python program its
+     * traceback (the hint a teacher needs, such as why anyio has no clear(), comes first so the
+     * last line stays CPython's); for a scenario, the task and op it came from.
+     */
+    private void reportFailure(Simulation sim, PyException f) {
+        if (sim.program() instanceof PythonProgram p) {
+            for (String h : FailureReport.hintsOf(f)) {
+                err.println("hint: " + h);
+            }
+            err.print(p.traceback(f));
+            return;
+        }
+        for (String l : FailureReport.render(f, sim.trace(), JsonLinesWriter.taskNames(sim.loop()))) {
+            err.println(l);
         }
     }
 

@@ -76,6 +76,13 @@ final class FailureReport {
         return null;
     }
 
+    /** The teacher's hints the model attached to an exception (and its sub-exceptions). */
+    static Set<String> hintsOf(PyException e) {
+        Set<String> hints = new LinkedHashSet<>();
+        hints(e, hints);
+        return hints;
+    }
+
     private static void hints(PyException e, Set<String> out) {
         if (e.payload() instanceof String s) {
             out.add(s);

@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * found by {@link ServiceLoader}. Thread-safe.
  */
 public final class ProgramLoaders {
-    private static final List<ProgramLoader> REGISTERED = new CopyOnWriteArrayList<>();
+    private static final List<ProgramLoader> REGISTERED = new CopyOnWriteArrayList<>(List.of(new PythonLoader()));
 
     private ProgramLoaders() {
     }

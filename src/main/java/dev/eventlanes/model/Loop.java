@@ -141,8 +141,21 @@ public final class Loop {
         }
     }
 
-    /** Records a line the program printed, so the window and the CLI show the same output. */
+    private java.util.function.Consumer<String> output;
+
+    /** Where printed text goes as it is printed (the command line streams it to stdout). */
+    public void setOutput(java.util.function.Consumer<String> output) {
+        this.output = output;
+    }
+
+    /**
+     * Records text the program printed, exactly as {@code print} wrote it (newline included),
+     * so the window and the command line show the same output.
+     */
     public void emitPrint(String text) {
+        if (output != null) {
+            output.accept(text);
+        }
         trace(TraceKind.PRINT, current, null, null, text);
     }
 

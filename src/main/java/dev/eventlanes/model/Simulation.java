@@ -29,12 +29,24 @@ public final class Simulation {
     }
 
     public Simulation(Program program, Semantics semantics, long seed, long opLimit) {
+        this(program, semantics, seed, opLimit, null, true);
+    }
+
+    /**
+     * A run that streams printed text to {@code output} (may be null) and records the trace
+     * only if {@code record} (a run that records nothing goes at full speed).
+     */
+    public Simulation(Program program, Semantics semantics, long seed, long opLimit,
+                      java.util.function.Consumer<String> output, boolean record) {
         this.program = program;
         this.semantics = semantics;
         this.seed = seed;
         this.loop = new Loop(semantics, seed);
         loop.setOpLimit(opLimit);
-        loop.addListener(trace);
+        loop.setOutput(output);
+        if (record) {
+            loop.addListener(trace);
+        }
         try {
             Task main = program.start(loop);
             if (main != null) {

@@ -26,7 +26,7 @@ public enum TraceKind {
     TIMER,
     /** A cancellation was requested (other: who asked). */
     CANCEL,
-    /** The program printed a line (text: the line, without the newline). */
+    /** The program printed (text: exactly what print wrote, newline included). */
     PRINT,
     /** A task ended (text: done, cancelled, or the exception). */
     EXIT,

@@ -155,7 +155,7 @@ public final class ScriptBody extends JavaCoroutine {
             } else if (op instanceof Op.Poll p) {
                 event(loop, p.event()).isSet();
             } else if (op instanceof Op.Print p) {
-                loop.emitPrint(PrintText.render(p.text(), loop, this));
+                loop.emitPrint(PrintText.render(p.text(), loop, this) + "\n");
             } else if (op instanceof Op.Spawn s) {
                 spawn(s.task());
             } else if (op instanceof Op.PollUntilSet p) {
@@ -181,7 +181,7 @@ public final class ScriptBody extends JavaCoroutine {
         }
         loop.countOps(1);
         if (polling.print() != null) {
-            loop.emitPrint(PrintText.render(polling.print(), loop, this));
+            loop.emitPrint(PrintText.render(polling.print(), loop, this) + "\n");
         }
         polls++;
         return await(loop.sleep(polling.interval()));

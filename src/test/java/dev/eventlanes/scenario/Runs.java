@@ -18,13 +18,13 @@ final class Runs {
         return sim;
     }
 
-    /** The printed lines, each followed by a newline, as stdout would hold them. */
+    /** What the program printed (each entry holds the exact text print wrote), as stdout would hold it. */
     static String output(Simulation sim) {
         StringBuilder sb = new StringBuilder();
         TraceLog log = sim.trace();
         for (int i = 0; i < log.size(); i++) {
             if (log.kind(i) == TraceKind.PRINT) {
-                sb.append(log.text(i)).append('\n');
+                sb.append(log.text(i));
             }
         }
         return sb.toString();
