@@ -116,6 +116,36 @@ class GatherTest {
                 })));
     }
 
+    private Coroutine waiterReturningExceptions(String label, Coroutine... aws) {
+        return Co.tryExcept(
+                new Co(label)
+                        .await(() -> AsyncioLib.gather(s.loop, List.of((Object[]) aws), true))
+                        .use(v -> s.p(label + " got " + repr(v))),
+                ExcType.CANCELLED_ERROR,
+                e -> new Co("except").run(() -> s.p(label + " cancelled " + repr(e))).raise(() -> e));
+    }
+
+    /** Issue 32684: a cancelled gather raises even with return_exceptions, built from the LAST child. */
+    @Test
+    void cancelledGatherRaisesDespiteReturnExceptionsWithTheLastChildsMessage() {
+        Task[] w = new Task[2];
+        Co main = new Co("main")
+                .run(() -> w[0] = s.loop.spawn(waiterReturningExceptions("w1",
+                        failing("a", 0.1, false), failing("b", 0.5, false)), null))
+                .run(() -> w[1] = s.loop.spawn(waiterReturningExceptions("w2",
+                        failing("c", 0.5, false), failing("d", 0.1, false)), null))
+                .await(() -> s.sleep(0.2))
+                .run(() -> s.p("cancel -> " + repr(w[0].cancel("halt")) + " " + repr(w[1].cancel("halt"))));
+        for (int i = 0; i < 2; i++) {
+            int n = i;
+            main.await(() -> Co.tryExcept(new Co("try").await(() -> w[n]), ExcType.CANCELLED_ERROR, e -> {
+                s.p("cancelled=" + repr(w[n].isCancelled()));
+                return null;
+            }));
+        }
+        s.assertMatches("19_gather_cancel_return_exceptions", sc -> main);
+    }
+
     @Test
     void gatheringFutureIsWhatTheWaiterBlocksOn() {
         Future[] g = new Future[1];
