@@ -16,6 +16,8 @@ public abstract class JavaCoroutine implements Coroutine {
     private Coroutine sub;
     private Future waitingOn;
     private Object result;
+    /** False until the first send/throwIn: the body has not run a single line yet. */
+    private boolean started;
 
     /**
      * One step of the state machine: the value the awaited thing produced, or the exception it
@@ -26,6 +28,7 @@ public abstract class JavaCoroutine implements Coroutine {
 
     @Override
     public final Object send(Object value) {
+        started = true;
         if (sub != null) {
             Object r;
             try {
@@ -58,6 +61,13 @@ public abstract class JavaCoroutine implements Coroutine {
 
     @Override
     public final Object throwIn(PyException exc) {
+        if (!started) {
+            // Python: throwing into a coroutine that never ran raises at once, running none of
+            // its body (a task cancelled before its first step never starts its sleep or wait).
+            started = true;
+            state = -1;
+            throw exc;
+        }
         waitingOn = null;
         if (sub != null) {
             Object r;

@@ -1,0 +1,42 @@
+package dev.eventlanes.model;
+
+import java.util.List;
+
+/**
+ * The future {@code asyncio.gather()} returns (CPython 3.11 {@code tasks._GatheringFuture}):
+ * cancelling it cancels the children instead of itself; the outer future then completes through
+ * gather's done-callback once a cancelled child reports back.
+ */
+public final class GatheringFuture extends Future {
+    private final List<Future> children;
+    boolean cancelRequested;
+
+    GatheringFuture(Loop loop, List<Future> children) {
+        super(loop, WaitReason.GATHER);
+        this.children = List.copyOf(children);
+    }
+
+    /** The children in argument order (a duplicate argument appears twice). */
+    public List<Future> children() {
+        return children;
+    }
+
+    /** {@code _GatheringFuture.cancel}: cancels every child; true if any child accepted. */
+    @Override
+    public boolean cancel(String message) {
+        if (isDone()) {
+            return false;
+        }
+        boolean ret = false;
+        for (Future child : children) {
+            if (child.cancel(message)) {
+                ret = true;
+            }
+        }
+        if (ret) {
+            // Issue 32684: propagate the cancellation whatever return_exceptions says.
+            cancelRequested = true;
+        }
+        return ret;
+    }
+}
