@@ -132,6 +132,9 @@ final class Library {
         if (obj instanceof FutureObj f) {
             return awaitFuture(f.future);
         }
+        if (obj instanceof AsyncioExtras.GatherObj g) {
+            return g.awaiter();
+        }
         return null;
     }
 
