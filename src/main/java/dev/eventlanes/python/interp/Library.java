@@ -463,42 +463,66 @@ final class Library {
             return true;
         }
 
+        // Bound methods are made once per event: attribute lookups sit in every polling loop.
+        private Object setFn;
+        private Object isSetFn;
+        private Object waitFn;
+        private Object clearFn;
+        private Object statsFn;
+
         @Override
         public Object getAttr(String name) {
-            return switch (name) {
-                case "set" -> fn("set", (a, kw) -> {
-                    argc("set", a, 0, 0);
-                    event.set();
-                    return PyNone.NONE;
-                });
-                case "is_set" -> fn("is_set", (a, kw) -> {
-                    argc("is_set", a, 0, 0);
-                    return event.isSet();
-                });
-                case "wait" -> fn("wait", (a, kw) -> {
-                    argc("wait", a, 0, 0);
-                    return event.waitCoroutine();
-                });
-                case "clear" -> {
+            switch (name) {
+                case "set":
+                    if (setFn == null) {
+                        setFn = fn("set", (a, kw) -> {
+                            argc("set", a, 0, 0);
+                            event.set();
+                            return PyNone.NONE;
+                        });
+                    }
+                    return setFn;
+                case "is_set":
+                    if (isSetFn == null) {
+                        isSetFn = fn("is_set", (a, kw) -> {
+                            argc("is_set", a, 0, 0);
+                            return event.isSet();
+                        });
+                    }
+                    return isSetFn;
+                case "wait":
+                    if (waitFn == null) {
+                        waitFn = fn("wait", (a, kw) -> {
+                            argc("wait", a, 0, 0);
+                            return event.waitCoroutine();
+                        });
+                    }
+                    return waitFn;
+                case "clear":
                     if (!loop.semantics().eventsHaveClear()) {
                         PyException e = loop.semantics().noClearError();
                         loop.emitError(e.type().name() + ": " + e.messageText() + " (" + loop.semantics().noClearHint() + ")");
                         throw e;
                     }
-                    yield fn("clear", (a, kw) -> {
-                        argc("clear", a, 0, 0);
-                        event.clear();
-                        return PyNone.NONE;
-                    });
-                }
-                case "statistics" -> {
-                    if (loop.semantics() == Semantics.ASYNCIO) {
-                        yield null;
+                    if (clearFn == null) {
+                        clearFn = fn("clear", (a, kw) -> {
+                            argc("clear", a, 0, 0);
+                            event.clear();
+                            return PyNone.NONE;
+                        });
                     }
-                    yield fn("statistics", (a, kw) -> new Stats(event.tasksWaiting()));
-                }
-                default -> null;
-            };
+                    return clearFn;
+                case "statistics":
+                    if (loop.semantics() == Semantics.ASYNCIO) {
+                        return null;
+                    }
+                    if (statsFn == null) {
+                        statsFn = fn("statistics", (a, kw) -> new Stats(event.tasksWaiting()));
+                    }
+                    return statsFn;
+                default:
+                    return null;
+            }
         }
     }
 
