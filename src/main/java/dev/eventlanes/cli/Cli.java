@@ -237,7 +237,8 @@ public final class Cli {
             if (a.seed() != null) {
                 s = s.withSeed(a.seed());
             }
-            sim = new Simulation(s, s.semantics(), s.seed(), a.opLimit(), out::print, a.records());
+            // Scenarios are small: always record, so failures can name the task and op.
+            sim = new Simulation(s, s.semantics(), s.seed(), a.opLimit(), out::print, true);
             if (!s.clicks().isEmpty() && !sim.replay(s.clicks())) {
                 err.println("event-lanes: " + path + ": the saved clicks do not fit this run (a click was refused"
                         + " or came after the run ended); was the file edited, or run with other --semantics/--seed?");
@@ -246,12 +247,7 @@ public final class Cli {
         } else {
             ProgramLoader loader = ProgramLoaders.find(name);
             if (loader == null) {
-                if (name.endsWith(".py")) {
-                    err.println("event-lanes: " + path + ": Python programs are not supported by this build yet"
-                            + " (run a .json scenario instead)");
-                } else {
-                    err.println("event-lanes: " + path + ": unknown kind of file (expected a .json scenario)");
-                }
+                err.println("event-lanes: " + path + ": unknown kind of file (expected a .py program or a .json scenario)");
                 return DATA_ERR;
             }
             ProgramLoader.Result r;

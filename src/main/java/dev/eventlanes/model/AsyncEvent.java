@@ -58,9 +58,16 @@ public final class AsyncEvent {
         return value;
     }
 
+    /**
+     * Waiters woken by a set() that have not resumed yet (asyncio and anyio still count them).
+     * Kept as a count rather than in the list so that a set() waking many waiters costs linear,
+     * not quadratic, time.
+     */
+    private int wokenNotResumed;
+
     /** {@code statistics().tasks_waiting}. */
     public int tasksWaiting() {
-        return waiters.size();
+        return waiters.size() + wokenNotResumed;
     }
 
     /** The waiters' futures, in wait() order (read-only; for views). */
@@ -76,29 +83,40 @@ public final class AsyncEvent {
         }
         value = true;
         int n = 0;
-        for (Future f : waiters) {
-            if (!f.isDone()) {
+        for (int i = 0; i < waiters.size(); i++) {
+            if (!waiters.get(i).isDone()) {
                 n++;
             }
         }
         loop.trace(TraceKind.SET, loop.currentTask(), this, null, n, "");
+        if (n == 0) {
+            return;
+        }
+        Future[] woken = new Future[n];
+        int k = 0;
+        int keep = 0;
+        for (int i = 0; i < waiters.size(); i++) {
+            Future f = waiters.get(i);
+            if (f.isDone()) {
+                // A cancelled waiter that has not resumed yet: it removes itself when it does.
+                waiters.set(keep++, f);
+            } else {
+                woken[k++] = f;
+            }
+        }
+        waiters.subList(keep, waiters.size()).clear();
         if (loop.semantics() == Semantics.TRIO) {
-            // trio keeps waiters in a set and forgets them at once: statistics() says 0 now.
-            List<Future> order = new ArrayList<>(waiters);
+            // trio keeps waiters in a set and forgets them at once: statistics() says 0 now,
+            // and the wake-up order is not the wait() order (seeded here).
+            List<Future> order = java.util.Arrays.asList(woken);
             Collections.shuffle(order, loop.random());
-            waiters.clear();
-            for (Future f : order) {
-                if (!f.isDone()) {
-                    f.setResult(Boolean.TRUE);
-                }
-            }
         } else {
-            // asyncio: each waiter removes its own future when it resumes (a finally clause).
-            for (Future f : List.copyOf(waiters)) {
-                if (!f.isDone()) {
-                    f.setResult(Boolean.TRUE);
-                }
-            }
+            // asyncio keeps each woken future in its waiter list until that waiter resumes (it
+            // removes it in a finally clause), so statistics() still counts it until then.
+            wokenNotResumed += n;
+        }
+        for (Future f : woken) {
+            f.setResult(Boolean.TRUE);
         }
     }
 
@@ -143,7 +161,13 @@ public final class AsyncEvent {
                     return await(fut);
                 }
                 case 1 -> {
-                    waiters.remove(fut);
+                    if (fut.isDone() && !fut.isCancelled()) {
+                        if (loop.semantics() != Semantics.TRIO) {
+                            wokenNotResumed--;
+                        }
+                    } else {
+                        waiters.remove(fut);
+                    }
                     if (exc != null) {
                         throw exc;
                     }

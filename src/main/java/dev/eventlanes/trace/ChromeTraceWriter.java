@@ -166,15 +166,20 @@ public final class ChromeTraceWriter {
             setFlow.remove(ev);
         }
 
+        /** The slice name for a suspension, from its one-word reason. */
         private String suspended(int i) {
             String why = log.text(i);
-            if (why.equals("yield")) {
-                return "ready";
-            }
-            if (why.startsWith("sleeping")) {
-                return "sleeping";
-            }
-            return why.isEmpty() ? "waiting" : why;
+            int ev = log.event(i);
+            return switch (why) {
+                case "yield" -> "ready";
+                case "sleep" -> "sleeping";
+                case "event" -> "waiting on " + (ev >= 0 && ev < events.size() ? events.get(ev) : "an event") + ".wait()";
+                case "children" -> "waiting for children";
+                case "task" -> "waiting for a task";
+                case "gather" -> "waiting in gather()";
+                case "forever" -> "sleeping forever";
+                default -> "waiting";
+            };
         }
 
         private void open(int task, String name, double t) throws IOException {

@@ -107,10 +107,15 @@ class CliTest {
         assertThat(e.code()).isEqualTo(65);
         assertThat(e.err()).contains("tasks[0].ops[0]: unknown op 'sett'").doesNotContain("Exception", "\tat ");
         Path py = dir.resolve("prog.py");
-        Files.writeString(py, "import anyio\n");
+        Files.writeString(py, "import anyio\nx = (1 +\n");
         Outcome p = cli("run", py.toString());
         assertThat(p.code()).isEqualTo(65);
-        assertThat(p.err()).contains("Python programs are not supported by this build yet");
+        assertThat(p.err()).contains("line 2").contains("SyntaxError").doesNotContain("\tat ");
+        Path txt = dir.resolve("notes.txt");
+        Files.writeString(txt, "hello\n");
+        Outcome t = cli("run", txt.toString());
+        assertThat(t.code()).isEqualTo(65);
+        assertThat(t.err()).contains("unknown kind of file");
     }
 
     @Test
@@ -127,21 +132,21 @@ class CliTest {
         ProgramLoader loader = new ProgramLoader() {
             @Override
             public boolean accepts(String fileName) {
-                return fileName.endsWith(".py");
+                return fileName.endsWith(".lanes");
             }
 
             @Override
             public Result load(String fileName, String text) {
-                return Result.failed(java.util.List.of("line 1: not Python we can run"));
+                return Result.failed(java.util.List.of("line 1: not a program we can run"));
             }
         };
         ProgramLoaders.register(loader);
         try {
-            Path py = dir.resolve("prog.py");
-            Files.writeString(py, "x = \n");
-            Outcome o = cli("run", py.toString());
+            Path other = dir.resolve("prog.lanes");
+            Files.writeString(other, "x = \n");
+            Outcome o = cli("run", other.toString());
             assertThat(o.code()).isEqualTo(65);
-            assertThat(o.err()).contains("prog.py: line 1: not Python we can run");
+            assertThat(o.err()).contains("prog.lanes: line 1: not a program we can run");
         } finally {
             ProgramLoaders.unregister(loader);
         }
