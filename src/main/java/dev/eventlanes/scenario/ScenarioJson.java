@@ -48,11 +48,14 @@ public final class ScenarioJson {
     static final List<String> CLICK_NAMES = List.of("set", "clear", "add_task", "add_event", "append_op");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    /** Held apart so that checking and decoding a file (also for .py programs) does not load Jackson. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private ScenarioJson() {
     }
@@ -162,7 +165,7 @@ public final class ScenarioJson {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(text);
+            root = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String msg = e.getOriginalMessage() == null ? "malformed" : e.getOriginalMessage().lines().findFirst().orElse("");
@@ -602,7 +605,7 @@ public final class ScenarioJson {
      *     of {@link ScenarioClicks}' records or the model's set/clear clicks)
      */
     public static String write(Scenario scenario) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("version", scenario.version());
         root.put("title", scenario.title());
         root.put("semantics", scenario.semantics().library());
@@ -628,14 +631,14 @@ public final class ScenarioJson {
             }
         }
         try {
-            return MAPPER.writeValueAsString(root) + "\n";
+            return Json.MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree could not be written", e);
         }
     }
 
     private static ObjectNode opNode(Op op) {
-        ObjectNode n = MAPPER.createObjectNode();
+        ObjectNode n = Json.MAPPER.createObjectNode();
         if (op instanceof Op.Wait w) {
             n.put("op", "wait").put("event", w.event());
         } else if (op instanceof Op.Set s) {
@@ -666,7 +669,7 @@ public final class ScenarioJson {
         if (c == null) {
             throw new IllegalArgumentException("a scenario file cannot hold this click: " + lc.click().describe());
         }
-        ObjectNode n = MAPPER.createObjectNode();
+        ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("at", lc.atHandle());
         if (c instanceof ScenarioClicks.SetEvent s) {
             n.put("action", "set").put("event", s.event());
