@@ -272,7 +272,8 @@ public final class Cli {
 
     private int badInput(Path path, List<String> errors) {
         for (String e : errors) {
-            err.println(path + ": " + e);
+            // Python's syntax errors come formatted as CPython prints them, file and line included.
+            err.println(e.startsWith("  File ") ? e : path + ": " + e);
         }
         err.println("event-lanes: " + errors.size() + " error" + (errors.size() == 1 ? "" : "s") + " in " + path);
         return DATA_ERR;

@@ -47,7 +47,20 @@ public final class Tracebacks {
         }
         List<PyException.TraceFrame> frames = new ArrayList<>(e.traceback());
         java.util.Collections.reverse(frames);
+        // Like CPython, a frame repeated more than three times in a row is summarised.
+        PyException.TraceFrame last = null;
+        int repeats = 0;
         for (PyException.TraceFrame f : frames) {
+            if (f.equals(last)) {
+                repeats++;
+                if (repeats >= 3) {
+                    continue;
+                }
+            } else {
+                flushRepeats(sb, pre, repeats);
+                repeats = 0;
+                last = f;
+            }
             sb.append(pre).append("  File \"").append(fileName).append("\", line ").append(f.line())
                     .append(", in ").append(f.function()).append('\n');
             if (f.line() >= 1 && f.line() <= lines.length) {
@@ -57,6 +70,7 @@ public final class Tracebacks {
                 }
             }
         }
+        flushRepeats(sb, pre, repeats);
         sb.append(group ? pre : indent).append(lastLine(e)).append('\n');
         if (group) {
             int n = 1;
@@ -71,6 +85,14 @@ public final class Tracebacks {
                 n++;
             }
             sb.append(indent).append("    +------------------------------------\n");
+        }
+    }
+
+    private static void flushRepeats(StringBuilder sb, String pre, int repeats) {
+        if (repeats >= 3) {
+            int more = repeats - 2;
+            sb.append(pre).append("  [Previous line repeated ").append(more).append(" more time")
+                    .append(more == 1 ? "" : "s").append("]\n");
         }
     }
 
