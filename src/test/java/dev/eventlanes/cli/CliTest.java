@@ -37,7 +37,7 @@ class CliTest {
     }
 
     private static String expected(String name) throws IOException {
-        try (InputStream in = CliTest.class.getResourceAsStream("/conformance/" + name + ".expected")) {
+        try (InputStream in = CliTest.class.getResourceAsStream("/dev/eventlanes/conformance/" + name + ".expected")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

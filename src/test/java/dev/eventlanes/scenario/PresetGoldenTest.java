@@ -39,7 +39,7 @@ class PresetGoldenTest {
     }
 
     static String expected(String name) throws IOException {
-        try (InputStream in = PresetGoldenTest.class.getResourceAsStream("/conformance/" + name + ".expected")) {
+        try (InputStream in = PresetGoldenTest.class.getResourceAsStream("/dev/eventlanes/conformance/" + name + ".expected")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
