@@ -17,10 +17,18 @@ public final class ExcType {
     private final String module;
     private final ExcType base;
 
+    /** A second base class: only ExceptionGroup has one (it is a BaseExceptionGroup and an Exception). */
+    private final ExcType mixin;
+
     public ExcType(String name, String module, ExcType base) {
+        this(name, module, base, null);
+    }
+
+    public ExcType(String name, String module, ExcType base, ExcType mixin) {
         this.name = Objects.requireNonNull(name);
         this.module = module == null ? "builtins" : module;
         this.base = base;
+        this.mixin = mixin;
     }
 
     public String name() {
@@ -43,7 +51,7 @@ public final class ExcType {
     /** True if this class is {@code other} or derives from it ({@code issubclass}). */
     public boolean isSubclassOf(ExcType other) {
         for (ExcType t = this; t != null; t = t.base) {
-            if (t == other) {
+            if (t == other || (t.mixin != null && t.mixin.isSubclassOf(other))) {
                 return true;
             }
         }
@@ -59,7 +67,7 @@ public final class ExcType {
     public static final ExcType BASE_EXCEPTION = new ExcType("BaseException", null, null);
     public static final ExcType EXCEPTION = new ExcType("Exception", null, BASE_EXCEPTION);
     public static final ExcType BASE_EXCEPTION_GROUP = new ExcType("BaseExceptionGroup", null, BASE_EXCEPTION);
-    public static final ExcType EXCEPTION_GROUP = new ExcType("ExceptionGroup", null, BASE_EXCEPTION_GROUP);
+    public static final ExcType EXCEPTION_GROUP = new ExcType("ExceptionGroup", null, BASE_EXCEPTION_GROUP, EXCEPTION);
     public static final ExcType KEYBOARD_INTERRUPT = new ExcType("KeyboardInterrupt", null, BASE_EXCEPTION);
     public static final ExcType SYSTEM_EXIT = new ExcType("SystemExit", null, BASE_EXCEPTION);
     public static final ExcType GENERATOR_EXIT = new ExcType("GeneratorExit", null, BASE_EXCEPTION);

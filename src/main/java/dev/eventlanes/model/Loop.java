@@ -255,6 +255,35 @@ public final class Loop {
         ready.addLast(new Handle(t, exc, null, null, null, null));
     }
 
+    /** Outside actions (a user's clicks) to apply when the loop reaches a callback count. */
+    private final ArrayDeque<long[]> clickAt = new ArrayDeque<>();
+    private final ArrayDeque<Runnable> clickActions = new ArrayDeque<>();
+
+    /**
+     * Applies {@code action} just before the loop runs its callback number {@code atHandle}
+     * (or as soon as it next tries to run one). This is how a click made at some moment of a run
+     * is replayed at exactly that moment, even in a program that runs its loop by itself.
+     * Clicks must be scheduled in order of position.
+     */
+    public void scheduleClick(long atHandle, Runnable action) {
+        clickAt.addLast(new long[] {atHandle});
+        clickActions.addLast(action);
+    }
+
+    private void applyDueClicks() {
+        while (!clickAt.isEmpty() && clickAt.peekFirst()[0] <= handlesRun) {
+            clickAt.pollFirst();
+            Runnable r = clickActions.pollFirst();
+            Task prev = current;
+            current = null;
+            try {
+                r.run();
+            } finally {
+                current = prev;
+            }
+        }
+    }
+
     /** {@code call_soon(cb, future)}: a done-callback, run in a later pass. */
     public void callSoon(FutureCallback cb, Future fut) {
         if (cb instanceof Task waiter) {
@@ -304,6 +333,7 @@ public final class Loop {
      * @return false if there was nothing to run (the loop is idle)
      */
     public boolean stepHandle() {
+        applyDueClicks();
         if (batchRemaining == 0 && !beginPass()) {
             return false;
         }

@@ -38,6 +38,16 @@ public final class Simulation {
      */
     public Simulation(Program program, Semantics semantics, long seed, long opLimit,
                       java.util.function.Consumer<String> output, boolean record) {
+        this(program, semantics, seed, opLimit, output, record, List.of());
+    }
+
+    /**
+     * A run with a click log applied as it goes: each click at its recorded loop position, even
+     * in a program that runs its whole loop while starting (a Python program). This is how the
+     * window re-runs a program with one more click, made at the moment it shows.
+     */
+    public Simulation(Program program, Semantics semantics, long seed, long opLimit,
+                      java.util.function.Consumer<String> output, boolean record, List<LoggedClick> clickLog) {
         this.program = program;
         this.semantics = semantics;
         this.seed = seed;
@@ -45,7 +55,18 @@ public final class Simulation {
         loop.setOpLimit(opLimit);
         loop.setOutput(output);
         if (record) {
+            trace.bind(loop);
             loop.addListener(trace);
+        }
+        for (LoggedClick c : clickLog) {
+            loop.scheduleClick(c.atHandle(), () -> {
+                String refused = c.click().apply(loop);
+                if (refused == null) {
+                    clicks.add(new LoggedClick(loop.handlesRun(), c.click()));
+                } else {
+                    loop.emitError(refused);
+                }
+            });
         }
         try {
             Task main = program.start(loop);

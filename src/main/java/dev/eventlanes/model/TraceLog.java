@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Records every trace entry of a run in compact parallel arrays (about 40 bytes an entry, so a
+ * Records every trace entry of a run in compact parallel arrays (about 50 bytes an entry, so a
  * million entries fit in well under 100 MB), and gives them back as {@link TraceEntry} values.
  * Not thread-safe: one writer (the loop), readers on the same thread or after the run.
  */
@@ -19,6 +19,8 @@ public final class TraceLog implements TraceListener {
     private int[] line = new int[1024];
     private double[] value = new double[1024];
     private String[] text = new String[1024];
+    private long[] handle = new long[1024];
+    private Loop loop;
     private static final TraceKind[] KINDS = TraceKind.values();
 
     @Override
@@ -35,6 +37,20 @@ public final class TraceLog implements TraceListener {
         line[i] = ln;
         value[i] = v;
         text[i] = tx.isEmpty() ? "" : tx;
+        handle[i] = loop == null ? -1 : loop.handlesRun();
+    }
+
+    /** Records, with each entry, how many loop callbacks had run (a click's replay position). */
+    public void bind(Loop loop) {
+        this.loop = loop;
+    }
+
+    /**
+     * The loop position of entry {@code i}: how many callbacks had run when it was recorded, or -1
+     * if the log is not bound to a loop. A click logged at this position replays at this moment.
+     */
+    public long handle(int i) {
+        return handle[i];
     }
 
     private void grow() {
@@ -47,6 +63,7 @@ public final class TraceLog implements TraceListener {
         line = Arrays.copyOf(line, n);
         value = Arrays.copyOf(value, n);
         text = Arrays.copyOf(text, n);
+        handle = Arrays.copyOf(handle, n);
     }
 
     public int size() {

@@ -54,6 +54,34 @@ public final class Interpreter {
         this.library = library;
         this.builtins = new HashMap<>(Builtins.all());
         builtins.put("print", new dev.eventlanes.python.runtime.BuiltinFunction("print", this::print));
+        // Attribute builtins need the library's objects too, so they live here, not in the runtime.
+        builtins.put("hasattr", new dev.eventlanes.python.runtime.BuiltinFunction("hasattr", (a, kw) -> {
+            if (a.length != 2 || !(a[1] instanceof String name)) {
+                throw PyException.of(ExcType.TYPE_ERROR, "hasattr expected 2 arguments: an object and an attribute name");
+            }
+            try {
+                getAttr(a[0], name);
+                return Boolean.TRUE;
+            } catch (PyException e) {
+                if (e.isInstance(ExcType.ATTRIBUTE_ERROR)) {
+                    return Boolean.FALSE;
+                }
+                throw e;
+            }
+        }));
+        builtins.put("getattr", new dev.eventlanes.python.runtime.BuiltinFunction("getattr", (a, kw) -> {
+            if (a.length < 2 || a.length > 3 || !(a[1] instanceof String name)) {
+                throw PyException.of(ExcType.TYPE_ERROR, "getattr expected 2 or 3 arguments: an object, an attribute name and a default");
+            }
+            try {
+                return getAttr(a[0], name);
+            } catch (PyException e) {
+                if (a.length == 3 && e.isInstance(ExcType.ATTRIBUTE_ERROR)) {
+                    return a[2];
+                }
+                throw e;
+            }
+        }));
     }
 
     Loop loop() {
@@ -859,7 +887,10 @@ public final class Interpreter {
             return callFunction(pf, args, kwargs);
         }
         if (fn instanceof ExcType t) {
-            return new PyException(t, List.of(args));
+            if (!kwargs.isEmpty()) {
+                throw PyException.of(ExcType.TYPE_ERROR, t.name() + "() takes no keyword arguments");
+            }
+            return PyOps.newException(t, args);
         }
         return library.call(fn, args, kwargs);
     }

@@ -500,9 +500,8 @@ final class Library {
                     return waitFn;
                 case "clear":
                     if (!loop.semantics().eventsHaveClear()) {
-                        PyException e = loop.semantics().noClearError();
-                        loop.emitError(e.type().name() + ": " + e.messageText() + " (" + loop.semantics().noClearHint() + ")");
-                        throw e;
+                        // The hint rides on the exception; hasattr(event, "clear") must stay silent.
+                        throw loop.semantics().noClearError();
                     }
                     if (clearFn == null) {
                         clearFn = fn("clear", (a, kw) -> {

@@ -62,6 +62,10 @@ final class Methods {
             PyException e = (PyException) obj;
             switch (name) {
                 case "args":
+                    if (e.type().isSubclassOf(ExcType.BASE_EXCEPTION_GROUP) && !e.args().isEmpty()) {
+                        // The model builds groups with a Java list: Python sees ('msg', [excs]).
+                        return PyTuple.of(e.args().get(0), PyList.copyOf(e.exceptions()));
+                    }
                     return PyTuple.fromList(e.args());
                 case "__class__":
                     return e.type();

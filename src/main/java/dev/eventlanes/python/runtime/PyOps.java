@@ -2166,9 +2166,60 @@ public final class PyOps {
         return repr(PyTuple.fromList(args));
     }
 
+    /**
+     * Calls an exception class: {@code ValueError("x")}; for the group classes,
+     * {@code ExceptionGroup(msg, excs)} with its sub-exceptions (a BaseExceptionGroup of only
+     * Exceptions comes out as an ExceptionGroup, as in CPython).
+     */
+    public static PyException newException(ExcType type, Object[] args) {
+        if (!type.isSubclassOf(ExcType.BASE_EXCEPTION_GROUP)) {
+            return new PyException(type, java.util.Arrays.asList(args));
+        }
+        String tn = type.name();
+        if (args.length != 2) {
+            throw typeError(tn + " expected 2 arguments, got " + args.length);
+        }
+        if (!(args[0] instanceof String)) {
+            throw typeError("argument 1 must be str, not " + typeName(args[0]));
+        }
+        List<PyException> subs = new ArrayList<>();
+        PyIterator it;
+        try {
+            it = iter(args[1]);
+        } catch (PyException notIterable) {
+            throw typeError("second argument (exceptions) must be a sequence");
+        }
+        for (Object x = it.next(); x != null; x = it.next()) {
+            if (!(x instanceof PyException pe)) {
+                throw valueError("Item " + subs.size() + " of second argument (exceptions) is not an exception");
+            }
+            subs.add(pe);
+        }
+        if (subs.isEmpty()) {
+            throw valueError("second argument (exceptions) must be a non-empty sequence");
+        }
+        boolean allExceptions = subs.stream().allMatch(x -> x.isInstance(ExcType.EXCEPTION));
+        if (type == ExcType.EXCEPTION_GROUP && !allExceptions) {
+            throw typeError("Cannot nest BaseExceptions in an ExceptionGroup");
+        }
+        ExcType actual = type == ExcType.BASE_EXCEPTION_GROUP && allExceptions ? ExcType.EXCEPTION_GROUP : type;
+        return new PyException(actual, List.of(args[0], args[1]), subs);
+    }
+
     /** {@code repr(exc)}: {@code ValueError('x')}, {@code ValueError()}, {@code ValueError(1, 2)}. */
     public static String excRepr(PyException e) {
         List<Object> args = e.args();
+        if (e.type().isSubclassOf(ExcType.BASE_EXCEPTION_GROUP) && !args.isEmpty()) {
+            // ExceptionGroup('msg', [KeyError('k')]): the sub-exceptions as the list they were given in.
+            StringBuilder sb = new StringBuilder(e.type().name()).append('(').append(repr(args.get(0))).append(", [");
+            for (int i = 0; i < e.exceptions().size(); i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                sb.append(excRepr(e.exceptions().get(i)));
+            }
+            return sb.append("])").toString();
+        }
         StringBuilder sb = new StringBuilder(e.type().name()).append('(');
         for (int i = 0; i < args.size(); i++) {
             if (i > 0) {
@@ -2230,7 +2281,7 @@ public final class PyOps {
             return ((PyCallable) f).call(args, kwargs);
         }
         if (f instanceof ExcType) {
-            return new PyException((ExcType) f, java.util.Arrays.asList(args));
+            return newException((ExcType) f, args);
         }
         throw typeError("'" + typeName(f) + "' object is not callable");
     }
