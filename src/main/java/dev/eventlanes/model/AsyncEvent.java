@@ -32,6 +32,8 @@ public final class AsyncEvent {
     private boolean value;
     /** Futures of the current waiters, in the order they called wait(). */
     private final ArrayList<Future> waiters = new ArrayList<>();
+    /** Why a waiter blocks here: made once, shared by every wait(). */
+    private final WaitReason waitReason = WaitReason.event(this);
 
     AsyncEvent(Loop loop, int id, String name) {
         this.loop = loop;
@@ -155,7 +157,7 @@ public final class AsyncEvent {
                         state = 2;
                         return bareYield();
                     }
-                    fut = new Future(loop, WaitReason.event(AsyncEvent.this));
+                    fut = new Future(loop, waitReason);
                     waiters.add(fut);
                     state = 1;
                     return await(fut);

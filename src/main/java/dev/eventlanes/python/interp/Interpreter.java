@@ -37,6 +37,7 @@ import java.util.Map;
 public final class Interpreter {
     static final int RECURSION_LIMIT = 1000;
     private static final Object SUSPENDED = new Object();
+    private static final Object[] NO_ARGS = new Object[0];
     private static final Object YIELDED = new Object();
 
     final Loop loop;
@@ -500,7 +501,8 @@ public final class Interpreter {
                     case Op.INPLACE -> {
                         Object b = f.pop();
                         Object a = f.pop();
-                        f.push(PyOps.inplaceOp(BIN_SYMBOLS[arg], a, b));
+                        // Only lists change in place (+=, *=); everything else is the binary operator.
+                        f.push(a instanceof PyList ? PyOps.inplaceOp(BIN_SYMBOLS[arg], a, b) : binary(arg, a, b));
                     }
                     case Op.UNARY -> {
                         Object a = f.pop();
@@ -613,7 +615,7 @@ public final class Interpreter {
                     case Op.UNPACK -> unpack(f, arg);
                     case Op.CALL -> {
                         loop.countOps(1);
-                        Object[] args = new Object[arg];
+                        Object[] args = arg == 0 ? NO_ARGS : new Object[arg];
                         System.arraycopy(f.stack, f.sp - arg, args, 0, arg);
                         popN(f, arg);
                         Object fn = f.pop();
