@@ -272,10 +272,25 @@ final class Compiler {
 
         void assign(Stmt.Assign a) {
             List<Expr> targets = a.targets();
-            if (targets.size() == 1 && targets.get(0) instanceof Expr.Name nm && a.value() instanceof Expr.Call) {
-                emit(Op.HINT, constIndex(nm.id()));
+            // Objects created by this assignment are named after its target: an event made by
+            // `response_sent = anyio.Event()` is called response_sent on its toggle; the events
+            // of `pings = [anyio.Event(), ...]` are pings[0], pings[1]...
+            String hint = null;
+            if (targets.size() == 1 && targets.get(0) instanceof Expr.Name nm) {
+                if (a.value() instanceof Expr.Call) {
+                    hint = nm.id();
+                } else if (a.value() instanceof Expr.ListExpr || a.value() instanceof Expr.TupleExpr
+                        || a.value() instanceof Expr.ListComp) {
+                    hint = nm.id() + "[]";
+                }
+            }
+            if (hint != null) {
+                emit(Op.HINT, constIndex(hint));
             }
             expr(a.value());
+            if (hint != null) {
+                emit(Op.HINT, -1);
+            }
             for (int i = 0; i < targets.size(); i++) {
                 if (i < targets.size() - 1) {
                     emit(Op.DUP, 0);

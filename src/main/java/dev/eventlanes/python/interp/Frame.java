@@ -35,6 +35,8 @@ final class Frame {
     Object owner;
     /** Name for objects created by the current assignment (see {@link Op#HINT}). */
     String hint;
+    /** The next index for objects created by a list display under a {@code name[]} hint. */
+    int hintIndex;
 
     Frame(Code code, Map<String, Object> globals, Cell[] cells) {
         this.code = code;

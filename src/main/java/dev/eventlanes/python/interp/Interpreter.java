@@ -116,10 +116,17 @@ public final class Interpreter {
     /** The hint of the innermost running frame, consumed (see {@link Op#HINT}). */
     String takeHint() {
         Frame f = running;
+        // A comprehension's frame names its events after the assignment that called it.
+        while (f != null && f.hint == null && f.code.name.startsWith("<")) {
+            f = f.caller;
+        }
         if (f == null || f.hint == null) {
             return null;
         }
         String h = f.hint;
+        if (h.endsWith("[]")) {
+            return h.substring(0, h.length() - 2) + "[" + f.hintIndex++ + "]";
+        }
         f.hint = null;
         return h;
     }
@@ -796,7 +803,10 @@ public final class Interpreter {
                         }
                     }
                     case Op.IMPORT -> f.push(library.importModule(f.code.names[arg]));
-                    case Op.HINT -> f.hint = (String) consts[arg];
+                    case Op.HINT -> {
+                        f.hint = arg < 0 ? null : (String) consts[arg];
+                        f.hintIndex = 0;
+                    }
                     default -> throw new IllegalStateException("bad opcode " + op);
                 }
             } catch (PyException e) {

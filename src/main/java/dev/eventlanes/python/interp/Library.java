@@ -737,15 +737,4 @@ final class Library {
         }
     }
 
-    static Object none() {
-        return PyNoneHolder.NONE;
-    }
-
-    static void traceNote(Loop loop, String text) {
-        loop.emitError(text);
-    }
-
-    static TraceKind kindOf(String s) {
-        return TraceKind.valueOf(s);
-    }
 }
