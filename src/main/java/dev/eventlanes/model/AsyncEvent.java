@@ -31,7 +31,9 @@ public final class AsyncEvent {
     private final String name;
     private boolean value;
     /** Futures of the current waiters, in the order they called wait(). */
-    private final ArrayList<Future> waiters = new ArrayList<>();
+    private ArrayList<Future> waiters = new ArrayList<>(2);
+    /** An empty list to swap in during set(), so that waking a batch allocates nothing. */
+    private ArrayList<Future> spare = new ArrayList<>(2);
     /** Why a waiter blocks here: made once, shared by every wait(). */
     private final WaitReason waitReason = WaitReason.event(this);
 
@@ -94,32 +96,32 @@ public final class AsyncEvent {
         if (n == 0) {
             return;
         }
-        Future[] woken = new Future[n];
-        int k = 0;
-        int keep = 0;
-        for (int i = 0; i < waiters.size(); i++) {
-            Future f = waiters.get(i);
-            if (f.isDone()) {
-                // A cancelled waiter that has not resumed yet: it removes itself when it does.
-                waiters.set(keep++, f);
-            } else {
-                woken[k++] = f;
+        // Swap in the spare list: the current one becomes the batch to wake. Waiters cancelled
+        // but not yet resumed stay behind; they remove themselves when they resume.
+        ArrayList<Future> woken = waiters;
+        waiters = spare;
+        spare = woken;
+        if (n != woken.size()) {
+            for (int i = woken.size() - 1; i >= 0; i--) {
+                if (woken.get(i).isDone()) {
+                    waiters.add(woken.remove(i));
+                }
             }
+            Collections.reverse(waiters);
         }
-        waiters.subList(keep, waiters.size()).clear();
         if (loop.semantics() == Semantics.TRIO) {
             // trio keeps waiters in a set and forgets them at once: statistics() says 0 now,
             // and the wake-up order is not the wait() order (seeded here).
-            List<Future> order = java.util.Arrays.asList(woken);
-            Collections.shuffle(order, loop.random());
+            Collections.shuffle(woken, loop.random());
         } else {
             // asyncio keeps each woken future in its waiter list until that waiter resumes (it
             // removes it in a finally clause), so statistics() still counts it until then.
             wokenNotResumed += n;
         }
-        for (Future f : woken) {
-            f.setResult(Boolean.TRUE);
+        for (int i = 0; i < woken.size(); i++) {
+            woken.get(i).setResult(Boolean.TRUE);
         }
+        woken.clear();
     }
 
     /**
