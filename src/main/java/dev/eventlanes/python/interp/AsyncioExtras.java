@@ -6,7 +6,6 @@ import dev.eventlanes.model.AsyncioTimeout;
 import dev.eventlanes.model.Coroutine;
 import dev.eventlanes.model.ExcType;
 import dev.eventlanes.model.Future;
-import dev.eventlanes.model.JavaCoroutine;
 import dev.eventlanes.model.Loop;
 import dev.eventlanes.model.PyException;
 import dev.eventlanes.model.Task;
@@ -97,20 +96,7 @@ final class AsyncioExtras {
         }
 
         Coroutine awaiter() {
-            Coroutine inner = Library.awaitFuture(future);
-            return new JavaCoroutine() {
-                @Override
-                protected Object resume(Object value, PyException exc) {
-                    if (state == 0) {
-                        state = 1;
-                        return await(inner);
-                    }
-                    if (exc != null) {
-                        throw exc;
-                    }
-                    return finish(toPython(value));
-                }
-            };
+            return Library.mapResult(Library.awaitFuture(future), AsyncioExtras::toPython);
         }
 
         @Override
@@ -137,20 +123,7 @@ final class AsyncioExtras {
 
         @Override
         public Coroutine aenter() {
-            Coroutine c = group.aenter();
-            return new JavaCoroutine() {
-                @Override
-                protected Object resume(Object value, PyException exc) {
-                    if (state == 0) {
-                        state = 1;
-                        return await(c);
-                    }
-                    if (exc != null) {
-                        throw exc;
-                    }
-                    return finish(TaskGroupObj.this);
-                }
-            };
+            return Library.mapResult(group.aenter(), v -> this);
         }
 
         @Override
@@ -195,20 +168,7 @@ final class AsyncioExtras {
 
         @Override
         public Coroutine aenter() {
-            Coroutine c = timeout.aenter();
-            return new JavaCoroutine() {
-                @Override
-                protected Object resume(Object value, PyException exc) {
-                    if (state == 0) {
-                        state = 1;
-                        return await(c);
-                    }
-                    if (exc != null) {
-                        throw exc;
-                    }
-                    return finish(TimeoutObj.this);
-                }
-            };
+            return Library.mapResult(timeout.aenter(), v -> this);
         }
 
         @Override

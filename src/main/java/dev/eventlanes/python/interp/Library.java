@@ -138,6 +138,28 @@ final class Library {
         return null;
     }
 
+    /** A coroutine that awaits {@code c} and returns {@code f} of its result. */
+    static Coroutine mapResult(Coroutine c, java.util.function.UnaryOperator<Object> f) {
+        return new JavaCoroutine() {
+            @Override
+            protected Object resume(Object value, PyException exc) {
+                if (state == 0) {
+                    state = 1;
+                    return await(c);
+                }
+                if (exc != null) {
+                    throw exc;
+                }
+                return finish(f.apply(value));
+            }
+
+            @Override
+            public String name() {
+                return c.name();
+            }
+        };
+    }
+
     static Coroutine awaitFuture(Future fut) {
         return new JavaCoroutine() {
             @Override
@@ -205,22 +227,7 @@ final class Library {
         argc("sleep", a, 1, lib.equals("asyncio") ? 2 : 1);
         Object result = a.length > 1 ? a[1] : kw.getOrDefault("result", PyNone.NONE);
         Coroutine s = loop.sleep(seconds(a[0]));
-        if (result == PyNone.NONE) {
-            return s;
-        }
-        return new JavaCoroutine() {
-            @Override
-            protected Object resume(Object value, PyException exc) {
-                if (state == 0) {
-                    state = 1;
-                    return await(s);
-                }
-                if (exc != null) {
-                    throw exc;
-                }
-                return finish(result);
-            }
-        };
+        return result == PyNone.NONE ? s : mapResult(s, v -> result);
     }
 
     private Object sleepForever(Object[] a, Map<String, Object> kw) {
@@ -564,20 +571,7 @@ final class Library {
 
         @Override
         public Coroutine aenter() {
-            Coroutine c = group.aenter();
-            return new JavaCoroutine() {
-                @Override
-                protected Object resume(Object value, PyException exc) {
-                    if (state == 0) {
-                        state = 1;
-                        return await(c);
-                    }
-                    if (exc != null) {
-                        throw exc;
-                    }
-                    return finish(GroupObj.this);
-                }
-            };
+            return mapResult(group.aenter(), v -> this);
         }
 
         @Override

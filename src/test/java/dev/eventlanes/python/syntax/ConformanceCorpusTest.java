@@ -20,7 +20,7 @@ class ConformanceCorpusTest {
             "12_start_soon_order.py", "14_starlette_call_next.py", "15_setter_yield_order.py"})
     void conformanceProgramParsesWithoutDiagnostics(String name) throws IOException {
         String source;
-        try (InputStream in = getClass().getResourceAsStream(name)) {
+        try (InputStream in = getClass().getResourceAsStream("/dev/eventlanes/conformance/" + name)) {
             assertThat(in).as(name).isNotNull();
             source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
