@@ -32,6 +32,9 @@ final class Code {
     final boolean isModule;
     int firstLine;
     int maxStack = 16;
+    /** Inline caches of LOAD_ATTR, per instruction: the last receiver and what it gave. */
+    Object[] attrCacheRecv;
+    Object[] attrCacheVal;
     /** The parameters' syntax, kept for error messages. */
     Expr.Parameters params;
 

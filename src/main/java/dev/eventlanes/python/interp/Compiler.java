@@ -76,6 +76,8 @@ final class Compiler {
         Code finish() {
             code.code = Arrays.copyOf(ins, n);
             code.lines = Arrays.copyOf(lines, n / 2);
+            code.attrCacheRecv = new Object[n / 2];
+            code.attrCacheVal = new Object[n / 2];
             code.consts = consts.toArray();
             code.names = names.toArray(new String[0]);
             code.varNames = localNames;

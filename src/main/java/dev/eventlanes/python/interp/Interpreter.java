@@ -472,7 +472,24 @@ public final class Interpreter {
                             throw PyException.of(ExcType.NAME_ERROR, "name '" + name + "' is not defined");
                         }
                     }
-                    case Op.LOAD_ATTR -> f.push(getAttr(f.pop(), f.code.names[arg]));
+                    case Op.LOAD_ATTR -> {
+                        Object obj = f.pop();
+                        // An inline cache per instruction: `ev.set` in a loop looks up the same
+                        // attribute of the same object every time, and for objects whose
+                        // attributes never change the answer can be reused.
+                        Code c = f.code;
+                        int slot = pc >> 1;
+                        if (obj instanceof Library.StableAttrs && c.attrCacheRecv[slot] == obj) {
+                            f.push(c.attrCacheVal[slot]);
+                        } else {
+                            Object v = getAttr(obj, c.names[arg]);
+                            if (obj instanceof Library.StableAttrs) {
+                                c.attrCacheRecv[slot] = obj;
+                                c.attrCacheVal[slot] = v;
+                            }
+                            f.push(v);
+                        }
+                    }
                     case Op.STORE_ATTR -> {
                         Object obj = f.pop();
                         Object v = f.pop();

@@ -408,8 +408,15 @@ final class Library {
 
     // ---------------------------------------------------------------- Python-facing objects
 
+    /**
+     * Objects whose attributes never change once looked up (the same name always gives the same
+     * value), so the machine may cache them per instruction.
+     */
+    interface StableAttrs {
+    }
+
     /** A module: a name and its attributes. */
-    static final class PyModule implements PyObject {
+    static final class PyModule implements PyObject, StableAttrs {
         final String name;
         final Map<String, Object> attrs = new LinkedHashMap<>();
 
@@ -438,7 +445,7 @@ final class Library {
     }
 
     /** An Event of any of the three libraries; what it allows follows the loop's semantics. */
-    static final class EventObj implements PyObject {
+    static final class EventObj implements PyObject, StableAttrs {
         final AsyncEvent event;
         final Loop loop;
 
