@@ -30,16 +30,23 @@ public class EventLanesApp extends Application {
         List<Preset> presets = PresetCatalog.all();
         view = new MainView(vm, presets);
         Parent root = view.load();
+        view.setLaneActions(new ScenarioActions(view));
         view.zoomProperty().set(Math.max(MainView.MIN_ZOOM, Math.min(MainView.MAX_ZOOM, settings.getDouble("zoom", 1.0))));
         Scene scene = new Scene(root, settings.getDouble("width", 1500), settings.getDouble("height", 940));
         stage.setScene(scene);
         openLast(presets);
-        stage.setOnCloseRequest(e -> remember(stage));
+        stage.setOnCloseRequest(e -> {
+            if (!view.confirmClose()) {
+                e.consume();
+                return;
+            }
+            remember(stage);
+        });
         stage.show();
     }
 
     private void openLast(List<Preset> presets) {
-        String last = settings.get("last", "preset:" + presets.get(0).name());
+        String last = settings.get("last", "preset:" + PresetCatalog.seed().name());
         if (last.startsWith("file:")) {
             if (view.openFile(java.nio.file.Path.of(last.substring(5)))) {
                 return;
@@ -53,7 +60,7 @@ public class EventLanesApp extends Application {
                 return;
             }
         }
-        view.openSession(presets.get(0).open().get());
+        view.openSession(PresetCatalog.seed().open().get());
     }
 
     private void remember(Stage stage) {

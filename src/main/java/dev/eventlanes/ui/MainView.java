@@ -72,6 +72,7 @@ public final class MainView {
     private EventsBar eventsBar;
     private AnimationTimer timer;
     private boolean updatingScrubber;
+    private List<String> codeLines = List.of();
 
     @FXML private BorderPane root;
     @FXML private ToolBar toolbar;
@@ -183,9 +184,14 @@ public final class MainView {
             problemsList.refresh();
         });
 
-        // Presets.
+        // Presets, after a blank click-built scenario.
+        MenuItem blank = new MenuItem();
+        blank.setId("preset-blank");
+        blank.textProperty().bind(i18n.bind("menu.blank"));
+        blank.setOnAction(e -> openSession(PresetCatalog.blank(vm.semanticsProperty().get())));
+        presetsMenu.getItems().addAll(blank, new javafx.scene.control.SeparatorMenuItem());
         for (Preset p : presets) {
-            MenuItem item = new MenuItem(p.name());
+            MenuItem item = new MenuItem(p.title());
             item.setId("preset-" + p.name().replace(' ', '-'));
             item.setOnAction(e -> openSession(p.open().get()));
             presetsMenu.getItems().add(item);
@@ -411,18 +417,23 @@ public final class MainView {
     }
 
     private void afterOpen() {
-        codeList.setItems(FXCollections.observableArrayList(
-                java.util.stream.IntStream.rangeClosed(1, vm.session().code().size()).boxed().toList()));
         bottomTabs.getSelectionModel().select(outputTab);
         setLaneActions(laneActions);
         title();
         redraw();
     }
 
+    /** After + Task / + Event: new lanes may need their action menus. */
+    void refreshAfterEdit() {
+        refreshEditable();
+        redraw();
+    }
+
     private void refreshEditable() {
         boolean editable = laneActions.canEdit(vm);
-        addTaskButton.setDisable(!editable);
-        addEventButton.setDisable(!editable);
+        // + Task / + Event on a preset start a blank click-built scenario, so they stay enabled.
+        addTaskButton.setDisable(laneActions == LaneActions.NONE);
+        addEventButton.setDisable(laneActions == LaneActions.NONE);
         saveButton.setDisable(!editable);
     }
 
@@ -437,6 +448,12 @@ public final class MainView {
         scrubber.setMax(Math.max(1, vm.totalProperty().get()));
         scrubber.setValue(k);
         updatingScrubber = false;
+        List<String> code = vm.codeLines();
+        if (code.size() != codeList.getItems().size()) {
+            codeList.setItems(FXCollections.observableArrayList(
+                    java.util.stream.IntStream.rangeClosed(1, code.size()).boxed().toList()));
+        }
+        codeLines = code;
         codeList.refresh();
     }
 
@@ -555,6 +572,31 @@ public final class MainView {
         return d;
     }
 
+    /**
+     * Asks before closing over an unsaved click-built scenario.
+     *
+     * @return true if the window may close
+     */
+    public boolean confirmClose() {
+        if (!vm.dirtyProperty().get()) {
+            return true;
+        }
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
+        a.initOwner(window());
+        a.setTitle(i18n.get("dialog.unsaved.title"));
+        a.setHeaderText(i18n.get("dialog.unsaved.header"));
+        ButtonType save = new ButtonType(i18n.get("dialog.unsaved.save"), ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType(i18n.get("dialog.unsaved.discard"), ButtonBar.ButtonData.NO);
+        ButtonType cancel = new ButtonType(i18n.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        a.getButtonTypes().setAll(save, discard, cancel);
+        ButtonType r = a.showAndWait().orElse(cancel);
+        if (r == save) {
+            laneActions.save(vm, window());
+            return !vm.dirtyProperty().get();
+        }
+        return r == discard;
+    }
+
     @FXML
     private void onSave() {
         laneActions.save(vm, window());
@@ -642,14 +684,14 @@ public final class MainView {
         @Override
         protected void updateItem(Integer line, boolean empty) {
             super.updateItem(line, empty);
-            if (empty || line == null || vm.session() == null || line > vm.session().code().size()) {
+            if (empty || line == null || vm.session() == null || line > codeLines.size()) {
                 setGraphic(null);
                 setText(null);
                 pseudoClassStateChanged(SELECTED_LINE, false);
                 return;
             }
             number.setText(String.valueOf(line));
-            text.setText(vm.session().code().get(line - 1));
+            text.setText(codeLines.get(line - 1));
             markers.getChildren().clear();
             boolean selected = false;
             for (MainViewModel.Marker m : vm.markers()) {

@@ -453,6 +453,11 @@ public final class MainViewModel {
         banner.set("");
     }
 
+    /** The code panel's lines now. */
+    public List<String> codeLines() {
+        return session == null ? List.of() : session.code().lines(sim);
+    }
+
     /** Where each live task is in the code, at the position shown. */
     public List<Marker> markers() {
         int k = position.get();
@@ -466,7 +471,10 @@ public final class MainViewModel {
             int line = lane.lineAt(k);
             TaskState st = lane.stateAt(k);
             if (line > 0 && st != null && !st.isFinished()) {
-                out.add(new Marker(line, t, lane.name()));
+                int row = session.code().row(sim, lane.name(), line);
+                if (row > 0) {
+                    out.add(new Marker(row, t, lane.name()));
+                }
             }
         }
         return out;

@@ -403,6 +403,13 @@ public final class LanesView extends Region {
             }
             g.setFill(Color.web("#c0392b"));
             g.fillOval(x - 6 * scale.get(), yFrom - 6 * scale.get(), 12 * scale.get(), 12 * scale.get());
+            if (ar.event() >= 0 && ar.event() < timeline.events().size() && timeline.events().get(ar.event()) != null) {
+                g.setFont(boldFont);
+                g.setTextAlign(TextAlignment.RIGHT);
+                g.setTextBaseline(VPos.BOTTOM);
+                g.fillText(timeline.events().get(ar.event()).name() + ".set()", x - 8 * scale.get(), yFrom - 4 * scale.get());
+                g.setTextBaseline(VPos.CENTER);
+            }
         }
         drawRuler(g, log, w, u0, u1, ppu);
         // Playhead.

@@ -26,13 +26,13 @@ public interface ProgramSource {
      * @param program  the program, or null if there were problems
      * @param problems every problem found (empty on success)
      * @param clicks   a saved session's click log to replay (empty if none)
-     * @param code     the lines the code panel shows (source, or one op per line for scripts)
+     * @param code     what the code panel shows (source, or one op per line for scripts)
      * @param editable true for click-built scenarios, whose lanes get action menus
      */
     record Loaded(Program program, List<Problem> problems, List<Simulation.LoggedClick> clicks,
-                  List<String> code, boolean editable) {
+                  CodeView code, boolean editable) {
         public static Loaded failed(List<Problem> problems) {
-            return new Loaded(null, List.copyOf(problems), List.of(), List.of(), false);
+            return new Loaded(null, List.copyOf(problems), List.of(), CodeView.source(List.of()), false);
         }
 
         public boolean ok() {

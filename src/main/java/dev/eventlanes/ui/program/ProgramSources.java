@@ -16,7 +16,7 @@ public final class ProgramSources {
      * {@link PythonPlaceholder} with a source that calls {@code PythonProgram.compile}.
      */
     public static ProgramSources defaults() {
-        return new ProgramSources(List.of(new PythonPlaceholder()));
+        return new ProgramSources(List.of(new ScenarioSource(), new PythonPlaceholder()));
     }
 
     /** Loads a file, or explains which kinds of files can be opened. */

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.eventlanes.model.Semantics;
 import dev.eventlanes.model.Simulation;
 import dev.eventlanes.model.TaskState;
-import dev.eventlanes.ui.program.DemoProgram;
+import dev.eventlanes.scenario.Presets;
 import org.junit.jupiter.api.Test;
 
 class TimelineTest {
     private static Simulation run(Semantics s) {
-        Simulation sim = new Simulation(new DemoProgram(s), s, 1);
+        Simulation sim = new Simulation(Presets.load(Presets.SEED), s, 1);
         sim.runToEnd();
         return sim;
     }
@@ -25,7 +25,7 @@ class TimelineTest {
         assertThat(tl.lanes().get(a.fromTask()).name()).isEqualTo("main");
         assertThat(a.toTasks()).containsExactly(1);
         assertThat(tl.arrows().get(0).index()).isLessThan(tl.size());
-        assertThat(tl.lanes().get(1).name()).isEqualTo("handler");
+        assertThat(tl.lanes().get(1).name()).isEqualTo("worker");
     }
 
     @Test
@@ -34,13 +34,13 @@ class TimelineTest {
         Timeline tl = new Timeline(sim.trace());
         tl.sync();
         int setIndex = tl.arrows().get(0).index();
-        Timeline.Lane handler = tl.lanes().get(1);
+        Timeline.Lane worker = tl.lanes().get(1);
         Timeline.EventTrack ev = tl.events().get(0);
-        assertThat(handler.stateAt(setIndex)).isEqualTo(TaskState.WAITING);
+        assertThat(worker.stateAt(setIndex)).isEqualTo(TaskState.WAITING);
         assertThat(ev.isSetAt(setIndex)).isFalse();
         assertThat(ev.waitingAt(setIndex)).isEqualTo(1);
         assertThat(ev.isSetAt(setIndex + 1)).isTrue();
-        assertThat(handler.stateAt(tl.size())).isEqualTo(TaskState.DONE);
+        assertThat(worker.stateAt(tl.size())).isEqualTo(TaskState.DONE);
         assertThat(ev.waitingAt(tl.size())).isZero();
         assertThat(tl.arrowCountAt(setIndex)).isZero();
         assertThat(tl.arrowCountAt(setIndex + 1)).isEqualTo(1);
@@ -51,12 +51,12 @@ class TimelineTest {
         Simulation sim = run(Semantics.ANYIO);
         Timeline tl = new Timeline(sim.trace());
         tl.sync();
-        assertThat(tl.unitAt(tl.size())).isGreaterThan(1.5 + 2 * Timeline.STEP_GAP);
+        assertThat(tl.unitAt(tl.size())).isGreaterThan(2 + 2 * Timeline.STEP_GAP);
         for (int i = 1; i < tl.size(); i++) {
             assertThat(tl.unitOf(i)).isGreaterThanOrEqualTo(tl.unitOf(i - 1));
         }
         int k = tl.size() / 2;
         assertThat(tl.positionAtUnit(tl.unitAt(k))).isGreaterThanOrEqualTo(k);
-        assertThat(tl.outputCountAt(tl.size())).isEqualTo(3);
+        assertThat(tl.outputCountAt(tl.size())).isEqualTo(2);
     }
 }
