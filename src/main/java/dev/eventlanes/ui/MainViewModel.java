@@ -301,8 +301,11 @@ public final class MainViewModel {
         playUnit += seconds * speed.get();
         int budget = PULSE_BUDGET;
         boolean grew = false;
-        while (timeline.unitAt(timeline.size()) < playUnit && !sim.isStopped() && budget-- > 0) {
+        boolean ended = false;
+        while (timeline.unitAt(timeline.size()) < playUnit && budget-- > 0) {
+            // advance() is false once the run is over (it then records how) or, click-built, idle.
             if (!sim.advance()) {
+                ended = true;
                 break;
             }
             if (sim.trace().size() != timeline.size()) {
@@ -310,12 +313,13 @@ public final class MainViewModel {
                 grew = true;
             }
         }
-        if (grew) {
+        if (grew || ended) {
+            timeline.sync();
             changed();
         }
         int k = Math.min(timeline.positionAtUnit(playUnit), timeline.size());
         position.set(k);
-        if (k >= timeline.size() && sim.isStopped()) {
+        if (k >= timeline.size() && (ended || sim.result() != null)) {
             playing.set(false);
             announceEnd();
         }
