@@ -346,8 +346,7 @@ public final class MainView {
 
     /** Sets every visible text, tooltip and accessible text from the bundle. */
     private void texts() {
-        presetsMenu.setText(i18n.get("menu.presets"));
-        tip(presetsMenu, "menu.presets.tip");
+        label(presetsMenu, "menu.presets", "menu.presets.tip");
         label(openButton, "action.open", "action.open.tip");
         label(pasteButton, "action.paste", "action.paste.tip");
         label(saveButton, "action.save", "action.save.tip");

@@ -388,12 +388,12 @@ public final class Timeline {
 
     /** Layout position of the playhead after k entries. */
     public double unitAt(int k) {
-        return k <= 0 ? 0 : units[Math.min(k, indexed) - 1];
+        return k <= 0 || indexed == 0 ? 0 : units[Math.min(k, indexed) - 1];
     }
 
     /** Virtual time after k entries. */
     public double timeAt(int k) {
-        return k <= 0 ? 0 : log.time(Math.min(k, indexed) - 1);
+        return k <= 0 || indexed == 0 ? 0 : log.time(Math.min(k, indexed) - 1);
     }
 
     /** The last position whose layout unit is at most u (binary search; for playback and scrubbing). */
