@@ -350,9 +350,9 @@ public final class LanesView extends Region {
         if (w <= 0 || h <= 0) {
             return;
         }
-        double ppu = pxPerUnit.get() * scale.get();
+        double ppu = fitScale(w);
         double widthUnits = w / ppu;
-        double u0 = Math.max(0, shownUnit - 0.8 * widthUnits);
+        double u0 = Math.max(0, shownUnit - widthUnits / 1.08);
         double u1 = u0 + widthUnits;
         TraceLog log = timeline.log();
         double rh = row();
@@ -404,11 +404,22 @@ public final class LanesView extends Region {
             g.setFill(Color.web("#c0392b"));
             g.fillOval(x - 6 * scale.get(), yFrom - 6 * scale.get(), 12 * scale.get(), 12 * scale.get());
             if (ar.event() >= 0 && ar.event() < timeline.events().size() && timeline.events().get(ar.event()) != null) {
+                // The call that caused the wake-ups, on a white tag so it reads over any lane.
+                String tag = timeline.events().get(ar.event()).name() + ".set()";
+                double tw = tag.length() * 10.5 * scale.get() + 10;
+                double th = 24 * scale.get();
+                double tx = Math.max(2, x - tw - 10 * scale.get());
+                double ty = yFrom - th / 2;
+                g.setFill(Color.rgb(255, 255, 255, 0.92));
+                g.fillRoundRect(tx, ty, tw, th, 8, 8);
+                g.setStroke(Color.web("#c0392b"));
+                g.setLineWidth(1.5);
+                g.strokeRoundRect(tx, ty, tw, th, 8, 8);
+                g.setFill(Color.web("#c0392b"));
                 g.setFont(boldFont);
-                g.setTextAlign(TextAlignment.RIGHT);
-                g.setTextBaseline(VPos.BOTTOM);
-                g.fillText(timeline.events().get(ar.event()).name() + ".set()", x - 8 * scale.get(), yFrom - 4 * scale.get());
-                g.setTextBaseline(VPos.CENTER);
+                g.setTextAlign(TextAlignment.CENTER);
+                g.fillText(tag, tx + tw / 2, yFrom);
+                g.setLineWidth(2.5 * scale.get());
             }
         }
         drawRuler(g, log, w, u0, u1, ppu);
@@ -420,6 +431,21 @@ public final class LanesView extends Region {
         g.setFill(Color.web("#d62d20"));
         double s = 9 * scale.get();
         g.fillPolygon(new double[] {xp - s, xp + s, xp}, new double[] {top - s * 1.4, top - s * 1.4, top}, 3);
+    }
+
+    /**
+     * Pixels per unit: the chosen zoom, halved as often as needed (down to a readable minimum) so
+     * the run so far fits; after that the view follows the playhead. Halving in whole steps keeps
+     * the picture still while playing instead of shrinking it every frame.
+     */
+    private double fitScale(double w) {
+        double ppu = pxPerUnit.get() * scale.get();
+        double min = 40 * scale.get();
+        double need = Math.max(1, shownUnit) * 1.08;
+        while (ppu / 2 >= min && need * ppu > w) {
+            ppu /= 2;
+        }
+        return ppu;
     }
 
     private void arrow(GraphicsContext g, double x1, double y1, double x2, double y2) {
@@ -470,7 +496,7 @@ public final class LanesView extends Region {
                 g.setLineWidth(2);
                 g.strokeRect(x, yy, wdt, hh);
             }
-            String label = segmentLabel(st, lane.segmentEvent(s));
+            String label = segmentLabel(st, lane.segmentEvent(s), log, lane.segmentStart(s));
             if (wdt > label.length() * 9 * scale.get() + 12) {
                 g.setFont(st == TaskState.RUNNING ? boldFont : font);
                 boolean darkText = st == TaskState.READY || st == TaskState.DONE || st == TaskState.CANCELLED;
@@ -509,7 +535,11 @@ public final class LanesView extends Region {
         }
     }
 
-    private String segmentLabel(TaskState st, int event) {
+    private String segmentLabel(TaskState st, int event, TraceLog log, int start) {
+        if (st == TaskState.WAITING && event < 0 && log != null && log.kind(start) == dev.eventlanes.model.TraceKind.SUSPEND
+                && log.text(start).startsWith("waiting for its child")) {
+            return i18n.get("state.WAITING.children");
+        }
         if (st == TaskState.WAITING && event >= 0 && event < timeline.events().size()
                 && timeline.events().get(event) != null) {
             return i18n.get("state.WAITING.on", timeline.events().get(event).name());
@@ -562,7 +592,8 @@ public final class LanesView extends Region {
             }
             int s = lane.segmentAt(position);
             TaskState st = s < 0 ? TaskState.READY : lane.segmentState(s);
-            String text = segmentLabel(st, s < 0 ? -1 : lane.segmentEvent(s));
+            String text = s < 0 ? segmentLabel(st, -1, null, 0)
+                    : segmentLabel(st, lane.segmentEvent(s), timeline.log(), lane.segmentStart(s));
             if (!text.equals(h.lastState)) {
                 h.lastState = text;
                 h.name.setText(lane.name());

@@ -23,8 +23,8 @@ import java.util.List;
  * half after it) besides the seconds that pass. A "unit" is one virtual second or one step gap.
  */
 public final class Timeline {
-    /** Layout units one scheduler step occupies (as wide as a quarter of a virtual second). */
-    public static final double STEP_GAP = 0.25;
+    /** Layout units one scheduler step occupies (as wide as 0.4 virtual seconds). */
+    public static final double STEP_GAP = 0.4;
     private static final TaskState[] STATES = TaskState.values();
 
     /** One task's lane. */
