@@ -8,16 +8,16 @@ import javafx.animation.TranslateTransition;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * One toggle per event: a switch that is on when the event is set, its name, and how many tasks
+ * One row of toggles, one per event (scrolls sideways when there are many): a switch that is on when the event is set, its name, and how many tasks
  * wait on it. Clicking calls back with the event's name; the view model decides set or clear.
  */
-public final class EventsBar extends FlowPane {
+public final class EventsBar extends HBox {
     private final I18n i18n;
     private final List<EventToggle> toggles = new ArrayList<>();
     private final Consumer<String> onClick;
@@ -87,8 +87,8 @@ public final class EventsBar extends FlowPane {
         this.i18n = i18n;
         this.onClick = onClick;
         getStyleClass().add("events-bar");
-        setHgap(12);
-        setVgap(8);
+        setSpacing(12);
+        setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         i18n.localeProperty().addListener((o, a, b) -> {
             for (EventToggle t : toggles) {
                 t.show(t.set, t.waiting, true);

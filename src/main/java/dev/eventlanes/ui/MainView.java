@@ -73,6 +73,7 @@ public final class MainView {
     private AnimationTimer timer;
     private boolean updatingScrubber;
     private List<String> codeLines = List.of();
+    private List<MainViewModel.Marker> shownMarkers = List.of();
 
     @FXML private BorderPane root;
     @FXML private ToolBar toolbar;
@@ -172,14 +173,21 @@ public final class MainView {
         lanesHost.getChildren().add(lanes);
         eventsBar = new EventsBar(i18n, vm::clickEvent);
         eventsBar.setId("events");
-        eventsHost.getChildren().add(eventsBar);
+        javafx.scene.control.ScrollPane eventsScroll = new javafx.scene.control.ScrollPane(eventsBar);
+        eventsScroll.setFitToHeight(true);
+        eventsScroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        eventsScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        eventsScroll.getStyleClass().add("events-scroll");
+        eventsScroll.setFocusTraversable(false);
+        eventsHost.getChildren().add(eventsScroll);
         lanes.scaleProperty().bind(zoom);
         lanes.selectedTaskProperty().bindBidirectional(vm.selectedTaskProperty());
 
         texts();
         i18n.localeProperty().addListener((o, a, b) -> {
             texts();
-            codeList.refresh();
+            shownMarkers = List.of();
+            redraw();
             outputList.refresh();
             problemsList.refresh();
         });
@@ -280,7 +288,8 @@ public final class MainView {
             }
         });
         vm.selectedTaskProperty().addListener((o, a, b) -> {
-            codeList.refresh();
+            shownMarkers = List.of();
+            redraw();
             scrollCodeToSelected();
         });
 
@@ -452,8 +461,13 @@ public final class MainView {
             codeList.setItems(FXCollections.observableArrayList(
                     java.util.stream.IntStream.rangeClosed(1, code.size()).boxed().toList()));
         }
-        codeLines = code;
-        codeList.refresh();
+        // Rebuilding list cells is costly: only when the code or a marker moved.
+        List<MainViewModel.Marker> markers = vm.markers();
+        if (!code.equals(codeLines) || !markers.equals(shownMarkers)) {
+            codeLines = code;
+            shownMarkers = markers;
+            codeList.refresh();
+        }
     }
 
     private void scrollCodeToSelected() {

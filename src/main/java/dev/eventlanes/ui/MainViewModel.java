@@ -256,6 +256,16 @@ public final class MainViewModel {
         position.set(s == 0 ? 0 : timeline.runIndex(s - 1));
     }
 
+    /** Runs the whole program now (or until idle, click-built) and shows its end. */
+    public void runToEnd() {
+        pause();
+        sim.runToEnd();
+        timeline.sync();
+        changed();
+        position.set(timeline.size());
+        announceEnd();
+    }
+
     /** Shows the run after k entries (clamped to what is recorded). */
     public void scrubTo(int k) {
         int v = Math.max(0, Math.min(k, timeline.size()));

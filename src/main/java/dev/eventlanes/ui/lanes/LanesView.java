@@ -103,10 +103,7 @@ public final class LanesView extends Region {
             redraw();
         });
         vbar.setOrientation(Orientation.VERTICAL);
-        vbar.valueProperty().addListener((o, a, b) -> {
-            requestLayout();
-            redraw();
-        });
+        vbar.valueProperty().addListener((o, a, b) -> requestLayout());
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(headers.widthProperty());
         clip.heightProperty().bind(headers.heightProperty());
@@ -264,9 +261,6 @@ public final class LanesView extends Region {
             headerNodes.add(h);
             headers.getChildren().add(h);
         }
-        for (int t = m; t < headerNodes.size(); t++) {
-            headerNodes.get(t).setVisible(false);
-        }
         requestLayout();
     }
 
@@ -315,10 +309,16 @@ public final class LanesView extends Region {
             canvas.setWidth(cw);
             canvas.setHeight(h);
         }
+        double first = vbar.getValue() - row();
+        double last = vbar.getValue() + view;
         for (Header hd : headerNodes) {
-            if (hd.task < m && hd.task < rowOfTask.length) {
-                hd.setVisible(true);
-                hd.resizeRelocate(0, rowOfTask[hd.task] * row() - vbar.getValue(), hw, row() - 2);
+            boolean on = hd.task < m && hd.task < rowOfTask.length && rowOfTask[hd.task] >= 0;
+            double y = on ? rowOfTask[hd.task] * row() : 0;
+            // Off-screen headers are hidden, not just clipped, so they cost nothing to render.
+            on = on && y >= first && y <= last;
+            hd.setVisible(on);
+            if (on) {
+                hd.resizeRelocate(0, y - vbar.getValue(), hw, row() - 2);
             }
         }
         redraw();
@@ -341,7 +341,6 @@ public final class LanesView extends Region {
         }
         int m = visibleRows();
         layoutRows(m);
-        updateHeaders(m);
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -360,6 +359,7 @@ public final class LanesView extends Region {
         double scroll = vbar.getValue();
         int firstRow = Math.max(0, (int) Math.floor(scroll / rh));
         int lastRow = Math.min(m - 1, (int) Math.ceil((scroll + h - top) / rh));
+        updateHeaders(firstRow, lastRow);
         g.setTextBaseline(VPos.CENTER);
         // Lanes.
         for (int r = firstRow; r <= lastRow; r++) {
@@ -583,8 +583,13 @@ public final class LanesView extends Region {
         }
     }
 
-    private void updateHeaders(int m) {
-        for (int t = 0; t < m && t < headerNodes.size(); t++) {
+    /** Only rows on screen: off-screen headers keep stale text until scrolled to (cheap pulses). */
+    private void updateHeaders(int firstRow, int lastRow) {
+        for (int r = firstRow; r <= lastRow; r++) {
+            int t = taskOfRow[r];
+            if (t >= headerNodes.size()) {
+                continue;
+            }
             Header h = headerNodes.get(t);
             Timeline.Lane lane = timeline.lanes().get(t);
             if (lane == null) {

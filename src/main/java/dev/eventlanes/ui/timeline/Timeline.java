@@ -20,12 +20,18 @@ import java.util.List;
  *
  * <p>The horizontal axis is virtual time, dilated by scheduler steps: many steps happen at the
  * same virtual instant, so each step adds {@link #STEP_GAP} layout units (half before the RUN entry,
- * half after it) besides the seconds that pass. A "unit" is one virtual second or one step gap.
+ * half after it) besides the seconds that pass; long bursts at one instant shrink (see {@link #gap}). A "unit" is one virtual second or one step gap.
  */
 public final class Timeline {
     /** Layout units one scheduler step occupies (as wide as 0.4 virtual seconds). */
     public static final double STEP_GAP = 0.4;
+    /** Steps at one instant drawn at full width before they start to shrink. */
+    public static final int FULL_STEPS = 12;
+    /** The narrowest a step gets. */
+    public static final double MIN_GAP = 0.02;
     private static final TaskState[] STATES = TaskState.values();
+    private int stepsThisInstant;
+    private double currentGap = STEP_GAP;
 
     /** One task's lane. */
     public static final class Lane {
@@ -197,16 +203,33 @@ public final class Timeline {
         indexed = n;
     }
 
+    /**
+     * The width of the n-th step at one virtual instant: full for the first {@link #FULL_STEPS},
+     * then shrinking geometrically to a floor, so a burst of a hundred task starts stays a few
+     * seconds wide (and plays in a few seconds) while a small program's steps stay wide.
+     */
+    static double gap(int n) {
+        if (n <= FULL_STEPS) {
+            return STEP_GAP;
+        }
+        return Math.max(MIN_GAP, STEP_GAP * Math.pow(0.85, n - FULL_STEPS));
+    }
+
     private void index(int i) {
         TraceKind kind = log.kind(i);
         double prevU = i == 0 ? 0 : units[i - 1];
         double dt = i == 0 ? log.time(i) : log.time(i) - log.time(i - 1);
         double u = prevU + Math.max(0, dt);
+        if (dt > 0) {
+            stepsThisInstant = 0;
+        }
         if (kind == TraceKind.RUN) {
-            u += STEP_GAP / 2;
+            stepsThisInstant++;
+            currentGap = gap(stepsThisInstant);
+            u += currentGap / 2;
         }
         if (i > 0 && log.kind(i - 1) == TraceKind.RUN) {
-            u += STEP_GAP / 2;
+            u += currentGap / 2;
         }
         units[i] = u;
         if (dt > 0) {
