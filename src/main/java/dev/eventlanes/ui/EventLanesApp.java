@@ -1,8 +1,13 @@
 package dev.eventlanes.ui;
 
 import dev.eventlanes.ui.program.ProgramSources;
-import java.util.List;
+import dev.eventlanes.ui.program.ProgramSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -26,15 +31,18 @@ public class EventLanesApp extends Application {
         settings = Settings.forApp();
         String lang = settings.get("language", null);
         I18n i18n = new I18n(lang == null ? Locale.getDefault() : Locale.forLanguageTag(lang));
+        // Read the first program (JSON parsing, the slowest part of start-up) while the window is built.
+        String last = settings.get("last", "preset:" + dev.eventlanes.scenario.Presets.SEED);
+        CompletableFuture<Session> first = CompletableFuture.supplyAsync(() -> firstSession(last));
         vm = new MainViewModel(i18n, ProgramSources.defaults());
-        List<Preset> presets = PresetCatalog.all();
-        view = new MainView(vm, presets);
+        view = new MainView(vm, PresetCatalog::all);
         Parent root = view.load();
         view.setLaneActions(new ScenarioActions(view));
         view.zoomProperty().set(Math.max(MainView.MIN_ZOOM, Math.min(MainView.MAX_ZOOM, settings.getDouble("zoom", 1.0))));
         Scene scene = new Scene(root, settings.getDouble("width", 1500), settings.getDouble("height", 940));
         stage.setScene(scene);
-        openLast(presets);
+        Session s = first.join();
+        view.openSession(s != null ? s : PresetCatalog.seed());
         stage.setOnCloseRequest(e -> {
             if (!view.confirmClose()) {
                 e.consume();
@@ -45,22 +53,22 @@ public class EventLanesApp extends Application {
         stage.show();
     }
 
-    private void openLast(List<Preset> presets) {
-        String last = settings.get("last", "preset:" + PresetCatalog.seed().name());
-        if (last.startsWith("file:")) {
-            if (view.openFile(java.nio.file.Path.of(last.substring(5)))) {
-                return;
+    /** The session the last launch ended on, or null for seed 1 (never throws: a bad file is skipped). */
+    private static Session firstSession(String last) {
+        try {
+            if (last.startsWith("file:")) {
+                Path p = Path.of(last.substring(5));
+                ProgramSource.Loaded l = ProgramSources.defaults().load(p.getFileName().toString(),
+                        Files.readString(p, StandardCharsets.UTF_8));
+                return l.ok() ? new Session(last, l.program(), l.code(), l.editable(), l.clicks()) : null;
             }
-            vm.problems().clear();
-            vm.clearBanner();
-        } else if (last.startsWith("preset:")) {
-            Preset p = PresetCatalog.find(last.substring(7));
-            if (p != null) {
-                view.openSession(p.open().get());
-                return;
+            if (last.startsWith("preset:")) {
+                return PresetCatalog.open(last.substring(7));
             }
+        } catch (IOException | RuntimeException e) {
+            // A moved or broken last file: start on seed 1 instead.
         }
-        view.openSession(PresetCatalog.seed().open().get());
+        return null;
     }
 
     private void remember(Stage stage) {

@@ -65,7 +65,8 @@ public final class MainView {
 
     private final MainViewModel vm;
     private final I18n i18n;
-    private final List<Preset> presets;
+    private final java.util.function.Supplier<List<Preset>> presets;
+    private boolean presetsLoaded;
     private final DoubleProperty zoom = new SimpleDoubleProperty(1.0);
     private LaneActions laneActions = LaneActions.NONE;
     private LanesView lanes;
@@ -138,7 +139,11 @@ public final class MainView {
         }
     }
 
-    public MainView(MainViewModel vm, List<Preset> presets) {
+    /**
+     * @param presets the presets menu's entries, asked for when the menu is first opened (reading
+     *     them parses every preset file, which start-up need not wait for)
+     */
+    public MainView(MainViewModel vm, java.util.function.Supplier<List<Preset>> presets) {
         this.vm = vm;
         this.i18n = vm.i18n();
         this.presets = presets;
@@ -198,12 +203,7 @@ public final class MainView {
         blank.textProperty().bind(i18n.bind("menu.blank"));
         blank.setOnAction(e -> openSession(PresetCatalog.blank(vm.semanticsProperty().get())));
         presetsMenu.getItems().addAll(blank, new javafx.scene.control.SeparatorMenuItem());
-        for (Preset p : presets) {
-            MenuItem item = new MenuItem(p.title());
-            item.setId("preset-" + p.name().replace(' ', '-'));
-            item.setOnAction(e -> openSession(p.open().get()));
-            presetsMenu.getItems().add(item);
-        }
+        presetsMenu.setOnShowing(e -> loadPresets());
 
         // Semantics.
         semanticsBox.setItems(FXCollections.observableArrayList(Semantics.ANYIO, Semantics.ASYNCIO, Semantics.TRIO));
@@ -323,6 +323,19 @@ public final class MainView {
                 installKeys(b);
             }
         });
+    }
+
+    private void loadPresets() {
+        if (presetsLoaded) {
+            return;
+        }
+        presetsLoaded = true;
+        for (Preset p : presets.get()) {
+            MenuItem item = new MenuItem(p.title());
+            item.setId("preset-" + p.name().replace(' ', '-'));
+            item.setOnAction(e -> openSession(p.open().get()));
+            presetsMenu.getItems().add(item);
+        }
     }
 
     private static double log2(double v) {

@@ -10,14 +10,14 @@ import java.util.List;
 
 /**
  * The presets the window offers: a blank click-built scenario, then the shipped scenarios
- * ({@link Presets}, seed 1 first, which a fresh launch opens).
+ * ({@link Presets}, seed 1 first, which a fresh launch opens). Reading a preset parses its JSON,
+ * so start-up reads only the one it opens; the menu reads the rest when first shown.
  */
 public final class PresetCatalog {
-    public static final String BLANK = "blank";
-
     private PresetCatalog() {
     }
 
+    /** Every shipped preset, with its title (parses every file). */
     public static List<Preset> all() {
         List<Preset> out = new ArrayList<>();
         for (Presets.Preset p : Presets.all()) {
@@ -37,11 +37,20 @@ public final class PresetCatalog {
         return new Session(id, l.program(), l.code(), l.editable(), l.clicks());
     }
 
-    /** The first preset, seed 1. */
-    public static Preset seed() {
-        return find(Presets.SEED);
+    /** Opens one preset by id (parses only that file), or null if there is none. */
+    public static Session open(String id) {
+        if (!Presets.ids().contains(id)) {
+            return null;
+        }
+        return session("preset:" + id, Presets.load(id));
     }
 
+    /** The first preset, seed 1. */
+    public static Session seed() {
+        return open(Presets.SEED);
+    }
+
+    /** The preset with this id, from {@link #all()}, or null. */
     public static Preset find(String id) {
         for (Preset p : all()) {
             if (p.name().equals(id)) {

@@ -20,7 +20,7 @@ class MainViewModelTest {
     @BeforeEach
     void openSeed1() {
         vm = new MainViewModel(new I18n(Locale.ENGLISH), ProgramSources.defaults());
-        vm.open(PresetCatalog.seed().open().get());
+        vm.open(PresetCatalog.seed());
     }
 
     private Timeline.Lane lane(String name) {
@@ -201,7 +201,7 @@ class MainViewModelTest {
 
     @Test
     void deadlockStopsPlaybackWithItsExplanation() {
-        vm.open(PresetCatalog.find("deadlock").open().get());
+        vm.open(PresetCatalog.open("deadlock"));
         vm.play();
         for (int i = 0; i < 100 && vm.playingProperty().get(); i++) {
             vm.tick(0.5);

@@ -44,13 +44,13 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         vm = new MainViewModel(new I18n(Locale.ENGLISH), ProgramSources.defaults());
-        view = new MainView(vm, PresetCatalog.all());
+        view = new MainView(vm, PresetCatalog::all);
         Scene scene = new Scene(view.load(), 1280, 800);
         actions = new ScenarioActions(view);
         actions.setAsker(prompt -> Optional.ofNullable(answers.poll()));
         view.setLaneActions(actions);
         stage.setScene(scene);
-        view.openSession(PresetCatalog.seed().open().get());
+        view.openSession(PresetCatalog.seed());
         stage.show();
     }
 

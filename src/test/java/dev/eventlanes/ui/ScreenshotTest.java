@@ -25,9 +25,9 @@ class ScreenshotTest {
     @Start
     void start(Stage stage) {
         vm = new MainViewModel(new I18n(Locale.ENGLISH), ProgramSources.defaults());
-        view = new MainView(vm, PresetCatalog.all());
+        view = new MainView(vm, PresetCatalog::all);
         stage.setScene(new Scene(view.load(), 1280, 800));
-        view.openSession(PresetCatalog.seed().open().get());
+        view.openSession(PresetCatalog.seed());
         stage.show();
     }
 

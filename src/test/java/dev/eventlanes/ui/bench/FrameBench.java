@@ -56,7 +56,7 @@ public final class FrameBench {
         @Override
         public void start(Stage stage) {
             MainViewModel vm = new MainViewModel(new I18n(Locale.ENGLISH), ProgramSources.defaults());
-            MainView view = new MainView(vm, PresetCatalog.all());
+            MainView view = new MainView(vm, PresetCatalog::all);
             stage.setScene(new Scene(view.load(), 1500, 950));
             stage.show();
             view.openSession(BenchPrograms.session(BenchPrograms.busy(100, 50)));
