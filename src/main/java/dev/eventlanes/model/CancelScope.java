@@ -15,7 +15,6 @@ import java.util.List;
  * cancellation it caused ({@code move_on_after}) unless an enclosing scope is also cancelled.
  */
 public final class CancelScope {
-    private static int nextId = 0x7f3a00;
     private final Loop loop;
     private final int id;
     private double deadline;
@@ -36,9 +35,9 @@ public final class CancelScope {
         this.loop = loop;
         this.deadline = deadline;
         this.shield = shield;
-        synchronized (CancelScope.class) {
-            this.id = nextId++;
-        }
+        // Numbered per loop, not per JVM: the id is in the cancel message the trace records, and
+        // two runs of one program must record the same trace.
+        this.id = loop.nextScopeId();
     }
 
     /** The message anyio puts in the CancelledError it delivers; how it recognises its own. */

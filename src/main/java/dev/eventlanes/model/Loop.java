@@ -53,6 +53,8 @@ public final class Loop {
     private long opLimit = DEFAULT_OP_LIMIT;
     private int nextTaskNumber = 1;
     private long handlesRun;
+    /** Cancel scope ids, as anyio shows {@code id(scope)} in hex; per loop so runs repeat exactly. */
+    private int nextScopeId = 0x7f3a00;
     private long stepsRun;
 
     public Loop(Semantics semantics, long seed) {
@@ -496,6 +498,10 @@ public final class Loop {
             }
         }
         return out;
+    }
+
+    int nextScopeId() {
+        return nextScopeId++;
     }
 
     public long handlesRun() {

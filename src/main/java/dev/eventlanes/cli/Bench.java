@@ -1,0 +1,236 @@
+package dev.eventlanes.cli;
+
+import dev.eventlanes.model.AsyncEvent;
+import dev.eventlanes.model.JavaCoroutine;
+import dev.eventlanes.model.Loop;
+import dev.eventlanes.model.PyException;
+import dev.eventlanes.model.RunResult;
+import dev.eventlanes.model.Semantics;
+import dev.eventlanes.model.TraceKind;
+import dev.eventlanes.model.TraceLog;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Measures the model core with task bodies written as {@link JavaCoroutine}s (no scenario or
+ * interpreter on top): ping-pong handoffs through fresh events, fan-out wake-ups of many waiters
+ * on one event, each with trace recording off and on, and the heap a million recorded entries
+ * take. Prints the median of {@value #RUNS} runs after {@value #WARMUPS} warm-up runs. Figures,
+ * not a test: they depend on the machine.
+ */
+final class Bench {
+    static final int RUNS = 5;
+    static final int WARMUPS = 3;
+    static final int PING_PONG_ROUNDS = 200_000;
+    static final int FAN_OUT_WAITERS = 1_000;
+    static final int FAN_OUT_ROUNDS = 200;
+    static final int TRACE_ENTRIES = 1_000_000;
+
+    private final PrintStream out;
+
+    Bench(PrintStream out) {
+        this.out = out;
+    }
+
+    void run() {
+        out.println("Event Lanes benchmark (model core, asyncio rules, median of " + RUNS + " runs after "
+                + WARMUPS + " warm-ups)");
+        for (boolean traced : new boolean[] {false, true}) {
+            double pp = median(() -> pingPong(PING_PONG_ROUNDS, traced));
+            out.printf("ping-pong  %s: %,.0f handoffs/s (%,d handoffs per run)%n",
+                    traced ? "trace on " : "trace off", pp, 2L * PING_PONG_ROUNDS);
+        }
+        for (boolean traced : new boolean[] {false, true}) {
+            double fo = median(() -> fanOut(FAN_OUT_WAITERS, FAN_OUT_ROUNDS, traced));
+            out.printf("fan-out    %s: %,.0f wake-ups/s (%,d waiters x %,d rounds per run)%n",
+                    traced ? "trace on " : "trace off", fo, FAN_OUT_WAITERS, FAN_OUT_ROUNDS);
+        }
+        out.printf("trace memory: %.1f MB for %,d recorded entries%n", traceMegabytes(TRACE_ENTRIES), TRACE_ENTRIES);
+        out.flush();
+    }
+
+    /** A measured run: returns operations per second. */
+    interface Measured {
+        double opsPerSecond();
+    }
+
+    static double median(Measured m) {
+        for (int i = 0; i < WARMUPS; i++) {
+            m.opsPerSecond();
+        }
+        double[] r = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            r[i] = m.opsPerSecond();
+        }
+        Arrays.sort(r);
+        return r[RUNS / 2];
+    }
+
+    /** Two tasks hand off through a fresh pair of events per round; returns handoffs/s. */
+    static double pingPong(int rounds, boolean traced) {
+        Loop loop = new Loop(Semantics.ASYNCIO, 1);
+        if (traced) {
+            loop.addListener(new TraceLog());
+        }
+        List<AsyncEvent> pings = new ArrayList<>(rounds);
+        List<AsyncEvent> pongs = new ArrayList<>(rounds);
+        for (int i = 0; i < rounds; i++) {
+            pings.add(loop.newEvent("ping"));
+            pongs.add(loop.newEvent("pong"));
+        }
+        long t0 = System.nanoTime();
+        loop.spawn(new Handoff(loop, pings, pongs, true), "ping");
+        RunResult r = loop.runMain(new Handoff(loop, pings, pongs, false), "pong");
+        long dt = System.nanoTime() - t0;
+        check(r);
+        return 2.0 * rounds / (dt / 1e9);
+    }
+
+    /** One side of the ping-pong: set mine, wait for theirs (or the other way round). */
+    private static final class Handoff extends JavaCoroutine {
+        private final Loop loop;
+        private final List<AsyncEvent> mine;
+        private final List<AsyncEvent> theirs;
+        private final boolean setsFirst;
+        private int round;
+
+        Handoff(Loop loop, List<AsyncEvent> pings, List<AsyncEvent> pongs, boolean ping) {
+            this.loop = loop;
+            this.mine = ping ? pings : pongs;
+            this.theirs = ping ? pongs : pings;
+            this.setsFirst = ping;
+        }
+
+        @Override
+        protected Object resume(Object value, PyException exc) {
+            if (exc != null) {
+                throw exc;
+            }
+            // state 0: about to do the round's first half; 1: back from the wait.
+            while (round < mine.size()) {
+                loop.countOps(1);
+                if (setsFirst) {
+                    if (state == 0) {
+                        mine.get(round).set();
+                        state = 1;
+                        return await(theirs.get(round).waitCoroutine());
+                    }
+                    state = 0;
+                    round++;
+                } else {
+                    if (state == 0) {
+                        state = 1;
+                        return await(theirs.get(round).waitCoroutine());
+                    }
+                    mine.get(round).set();
+                    state = 0;
+                    round++;
+                }
+            }
+            return finish(null);
+        }
+    }
+
+    /** Waiters wait on one event per round; a setter sets it once all wait. Returns wake-ups/s. */
+    static double fanOut(int waiters, int rounds, boolean traced) {
+        Loop loop = new Loop(Semantics.ASYNCIO, 1);
+        if (traced) {
+            loop.addListener(new TraceLog());
+        }
+        List<AsyncEvent> events = new ArrayList<>(rounds);
+        for (int i = 0; i < rounds; i++) {
+            events.add(loop.newEvent("go"));
+        }
+        long t0 = System.nanoTime();
+        for (int w = 0; w < waiters; w++) {
+            loop.spawn(new Waiter(events), "waiter");
+        }
+        RunResult r = loop.runMain(new Setter(loop, events, waiters), "setter");
+        long dt = System.nanoTime() - t0;
+        check(r);
+        return (double) waiters * rounds / (dt / 1e9);
+    }
+
+    private static final class Waiter extends JavaCoroutine {
+        private final List<AsyncEvent> events;
+        private int round;
+
+        Waiter(List<AsyncEvent> events) {
+            this.events = events;
+        }
+
+        @Override
+        protected Object resume(Object value, PyException exc) {
+            if (exc != null) {
+                throw exc;
+            }
+            if (round < events.size()) {
+                return await(events.get(round++).waitCoroutine());
+            }
+            return finish(null);
+        }
+    }
+
+    private static final class Setter extends JavaCoroutine {
+        private final Loop loop;
+        private final List<AsyncEvent> events;
+        private final int waiters;
+        private int round;
+
+        Setter(Loop loop, List<AsyncEvent> events, int waiters) {
+            this.loop = loop;
+            this.events = events;
+            this.waiters = waiters;
+        }
+
+        @Override
+        protected Object resume(Object value, PyException exc) {
+            if (exc != null) {
+                throw exc;
+            }
+            loop.countOps(1);
+            if (round == events.size()) {
+                return finish(null);
+            }
+            AsyncEvent e = events.get(round);
+            if (e.tasksWaiting() < waiters) {
+                // Not everyone waits yet: one pass at the back of the queue lets them get there.
+                return bareYield();
+            }
+            e.set();
+            round++;
+            return bareYield();
+        }
+    }
+
+    private static void check(RunResult r) {
+        if (!r.ok()) {
+            throw new IllegalStateException("benchmark run did not finish: " + r.message());
+        }
+    }
+
+    /** Heap taken by a trace log holding {@code n} typical entries, in MB. */
+    static double traceMegabytes(int n) {
+        Runtime rt = Runtime.getRuntime();
+        long before = usedAfterGc(rt);
+        TraceLog log = new TraceLog();
+        TraceKind[] kinds = {TraceKind.RUN, TraceKind.SET, TraceKind.WAKE, TraceKind.SUSPEND};
+        for (int i = 0; i < n; i++) {
+            log.onEntry(i, i * 1e-3, kinds[i & 3], i & 7, i & 1, -1, 3, 0, (i & 3) == 3 ? "waiting on go.wait()" : "");
+        }
+        long after = usedAfterGc(rt);
+        if (log.size() != n) {
+            throw new IllegalStateException("trace log lost entries");
+        }
+        return (after - before) / (1024.0 * 1024.0);
+    }
+
+    private static long usedAfterGc(Runtime rt) {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return rt.totalMemory() - rt.freeMemory();
+    }
+}

@@ -1,0 +1,370 @@
+package dev.eventlanes.cli;
+
+import dev.eventlanes.model.Loop;
+import dev.eventlanes.model.Program;
+import dev.eventlanes.model.PyException;
+import dev.eventlanes.model.RunResult;
+import dev.eventlanes.model.Semantics;
+import dev.eventlanes.model.Simulation;
+import dev.eventlanes.model.TraceKind;
+import dev.eventlanes.model.TraceListener;
+import dev.eventlanes.scenario.Scenario;
+import dev.eventlanes.scenario.ScenarioJson;
+import dev.eventlanes.scenario.ScriptBody;
+import dev.eventlanes.trace.ChromeTraceWriter;
+import dev.eventlanes.trace.JsonLinesWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The headless command line: {@code run} a scenario (or, through a {@link ProgramLoader}, a
+ * program) and {@code bench} the model core.
+ *
+ * <p>Contract: standard output carries exactly what the program printed, one line per
+ * {@code print}, and nothing else; diagnostics go to standard error. Exit codes follow BSD
+ * {@code sysexits}: {@link #OK}, {@link #USAGE}, {@link #DATA_ERR} (bad input file),
+ * {@link #SOFTWARE} (deadlock, runaway, an uncaught exception, or a run that never ends). Bad
+ * input never produces a Java stack trace.
+ */
+public final class Cli {
+    public static final int OK = 0;
+    public static final int USAGE = 64;
+    public static final int DATA_ERR = 65;
+    public static final int SOFTWARE = 70;
+
+    /** A run that has not ended after this many loop callbacks is taken to run forever. */
+    public static final long MAX_CALLBACKS = 50_000_000L;
+
+    static final String USAGE_TEXT = """
+            usage: event-lanes run FILE [--semantics asyncio|anyio|trio] [--seed N]
+                                        [--trace OUT.jsonl] [--chrome-trace OUT.json] [--op-limit N]
+                   event-lanes bench
+                   event-lanes              (no arguments: open the window)
+
+              run     runs a .json scenario (or a .py program, where supported) on the virtual
+                      clock and prints its output; diagnostics go to standard error
+              bench   measures the model core (handoffs and wake-ups per second, trace memory)
+
+            exit codes: 0 ok, 64 usage error, 65 bad input file,
+                        70 deadlock, runaway task or uncaught exception
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private Cli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs the command line on the process's standard streams and returns the exit code. */
+    public static int main(String[] args) {
+        return execute(args, System.out, System.err);
+    }
+
+    /** The window's class, reached by reflection so a headless run never loads JavaFX. */
+    static final String APP_CLASS = "dev.eventlanes.ui.EventLanesApp";
+
+    /**
+     * Opens the window ({@code EventLanesApp.main}) and returns when it closes; prints why not
+     * and returns {@link #SOFTWARE} if this build has no window or it cannot start.
+     */
+    public static int openWindow(String[] args) {
+        try {
+            Class.forName(APP_CLASS).getMethod("main", String[].class).invoke(null, (Object) args);
+            return OK;
+        } catch (ClassNotFoundException | NoSuchMethodException e) {
+            System.err.println("event-lanes: this build has no window (" + APP_CLASS + " is missing);"
+                    + " use the command line instead:");
+            System.err.print(USAGE_TEXT);
+            return SOFTWARE;
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            System.err.println("event-lanes: the window could not start: " + e.getCause());
+            return SOFTWARE;
+        } catch (IllegalAccessException | LinkageError e) {
+            System.err.println("event-lanes: the window could not start: " + e);
+            return SOFTWARE;
+        }
+    }
+
+    /** Runs the command line on the given streams and returns the exit code. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        Cli cli = new Cli(out, err);
+        try {
+            return cli.dispatch(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int dispatch(String[] args) {
+        if (args.length == 0) {
+            return usage("no command given");
+        }
+        return switch (args[0]) {
+            case "run" -> run(args);
+            case "bench" -> {
+                if (args.length > 1) {
+                    yield usage("bench takes no arguments");
+                }
+                new Bench(out).run();
+                yield OK;
+            }
+            case "help", "-h", "--help" -> {
+                out.print(USAGE_TEXT);
+                yield OK;
+            }
+            default -> usage("unknown command '" + args[0] + "'");
+        };
+    }
+
+    private int usage(String problem) {
+        err.println("event-lanes: " + problem);
+        err.print(USAGE_TEXT);
+        return USAGE;
+    }
+
+    /** The options of {@code run}. */
+    private record RunArgs(String file, Semantics semantics, Long seed, String trace, String chrome, long opLimit) {
+    }
+
+    private int run(String[] args) {
+        String file = null;
+        Semantics semantics = null;
+        Long seed = null;
+        String trace = null;
+        String chrome = null;
+        long opLimit = Loop.DEFAULT_OP_LIMIT;
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("--") && !a.equals("--")) {
+                String name = a;
+                String value;
+                int eq = a.indexOf('=');
+                if (eq > 0) {
+                    name = a.substring(0, eq);
+                    value = a.substring(eq + 1);
+                } else if (i + 1 < args.length) {
+                    value = args[++i];
+                } else {
+                    return usage("option " + a + " needs a value");
+                }
+                switch (name) {
+                    case "--semantics" -> {
+                        try {
+                            semantics = Semantics.parse(value);
+                        } catch (IllegalArgumentException e) {
+                            return usage(e.getMessage());
+                        }
+                    }
+                    case "--seed" -> {
+                        try {
+                            seed = Long.parseLong(value);
+                        } catch (NumberFormatException e) {
+                            return usage("--seed needs an integer, not '" + value + "'");
+                        }
+                    }
+                    case "--op-limit" -> {
+                        try {
+                            opLimit = Long.parseLong(value);
+                        } catch (NumberFormatException e) {
+                            return usage("--op-limit needs an integer, not '" + value + "'");
+                        }
+                        if (opLimit < 1) {
+                            return usage("--op-limit must be at least 1");
+                        }
+                    }
+                    case "--trace" -> trace = value;
+                    case "--chrome-trace" -> chrome = value;
+                    default -> {
+                        return usage("unknown option " + name);
+                    }
+                }
+            } else if (file == null) {
+                file = a;
+            } else {
+                return usage("more than one FILE given ('" + file + "' and '" + a + "')");
+            }
+        }
+        if (file == null) {
+            return usage("run needs a FILE");
+        }
+        return run(new RunArgs(file, semantics, seed, trace, chrome, opLimit));
+    }
+
+    private int run(RunArgs a) {
+        Path path = Path.of(a.file());
+        String problem = ScenarioJson.checkFile(path);
+        if (problem != null) {
+            err.println("event-lanes: " + problem);
+            return DATA_ERR;
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException | RuntimeException e) {
+            err.println("event-lanes: " + path + ": cannot be read (" + e.getMessage() + ")");
+            return DATA_ERR;
+        }
+        String[] decoded = ScenarioJson.decodeText(bytes);
+        if (decoded[0] == null) {
+            err.println("event-lanes: " + path + ": " + decoded[1]);
+            return DATA_ERR;
+        }
+        String name = path.getFileName().toString();
+        Simulation sim;
+        if (name.endsWith(".json")) {
+            ScenarioJson.ReadResult r = ScenarioJson.read(decoded[0]);
+            if (!r.ok()) {
+                return badInput(path, r.errors());
+            }
+            Scenario s = r.scenario();
+            if (a.semantics() != null) {
+                s = s.withSemantics(a.semantics());
+            }
+            if (a.seed() != null) {
+                s = s.withSeed(a.seed());
+            }
+            sim = new Simulation(s, s.semantics(), s.seed(), a.opLimit());
+            attachOutput(sim);
+            if (!s.clicks().isEmpty() && !sim.replay(s.clicks())) {
+                err.println("event-lanes: " + path + ": the saved clicks do not fit this run (a click was refused"
+                        + " or came after the run ended); was the file edited, or run with other --semantics/--seed?");
+                return DATA_ERR;
+            }
+        } else {
+            ProgramLoader loader = ProgramLoaders.find(name);
+            if (loader == null) {
+                if (name.endsWith(".py")) {
+                    err.println("event-lanes: " + path + ": Python programs are not supported by this build yet"
+                            + " (run a .json scenario instead)");
+                } else {
+                    err.println("event-lanes: " + path + ": unknown kind of file (expected a .json scenario)");
+                }
+                return DATA_ERR;
+            }
+            ProgramLoader.Result r;
+            try {
+                r = loader.load(name, decoded[0]);
+            } catch (RuntimeException e) {
+                err.println("event-lanes: " + path + ": the program loader failed: " + e);
+                return SOFTWARE;
+            }
+            if (r.program() == null) {
+                return badInput(path, r.errors());
+            }
+            Program p = r.program();
+            Semantics sem = a.semantics() != null ? a.semantics() : p.semantics();
+            sim = new Simulation(p, sem, a.seed() == null ? 0 : a.seed(), a.opLimit());
+            attachOutput(sim);
+        }
+        int code = finish(sim);
+        out.flush();
+        int written = writeTraces(sim, a);
+        return code != OK ? code : written;
+    }
+
+    private int badInput(Path path, List<String> errors) {
+        for (String e : errors) {
+            err.println(path + ": " + e);
+        }
+        err.println("event-lanes: " + errors.size() + " error" + (errors.size() == 1 ? "" : "s") + " in " + path);
+        return DATA_ERR;
+    }
+
+    /** Streams the program's output to stdout as it is printed. */
+    private void attachOutput(Simulation sim) {
+        TraceListener printer = (seq, time, kind, task, event, other, line, value, text) -> {
+            if (kind == TraceKind.PRINT) {
+                out.print(text);
+                out.print('\n');
+            }
+        };
+        sim.loop().addListener(printer);
+        // Output printed before the listener was attached (module-level code) is in the trace already.
+        for (int i = 0; i < sim.trace().size(); i++) {
+            if (sim.trace().kind(i) == TraceKind.PRINT) {
+                out.print(sim.trace().text(i));
+                out.print('\n');
+            }
+        }
+    }
+
+    private int finish(Simulation sim) {
+        if (sim.startFailure() != null) {
+            for (String l : FailureReport.render(sim.startFailure(), sim.trace(), List.of())) {
+                err.println(l);
+            }
+            return SOFTWARE;
+        }
+        long callbacks = 0;
+        while (sim.advance()) {
+            if (++callbacks > MAX_CALLBACKS) {
+                err.println("event-lanes: stopped after " + MAX_CALLBACKS + " loop callbacks at virtual time "
+                        + Loop.formatTime(sim.loop().time()) + ": the program does not seem to end");
+                return SOFTWARE;
+            }
+        }
+        RunResult r = sim.result();
+        if (r == null) {
+            // A click-built scenario has no main task: it ends when nothing more can happen.
+            long parked = sim.loop().tasks().stream()
+                    .filter(t -> t.coroutine() instanceof ScriptBody b && b.awaitingInput()).count();
+            if (parked > 0) {
+                err.println("event-lanes: click-built scenario idle at " + Loop.formatTime(sim.loop().time()) + ": "
+                        + parked + " task" + (parked == 1 ? " is" : "s are") + " waiting for your next action");
+            }
+            return OK;
+        }
+        switch (r.status()) {
+            case DEADLOCK -> {
+                err.println("event-lanes: deadlock at " + Loop.formatTime(r.endTime())
+                        + ": no task can run and no timer is pending (real Python would hang here forever)");
+                for (RunResult.Blocked b : r.blocked()) {
+                    err.println("  task " + b.task() + " is " + b.reason()
+                            + (b.event() == null ? "" : " (event " + b.event() + " is never set)"));
+                }
+                return SOFTWARE;
+            }
+            case RUNAWAY -> {
+                err.println("event-lanes: " + r.message());
+                return SOFTWARE;
+            }
+            default -> {
+                PyException f = r.failure();
+                if (f != null) {
+                    for (String l : FailureReport.render(f, sim.trace(), JsonLinesWriter.taskNames(sim.loop()))) {
+                        err.println(l);
+                    }
+                    return SOFTWARE;
+                }
+                return OK;
+            }
+        }
+    }
+
+    private int writeTraces(Simulation sim, RunArgs a) {
+        try {
+            if (a.trace() != null) {
+                try (Writer w = Files.newBufferedWriter(Path.of(a.trace()), StandardCharsets.UTF_8)) {
+                    JsonLinesWriter.write(sim.trace(), sim.loop(), w);
+                }
+            }
+            if (a.chrome() != null) {
+                try (Writer w = Files.newBufferedWriter(Path.of(a.chrome()), StandardCharsets.UTF_8)) {
+                    ChromeTraceWriter.write(sim.trace(), sim.loop(), sim.program().title(), w);
+                }
+            }
+            return OK;
+        } catch (IOException | RuntimeException e) {
+            err.println("event-lanes: cannot write the trace: " + e.getMessage());
+            return SOFTWARE;
+        }
+    }
+}
