@@ -35,6 +35,10 @@ public final class Describer {
                 bestRank = r;
             }
         }
+        if (steps == 0 && (log.kind(best) == TraceKind.SPAWN || log.kind(best) == TraceKind.EVENT_NEW)) {
+            // Only the program's set-up so far: tell the class how to begin.
+            return i18n.get("status.start");
+        }
         return describe(tl, best);
     }
 

@@ -74,6 +74,10 @@ public final class MainView {
     private AnimationTimer timer;
     private boolean updatingScrubber;
     private List<String> codeLines = List.of();
+    /** How long a step's glide lasts; zero when animations are off (tests). */
+    static final double STEP_GLIDE_MS = 280;
+    private final DoubleProperty shownUnit = new SimpleDoubleProperty(0);
+    private javafx.animation.Timeline glide;
     private List<MainViewModel.Marker> shownMarkers = List.of();
 
     @FXML private BorderPane root;
@@ -104,6 +108,7 @@ public final class MainView {
     @FXML private SplitPane horizontalSplit;
     @FXML private StackPane lanesHost;
     @FXML private Slider scrubber;
+    @FXML private StackPane legendHost;
     @FXML private Label codeTitle;
     @FXML private ListView<Integer> codeList;
     @FXML private TabPane bottomTabs;
@@ -176,6 +181,7 @@ public final class MainView {
         lanes = new LanesView(i18n);
         lanes.setId("lanes");
         lanesHost.getChildren().add(lanes);
+        legendHost.getChildren().add(new dev.eventlanes.ui.lanes.Legend(i18n));
         eventsBar = new EventsBar(i18n, vm::clickEvent);
         eventsBar.setId("events");
         javafx.scene.control.ScrollPane eventsScroll = new javafx.scene.control.ScrollPane(eventsBar);
@@ -300,6 +306,12 @@ public final class MainView {
         HBox.setHgrow(sentenceLabel, Priority.ALWAYS);
 
         vm.positionProperty().addListener((o, a, b) -> redraw());
+        vm.displayUnitProperty().addListener((o, a, b) -> glideTo(a.doubleValue(), b.doubleValue()));
+        shownUnit.addListener((o, a, b) -> {
+            if (vm.timeline() != null) {
+                lanes.show(vm.timeline(), vm.positionProperty().get(), b.doubleValue());
+            }
+        });
         vm.revisionProperty().addListener((o, a, b) -> redraw());
 
         // Zoom the whole window: every CSS size is in em.
@@ -458,12 +470,34 @@ public final class MainView {
         saveButton.setDisable(!editable);
     }
 
+    /**
+     * Moves the drawn playhead: directly while playing (the view model already moves it smoothly)
+     * or for a long jump, else as a short animation so a step visibly grows the lanes.
+     */
+    private void glideTo(double from, double to) {
+        if (glide != null) {
+            glide.stop();
+        }
+        javafx.util.Duration d = Animations.duration(STEP_GLIDE_MS);
+        if (vm.playingProperty().get() || d.equals(javafx.util.Duration.ZERO) || to < from || to - from > 3) {
+            shownUnit.set(to);
+            return;
+        }
+        shownUnit.set(from);
+        glide = new javafx.animation.Timeline(new javafx.animation.KeyFrame(d,
+                new javafx.animation.KeyValue(shownUnit, to, javafx.animation.Interpolator.EASE_OUT)));
+        glide.play();
+    }
+
     private void redraw() {
         if (vm.timeline() == null) {
             return;
         }
         int k = vm.positionProperty().get();
-        lanes.show(vm.timeline(), k);
+        if (glide == null || glide.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+            shownUnit.set(vm.displayUnitProperty().get());
+        }
+        lanes.show(vm.timeline(), k, Math.min(shownUnit.get(), vm.timeline().unitAt(vm.timeline().size())));
         eventsBar.show(vm.timeline(), k);
         updatingScrubber = true;
         scrubber.setMax(Math.max(1, vm.totalProperty().get()));

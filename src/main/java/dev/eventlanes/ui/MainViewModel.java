@@ -65,6 +65,8 @@ public final class MainViewModel {
     private double playUnit;
 
     private final IntegerProperty position = new SimpleIntegerProperty(0);
+    /** Where the playhead is drawn: between entries while time passes during playback. */
+    private final DoubleProperty displayUnit = new SimpleDoubleProperty(0);
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(0);
     private final BooleanProperty playing = new SimpleBooleanProperty(false);
@@ -83,13 +85,25 @@ public final class MainViewModel {
     private final ObservableList<ProgramSource.Problem> problems = FXCollections.observableArrayList();
     private final ObservableList<OutputLine> output = FXCollections.observableArrayList();
     private boolean switchingSemantics;
+    /** How to re-word the banner after a language switch, or null if it is a model sentence. */
+    private java.util.function.Supplier<String> bannerWords;
 
     public MainViewModel(I18n i18n, ProgramSources sources) {
         this.i18n = i18n;
         this.describer = new Describer(i18n);
         this.sources = sources;
-        position.addListener((o, a, b) -> refreshTexts());
-        i18n.localeProperty().addListener((o, a, b) -> refreshTexts());
+        position.addListener((o, a, b) -> {
+            if (!playing.get()) {
+                displayUnit.set(timeline.unitAt(b.intValue()));
+            }
+            refreshTexts();
+        });
+        i18n.localeProperty().addListener((o, a, b) -> {
+            refreshTexts();
+            if (bannerWords != null && !banner.get().isEmpty()) {
+                banner.set(bannerWords.get());
+            }
+        });
         semantics.addListener((o, a, b) -> {
             if (!switchingSemantics && session != null && a != b) {
                 rerunUnder(b);
@@ -125,7 +139,7 @@ public final class MainViewModel {
         timeline = new Timeline(sim.trace());
         baseClicks = List.copyOf(clicks);
         if (!clicks.isEmpty() && !sim.replay(clicks)) {
-            showBanner(i18n.get("banner.replayFailed"), true);
+            showBannerKey(true, "banner.replayFailed");
         }
         timeline.sync();
         playUnit = 0;
@@ -145,7 +159,7 @@ public final class MainViewModel {
         List<Simulation.LoggedClick> kept = new ArrayList<>();
         for (Simulation.LoggedClick c : clicks) {
             if (!sim.replay(List.of(c))) {
-                showBanner(i18n.get("banner.clicksDropped", s.library()), true);
+                showBannerKey(true, "banner.clicksDropped", s.library());
                 break;
             }
             kept.add(c);
@@ -187,7 +201,7 @@ public final class MainViewModel {
             localized.add(new ProgramSource.Problem(p.line(), localize(p.message())));
         }
         problems.setAll(localized);
-        showBanner(i18n.get("banner.openFailed", name, list.size()), true);
+        showBannerKey(true, "banner.openFailed", name, list.size());
         return false;
     }
 
@@ -298,6 +312,9 @@ public final class MainViewModel {
 
     public void pause() {
         playing.set(false);
+        if (timeline != null) {
+            displayUnit.set(timeline.unitAt(position.get()));
+        }
     }
 
     /**
@@ -329,6 +346,10 @@ public final class MainViewModel {
         }
         int k = Math.min(timeline.positionAtUnit(playUnit), timeline.size());
         position.set(k);
+        // The playhead glides on through a sleep, up to the next recorded entry.
+        double next = k < timeline.size() ? timeline.unitOf(k) : timeline.unitAt(k);
+        displayUnit.set(Math.max(timeline.unitAt(k), Math.min(playUnit, next)));
+        refreshClock();
         if (k >= timeline.size() && (ended || sim.result() != null)) {
             playing.set(false);
             announceEnd();
@@ -339,20 +360,20 @@ public final class MainViewModel {
         RunResult r = sim.result();
         if (r == null) {
             if (session != null && session.editable()) {
-                showBanner(i18n.get("banner.idle"), false);
+                showBannerKey(false, "banner.idle");
             }
             return;
         }
         switch (r.status()) {
             case FINISHED -> {
                 if (r.failure() != null) {
-                    showBanner(i18n.get("banner.failed", r.failure().type().name() + ": " + r.failure().messageText()), true);
+                    showBannerKey(true, "banner.failed", r.failure().type().name() + ": " + r.failure().messageText());
                 } else {
-                    showBanner(i18n.get("banner.finished", Loop.formatTime(r.endTime())), false);
+                    showBannerKey(false, "banner.finished", Loop.formatTime(r.endTime()));
                 }
             }
-            case DEADLOCK -> showBanner(i18n.get("banner.deadlock", r.message()), true);
-            case RUNAWAY -> showBanner(i18n.get("banner.runaway", r.message()), true);
+            case DEADLOCK -> showBannerKey(true, "banner.deadlock", r.message());
+            case RUNAWAY -> showBannerKey(true, "banner.runaway", r.message());
         }
     }
 
@@ -372,7 +393,7 @@ public final class MainViewModel {
             String why = i18n.get("refuse.clear", semantics.get().library());
             refusedEvent.set(name);
             refusals.set(refusals.get() + 1);
-            showBanner(why, true);
+            showBannerKey(true, "refuse.clear", semantics.get().library());
             return why;
         }
         return apply(isSet ? Simulation.clearEvent(name) : Simulation.setEvent(name), name);
@@ -389,7 +410,11 @@ public final class MainViewModel {
         if (refused != null) {
             refusedEvent.set(eventName == null ? "" : eventName);
             refusals.set(refusals.get() + 1);
-            showBanner(refused, true);
+            if (refused.contains("events have no clear()")) {
+                showBannerKey(true, "refuse.clear", semantics.get().library());
+            } else {
+                showBanner(refused, true);
+            }
         } else {
             clearBanner();
             if (session.editable()) {
@@ -431,6 +456,17 @@ public final class MainViewModel {
         revision.set(revision.get() + 1);
     }
 
+    /** The clock at the playhead: it ticks on between entries while a sleep plays out. */
+    private void refreshClock() {
+        int k = position.get();
+        double t = timeline.timeAt(k);
+        if (k < timeline.size() && displayUnit.get() > timeline.unitAt(k)) {
+            double gap = timeline.log().time(k) - t;
+            t += Math.min(gap, displayUnit.get() - timeline.unitAt(k));
+        }
+        timeText.set(i18n.get("status.time", Loop.formatTime(Math.floor(t * 10) / 10.0)));
+    }
+
     private void refreshTexts() {
         if (timeline == null) {
             return;
@@ -458,9 +494,18 @@ public final class MainViewModel {
         output.setAll(lines);
     }
 
+    /** Shows a message as given (a model sentence, which has no translation). */
     public void showBanner(String text, boolean error) {
+        bannerWords = null;
         bannerError.set(error);
         banner.set(text);
+    }
+
+    /** Shows a message from the bundle; it follows a language switch. */
+    public void showBannerKey(boolean error, String key, Object... args) {
+        bannerWords = () -> i18n.get(key, args);
+        bannerError.set(error);
+        banner.set(bannerWords.get());
     }
 
     public void clearBanner() {
@@ -523,6 +568,10 @@ public final class MainViewModel {
     /** Bumped whenever the timeline gains entries or is replaced: views redraw. */
     public ReadOnlyIntegerProperty revisionProperty() {
         return revision.getReadOnlyProperty();
+    }
+
+    public DoubleProperty displayUnitProperty() {
+        return displayUnit;
     }
 
     public BooleanProperty playingProperty() {

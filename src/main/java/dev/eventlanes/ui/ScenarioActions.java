@@ -157,11 +157,11 @@ public final class ScenarioActions implements MainView.LaneActions {
         try {
             Files.writeString(target, ScenarioJson.write(out), StandardCharsets.UTF_8);
         } catch (IOException | IllegalArgumentException e) {
-            vm.showBanner(vm.i18n().get("error.read", e.getMessage()), true);
+            vm.showBannerKey(true, "error.write", String.valueOf(e.getMessage()));
             return false;
         }
         vm.dirtyProperty().set(false);
-        vm.showBanner(vm.i18n().get("banner.saved", target.getFileName()), false);
+        vm.showBannerKey(false, "banner.saved", target.getFileName().toString());
         return true;
     }
 

@@ -186,8 +186,16 @@ public final class LanesView extends Region {
         rowsFor = -1;
     }
 
-    /** Shows the timeline after k entries. */
+    /** Shows the timeline after k entries, the playhead at the last entry shown. */
     public void show(Timeline tl, int k) {
+        show(tl, k, tl.unitAt(k));
+    }
+
+    /**
+     * Shows the timeline after k entries with the playhead at {@code unit}: segments are drawn up
+     * to it, so while playing the lanes grow smoothly through a sleep, and a step can glide.
+     */
+    public void show(Timeline tl, int k, double unit) {
         if (tl != timeline) {
             timeline = tl;
             headerNodes.clear();
@@ -195,7 +203,7 @@ public final class LanesView extends Region {
             rowsFor = -1;
         }
         position = k;
-        shownUnit = tl.unitAt(k);
+        shownUnit = unit;
         redraw();
     }
 
@@ -388,7 +396,7 @@ public final class LanesView extends Region {
             if (ua < u0) {
                 break;
             }
-            if (ua > u1) {
+            if (ua > u1 || ua > shownUnit) {
                 continue;
             }
             double x = (ua - u0) * ppu;
@@ -467,8 +475,8 @@ public final class LanesView extends Region {
         int first = Math.max(0, lane.segmentAt(timeline.positionAtUnit(u0)));
         for (int s = first; s <= last; s++) {
             double sa = timeline.unitOf(lane.segmentStart(s));
-            double sb = s < last ? timeline.unitOf(lane.segmentStart(s + 1)) : shownUnit;
-            if (sa > u1) {
+            double sb = s < last ? Math.min(shownUnit, timeline.unitOf(lane.segmentStart(s + 1))) : shownUnit;
+            if (sa > u1 || sa > shownUnit) {
                 break;
             }
             if (sb < u0) {
@@ -497,7 +505,7 @@ public final class LanesView extends Region {
                 g.strokeRect(x, yy, wdt, hh);
             }
             String label = segmentLabel(st, lane.segmentEvent(s), log, lane.segmentStart(s));
-            if (wdt > label.length() * 9 * scale.get() + 12) {
+            if (wdt > textWidth(label) + 12) {
                 g.setFont(st == TaskState.RUNNING ? boldFont : font);
                 boolean darkText = st == TaskState.READY || st == TaskState.DONE || st == TaskState.CANCELLED;
                 g.setFill(darkText ? Color.web("#1d1d1f") : Color.WHITE);
@@ -517,7 +525,7 @@ public final class LanesView extends Region {
                 break;
             }
             double up = timeline.unitOf(i);
-            if (up < u0 || up > u1) {
+            if (up < u0 || up > u1 || up > shownUnit) {
                 continue;
             }
             boolean v = log.value(i) != 0;
@@ -533,6 +541,15 @@ public final class LanesView extends Region {
             g.setTextAlign(TextAlignment.CENTER);
             g.fillText(v ? "T" : "F", x, y + bh / 2);
         }
+    }
+
+    /** A cheap width estimate (no text layout per frame): CJK glyphs are about twice as wide. */
+    private double textWidth(String s) {
+        double w = 0;
+        for (int i = 0; i < s.length(); i++) {
+            w += s.charAt(i) >= 0x2E80 ? 18 : 10;
+        }
+        return w * scale.get();
     }
 
     private String segmentLabel(TaskState st, int event, TraceLog log, int start) {
