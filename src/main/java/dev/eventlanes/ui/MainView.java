@@ -208,6 +208,8 @@ public final class MainView {
         blank.setId("preset-blank");
         blank.textProperty().bind(i18n.bind("menu.blank"));
         blank.setOnAction(e -> openSession(PresetCatalog.blank(vm.semanticsProperty().get())));
+        blank.styleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 18 * zoom.get()), zoom));
         presetsMenu.getItems().addAll(blank, new javafx.scene.control.SeparatorMenuItem());
         presetsMenu.setOnShowing(e -> loadPresets());
 
@@ -346,6 +348,8 @@ public final class MainView {
             MenuItem item = new MenuItem(p.title());
             item.setId("preset-" + p.name().replace(' ', '-'));
             item.setOnAction(e -> openSession(p.open().get()));
+            item.styleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                    String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 18 * zoom.get()), zoom));
             presetsMenu.getItems().add(item);
         }
     }

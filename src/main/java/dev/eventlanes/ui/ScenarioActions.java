@@ -83,6 +83,14 @@ public final class ScenarioActions implements MainView.LaneActions {
             sleep.getItems().add(it);
         }
         mb.getItems().add(sleep);
+        // A menu's popup does not inherit the window's font size: set it, zoom included.
+        String font = String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 18 * view.zoomProperty().get());
+        for (MenuItem it : mb.getItems()) {
+            it.setStyle(font);
+            if (it instanceof Menu m) {
+                m.getItems().forEach(sub -> sub.setStyle(font));
+            }
+        }
     }
 
     private Menu eventMenu(String label, String kind, String task, List<String> events, MainViewModel vm,
