@@ -207,7 +207,7 @@ class MainViewModelTest {
             vm.tick(0.5);
         }
         assertThat(vm.playingProperty().get()).isFalse();
-        assertThat(vm.bannerProperty().get()).startsWith("Deadlock:").contains("alice");
+        assertThat(vm.bannerProperty().get()).contains("deadlock at 0.0").contains("alice is waiting on bob_done");
         assertThat(vm.bannerErrorProperty().get()).isTrue();
     }
 

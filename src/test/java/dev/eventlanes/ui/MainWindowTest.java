@@ -274,6 +274,25 @@ class MainWindowTest {
     }
 
     @Test
+    void pastedCodeThatFailsStaysInTheEditorWithItsProblems(FxRobot robot) {
+        var before = vm.session();
+        robot.interact(() -> view.showPasteDialog("{\"version\": 1, \"title\": \"t\", \"semantics\": \"anyio\","
+                + " \"seed\": 1, \"events\": [], \"tasks\": [{\"name\": \"main\", \"ops\": [{\"op\": \"sett\"}]}]}"));
+        robot.clickOn("#pasteRun");
+        javafx.scene.control.TextArea area = robot.lookup("#pasteArea").queryAs(javafx.scene.control.TextArea.class);
+        assertThat(area.getScene().getWindow().isShowing()).isTrue();
+        assertThat(area.getText()).contains("sett");
+        assertThat(robot.lookup("#pasteProblems").queryAs(ListView.class).getItems()).isNotEmpty();
+        assertThat(vm.session()).isSameAs(before);
+        // Fixed in place, it runs.
+        robot.interact(() -> area.setText(area.getText().replace("{\"op\": \"sett\"}",
+                "{\"op\": \"print\", \"text\": \"fixed\"}")));
+        robot.clickOn("#pasteRun");
+        assertThat(vm.session()).isNotSameAs(before);
+        assertThat(vm.session().id()).startsWith("pasted:");
+    }
+
+    @Test
     void everyControlHasAccessibleText(FxRobot robot) {
         for (String id : new String[] {"#presets", "#open", "#paste", "#save", "#semantics", "#reset", "#stepBack",
             "#play", "#step", "#stepLine", "#speed", "#addTask", "#addEvent", "#language", "#scrubber", "#toggle-event"}) {

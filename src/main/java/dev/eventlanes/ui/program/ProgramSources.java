@@ -13,7 +13,23 @@ public final class ProgramSources {
 
     /**
      * What this build can read. The Python interpreter plugs in by replacing
-     * {@link PythonPlaceholder} with a source that calls {@code PythonProgram.compile}.
+     * {@link PythonPlaceholder} here with a source along these lines:
+     *
+     * <pre>{@code
+     * final class PythonSource implements ProgramSource {
+     *     public boolean accepts(String f) { return extension(f).equals("py"); }
+     *     public Loaded load(String f, String text) {
+     *         var r = PythonProgram.compile(f, text);
+     *         if (r.program() == null) {
+     *             return Loaded.failed(r.errors().stream().map(e -> new Problem(e.line(), e.message())).toList());
+     *         }
+     *         return new Loaded(r.program(), List.of(), List.of(), CodeView.source(text.lines().toList()), false);
+     *     }
+     * }
+     * }</pre>
+     *
+     * Open, Paste, the problems list (with line numbers), the code panel and its per-task markers
+     * (from the trace's line numbers) then work for .py files unchanged.
      */
     public static ProgramSources defaults() {
         return new ProgramSources(List.of(new ScenarioSource(), new PythonPlaceholder()));
