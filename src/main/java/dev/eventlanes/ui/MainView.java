@@ -191,6 +191,8 @@ public final class MainView {
         eventsScroll.getStyleClass().add("events-scroll");
         eventsScroll.setFocusTraversable(false);
         eventsHost.getChildren().add(eventsScroll);
+        // Never squeeze the toggles under the scroll bar: the viewport is always a toggle high.
+        eventsBar.layoutBoundsProperty().addListener((o, a, b) -> eventsScroll.setMinViewportHeight(eventsBar.prefHeight(-1)));
         lanes.scaleProperty().bind(zoom);
         lanes.selectedTaskProperty().bindBidirectional(vm.selectedTaskProperty());
 
