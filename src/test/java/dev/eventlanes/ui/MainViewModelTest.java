@@ -212,6 +212,42 @@ class MainViewModelTest {
     }
 
     @Test
+    void aRunawayTaskStopsPlaybackWithItsExplanationInsteadOfFreezing() {
+        dev.eventlanes.model.Program spin = new dev.eventlanes.model.Program() {
+            @Override
+            public String title() {
+                return "spin";
+            }
+
+            @Override
+            public Semantics semantics() {
+                return Semantics.ASYNCIO;
+            }
+
+            @Override
+            public dev.eventlanes.model.Task start(dev.eventlanes.model.Loop loop) {
+                return loop.spawn(new dev.eventlanes.model.JavaCoroutine() {
+                    @Override
+                    protected Object resume(Object v, dev.eventlanes.model.PyException exc) {
+                        while (true) {
+                            loop.countOps(1);
+                        }
+                    }
+                }, "spinner");
+            }
+        };
+        vm.open(new Session("test:spin", spin, dev.eventlanes.ui.program.CodeView.source(java.util.List.of("while True: pass")),
+                false, java.util.List.of()));
+        vm.play();
+        for (int i = 0; i < 20 && vm.playingProperty().get(); i++) {
+            vm.tick(0.5);
+        }
+        assertThat(vm.playingProperty().get()).isFalse();
+        assertThat(vm.simulation().result().status()).isEqualTo(RunResult.Status.RUNAWAY);
+        assertThat(vm.bannerProperty().get()).startsWith("Runaway:").contains("spinner");
+    }
+
+    @Test
     void theStatusSentenceFollowsTheLanguage() {
         stepUntilWorkerWaits();
         vm.clickEvent("event");
