@@ -22,7 +22,21 @@ public class EventLanesApp extends Application {
     private MainView view;
     private MainViewModel vm;
 
+    /** Started by {@link #main} before the toolkit, so reading the first program overlaps its start-up. */
+    private static volatile CompletableFuture<Session> early;
+
     public static void main(String[] args) {
+        Settings s = Settings.forApp();
+        String last = s.get("last", "preset:" + dev.eventlanes.scenario.Presets.SEED);
+        early = CompletableFuture.supplyAsync(() -> {
+            // Class loading on the second core while the first starts JavaFX: FXML's loader too.
+            try {
+                Class.forName("javafx.fxml.FXMLLoader");
+            } catch (ClassNotFoundException | LinkageError e) {
+                // Only a warm-up; start() loads it anyway.
+            }
+            return firstSession(last);
+        });
         launch(EventLanesApp.class, args);
     }
 
@@ -33,7 +47,8 @@ public class EventLanesApp extends Application {
         I18n i18n = new I18n(lang == null ? Locale.getDefault() : Locale.forLanguageTag(lang));
         // Read the first program (JSON parsing, the slowest part of start-up) while the window is built.
         String last = settings.get("last", "preset:" + dev.eventlanes.scenario.Presets.SEED);
-        CompletableFuture<Session> first = CompletableFuture.supplyAsync(() -> firstSession(last));
+        CompletableFuture<Session> first = early != null && last.equals(earlyLast(settings))
+                ? early : CompletableFuture.supplyAsync(() -> firstSession(last));
         vm = new MainViewModel(i18n, ProgramSources.defaults());
         view = new MainView(vm, PresetCatalog::all);
         Parent root = view.load();
@@ -51,6 +66,10 @@ public class EventLanesApp extends Application {
             remember(stage);
         });
         stage.show();
+    }
+
+    private static String earlyLast(Settings settings) {
+        return settings.get("last", "preset:" + dev.eventlanes.scenario.Presets.SEED);
     }
 
     /** The session the last launch ended on, or null for seed 1 (never throws: a bad file is skipped). */

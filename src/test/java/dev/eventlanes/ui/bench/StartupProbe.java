@@ -13,7 +13,37 @@ import javafx.stage.Stage;
 /** One start-up sample for {@link StartupBench}: "bare" or "app". */
 public final class StartupProbe {
     public static void main(String[] args) {
-        Application.launch(args[0].equals("app") ? AppProbe.class : BareProbe.class, args);
+        if (args[0].equals("app")) {
+            // The real launch path (EventLanesApp.main), watched from outside until a window shows.
+            Thread watcher = new Thread(StartupProbe::watchForWindow, "startup-probe");
+            watcher.setDaemon(true);
+            watcher.start();
+            EventLanesApp.main(new String[0]);
+        } else {
+            Application.launch(BareProbe.class, args);
+        }
+    }
+
+    private static void watchForWindow() {
+        while (true) {
+            try {
+                Thread.sleep(2);
+                java.util.concurrent.CountDownLatch seen = new java.util.concurrent.CountDownLatch(1);
+                Platform.runLater(() -> {
+                    if (javafx.stage.Window.getWindows().stream().anyMatch(javafx.stage.Window::isShowing)) {
+                        reportAfterFirstFrame();
+                        seen.countDown();
+                    }
+                });
+                if (seen.await(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            } catch (IllegalStateException e) {
+                // The toolkit is not up yet.
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     static void reportAfterFirstFrame() {
