@@ -512,6 +512,12 @@ public final class MainViewModel {
         banner.set("");
     }
 
+    /** After Save: the session is now that file (so the next launch reopens it). */
+    public void savedAs(String id) {
+        session = new Session(id, session.program(), session.code(), session.editable(), session.clicks());
+        dirty.set(false);
+    }
+
     /** The code panel's lines now. */
     public List<String> codeLines() {
         return session == null ? List.of() : session.code().lines(sim);

@@ -168,7 +168,7 @@ public final class ScenarioActions implements MainView.LaneActions {
             vm.showBannerKey(true, "error.write", String.valueOf(e.getMessage()));
             return false;
         }
-        vm.dirtyProperty().set(false);
+        vm.savedAs("file:" + target.toAbsolutePath());
         vm.showBannerKey(false, "banner.saved", target.getFileName().toString());
         return true;
     }
