@@ -78,6 +78,8 @@ public final class MainView {
     static final double STEP_GLIDE_MS = 280;
     private final DoubleProperty shownUnit = new SimpleDoubleProperty(0);
     private javafx.animation.Timeline glide;
+    private boolean inTick;
+    private boolean redrawPending;
     private List<MainViewModel.Marker> shownMarkers = List.of();
 
     @FXML private BorderPane root;
@@ -312,7 +314,9 @@ public final class MainView {
         vm.positionProperty().addListener((o, a, b) -> redraw());
         vm.displayUnitProperty().addListener((o, a, b) -> glideTo(a.doubleValue(), b.doubleValue()));
         shownUnit.addListener((o, a, b) -> {
-            if (vm.timeline() != null) {
+            if (inTick) {
+                redrawPending = true;
+            } else if (vm.timeline() != null) {
                 lanes.show(vm.timeline(), vm.positionProperty().get(), b.doubleValue());
             }
         });
@@ -328,7 +332,17 @@ public final class MainView {
             @Override
             public void handle(long now) {
                 if (last >= 0 && vm.playingProperty().get()) {
-                    vm.tick(Math.min(0.1, (now - last) / 1e9));
+                    // One tick changes position, revision and playhead: draw once for all three.
+                    inTick = true;
+                    try {
+                        vm.tick(Math.min(0.1, (now - last) / 1e9));
+                    } finally {
+                        inTick = false;
+                    }
+                    if (redrawPending) {
+                        redrawPending = false;
+                        redraw();
+                    }
                 }
                 last = now;
             }
@@ -497,6 +511,10 @@ public final class MainView {
 
     private void redraw() {
         if (vm.timeline() == null) {
+            return;
+        }
+        if (inTick) {
+            redrawPending = true;
             return;
         }
         int k = vm.positionProperty().get();

@@ -43,8 +43,11 @@ import javafx.collections.ObservableList;
 public final class MainViewModel {
     public static final double MIN_SPEED = 0.25;
     public static final double MAX_SPEED = 8;
-    /** Most loop callbacks one playback pulse may run, so a runaway program cannot freeze the window. */
-    private static final int PULSE_BUDGET = 20_000;
+    /**
+     * Real time one playback pulse may spend simulating, so a busy or runaway program cannot
+     * stall the frame (a runaway task's single step is itself bounded by the loop's op limit).
+     */
+    private static final long PULSE_NANOS = 4_000_000;
     private static final int OUTPUT_SHOWN = 300;
 
     /** One console line. */
@@ -326,10 +329,14 @@ public final class MainViewModel {
             return;
         }
         playUnit += seconds * speed.get();
-        int budget = PULSE_BUDGET;
+        long deadline = System.nanoTime() + PULSE_NANOS;
+        int n = 0;
         boolean grew = false;
         boolean ended = false;
-        while (timeline.unitAt(timeline.size()) < playUnit && budget-- > 0) {
+        while (timeline.unitAt(timeline.size()) < playUnit) {
+            if ((++n & 63) == 0 && System.nanoTime() > deadline) {
+                break;
+            }
             // advance() is false once the run is over (it then records how) or, click-built, idle.
             if (!sim.advance()) {
                 ended = true;
@@ -343,6 +350,10 @@ public final class MainViewModel {
         if (grew || ended) {
             timeline.sync();
             changed();
+        }
+        if (!ended && playUnit > timeline.unitAt(timeline.size()) + 1) {
+            // The simulation could not keep up within this pulse: slow the playhead, do not skip.
+            playUnit = timeline.unitAt(timeline.size()) + 1;
         }
         int k = Math.min(timeline.positionAtUnit(playUnit), timeline.size());
         position.set(k);

@@ -389,6 +389,8 @@ public final class LanesView extends Region {
         }
         // Wake-up arrows, over the lanes.
         int na = timeline.arrowCountAt(position);
+        double lastArrowX = 1e12;
+        tagLeft.clear();
         g.setLineWidth(2.5 * scale.get());
         for (int a = na - 1; a >= 0; a--) {
             Timeline.Arrow ar = timeline.arrows().get(a);
@@ -400,6 +402,10 @@ public final class LanesView extends Region {
                 continue;
             }
             double x = (ua - u0) * ppu;
+            if (lastArrowX - x < 6 * scale.get()) {
+                continue;
+            }
+            lastArrowX = x;
             double yFrom = ar.fromTask() >= 0 && ar.fromTask() < rowOfTask.length && rowOfTask[ar.fromTask()] >= 0
                     ? top + rowOfTask[ar.fromTask()] * rh - scroll + rh / 2 : top;
             for (int to : ar.toTasks()) {
@@ -418,6 +424,14 @@ public final class LanesView extends Region {
                 double th = 24 * scale.get();
                 double tx = Math.max(2, x - tw - 10 * scale.get());
                 double ty = yFrom - th / 2;
+                // Arrows are visited right to left: a tag that would overlap the one to its right
+                // on the same row is left out (the arrow itself still shows).
+                int key = (int) Math.round(yFrom);
+                Double leftOfNext = tagLeft.get(key);
+                if (leftOfNext != null && tx + tw + 4 > leftOfNext) {
+                    continue;
+                }
+                tagLeft.put(key, tx);
                 g.setFill(Color.rgb(255, 255, 255, 0.92));
                 g.fillRoundRect(tx, ty, tw, th, 8, 8);
                 g.setStroke(Color.web("#c0392b"));
@@ -485,6 +499,25 @@ public final class LanesView extends Region {
             TaskState st = lane.segmentState(s);
             double x = (Math.max(sa, u0) - u0) * ppu;
             double xe = (Math.min(sb, u1) - u0) * ppu;
+            if (xe - x < 1 && s < last) {
+                // Level of detail: many segments inside one pixel column draw as one column, and the
+                // loop jumps (by binary search) to the segment at the next pixel, so a busy run costs
+                // per pixel, not per segment; neighbouring columns of one state merge into one rect.
+                double px = Math.floor(x);
+                if (runState == st && px <= runEnd) {
+                    runEnd = px + 1;
+                } else {
+                    flushRun(g, y, bh);
+                    runState = st;
+                    runStart = px;
+                    runEnd = px + 1;
+                }
+                double nextUnit = u0 + (px + 1) / ppu;
+                int ns = lane.segmentAt(timeline.positionAtUnit(nextUnit));
+                s = Math.max(s, ns - 1);
+                continue;
+            }
+            flushRun(g, y, bh);
             double wdt = Math.max(st.isFinished() ? 0 : 2, xe - x);
             double yy = y;
             double hh = bh;
@@ -517,17 +550,23 @@ public final class LanesView extends Region {
                 g.fillText(label, x + 6, ty);
             }
         }
+        flushRun(g, y, bh);
         // Polls: a ring with T or F, readable without colour.
         int np = lane.pollCount();
-        for (int p = 0; p < np; p++) {
+        double lastPollX = -1e9;
+        for (int p = lane.pollsBelow(timeline.positionAtUnit(u0) - 1); p < np; p++) {
             int i = lane.pollIndex(p);
             if (i >= position) {
                 break;
             }
             double up = timeline.unitOf(i);
-            if (up < u0 || up > u1 || up > shownUnit) {
+            if (up > u1 || up > shownUnit) {
+                break;
+            }
+            if (up < u0 || (up - u0) * ppu - lastPollX < 28 * scale.get()) {
                 continue;
             }
+            lastPollX = (up - u0) * ppu;
             boolean v = log.value(i) != 0;
             double x = (up - u0) * ppu;
             double r = 13 * scale.get();
@@ -550,6 +589,20 @@ public final class LanesView extends Region {
             w += s.charAt(i) >= 0x2E80 ? 18 : 10;
         }
         return w * scale.get();
+    }
+
+    private final java.util.HashMap<Integer, Double> tagLeft = new java.util.HashMap<>();
+    private TaskState runState;
+    private double runStart;
+    private double runEnd;
+
+    /** Draws the pending run of sub-pixel columns (see drawLane), if any. */
+    private void flushRun(GraphicsContext g, double y, double bh) {
+        if (runState != null) {
+            g.setFill(Styles.laneColor(runState));
+            g.fillRect(runStart, y, runEnd - runStart, bh);
+            runState = null;
+        }
     }
 
     private String segmentLabel(TaskState st, int event, TraceLog log, int start) {
@@ -582,6 +635,7 @@ public final class LanesView extends Region {
         int j = Math.max(0, timeline.clockJumpsBelow(timeline.positionAtUnit(u0)));
         int n = timeline.clockJumpsBelow(position);
         double minGap = 70 * scale.get();
+        double lastTick = -1e9;
         for (; j < n; j++) {
             int i = timeline.clockJump(j);
             double u = timeline.unitOf(i);
@@ -592,10 +646,16 @@ public final class LanesView extends Region {
             if (x < 0) {
                 continue;
             }
+            if (x - lastTick < 5) {
+                continue;
+            }
+            lastTick = x;
             g.strokeLine(x, top * 0.6, x, top);
+            String label = "t=" + Loop.formatTime(log.time(i));
             if (x - lastX >= minGap) {
-                g.fillText("t=" + Loop.formatTime(log.time(i)), x + 3, top / 2);
+                g.fillText(label, x + 3, top / 2);
                 lastX = x;
+                minGap = Math.max(70 * scale.get(), textWidth(label) * 0.85 + 14 * scale.get());
             }
         }
     }

@@ -20,17 +20,19 @@ import java.util.List;
  *
  * <p>The horizontal axis is virtual time, dilated by scheduler steps: many steps happen at the
  * same virtual instant, so each step adds {@link #STEP_GAP} layout units (half before the RUN entry,
- * half after it) besides the seconds that pass; long bursts at one instant shrink (see {@link #gap}). A "unit" is one virtual second or one step gap.
+ * half after it) besides the seconds that pass; in busy stretches steps shrink (see {@link #gap}). A "unit" is one virtual second or one step gap.
  */
 public final class Timeline {
     /** Layout units one scheduler step occupies (as wide as 0.4 virtual seconds). */
     public static final double STEP_GAP = 0.4;
-    /** Steps at one instant drawn at full width before they start to shrink. */
+    /** Steps per {@link #DENSITY_WINDOW} drawn at full width before they start to shrink. */
     public static final int FULL_STEPS = 12;
+    /** Virtual seconds over which recent steps count towards the density. */
+    public static final double DENSITY_WINDOW = 1.0;
     /** The narrowest a step gets. */
-    public static final double MIN_GAP = 0.02;
+    public static final double MIN_GAP = 0.001;
     private static final TaskState[] STATES = TaskState.values();
-    private int stepsThisInstant;
+    private double density;
     private double currentGap = STEP_GAP;
 
     /** One task's lane. */
@@ -108,6 +110,11 @@ public final class Timeline {
 
         public int pollIndex(int p) {
             return polls.get(p);
+        }
+
+        /** How many of this lane's polls are at trace indexes below {@code k}. */
+        public int pollsBelow(int k) {
+            return polls.countBelow(k);
         }
     }
 
@@ -204,15 +211,17 @@ public final class Timeline {
     }
 
     /**
-     * The width of the n-th step at one virtual instant: full for the first {@link #FULL_STEPS},
-     * then shrinking geometrically to a floor, so a burst of a hundred task starts stays a few
-     * seconds wide (and plays in a few seconds) while a small program's steps stay wide.
+     * The width of a step, given how busy the run has been lately ({@code density}: steps in
+     * about the last virtual second, decaying with virtual time). A quiet run, the usual lesson,
+     * gets {@link #STEP_GAP} per step; a burst (a hundred tasks starting at once) or a busy run
+     * gets narrower steps, so it still plays at roughly the chosen virtual seconds per second.
      */
-    static double gap(int n) {
-        if (n <= FULL_STEPS) {
+    static double gap(double density) {
+        if (density <= FULL_STEPS) {
             return STEP_GAP;
         }
-        return Math.max(MIN_GAP, STEP_GAP * Math.pow(0.85, n - FULL_STEPS));
+        double r = FULL_STEPS / density;
+        return Math.max(MIN_GAP, STEP_GAP * r * r);
     }
 
     private void index(int i) {
@@ -221,11 +230,11 @@ public final class Timeline {
         double dt = i == 0 ? log.time(i) : log.time(i) - log.time(i - 1);
         double u = prevU + Math.max(0, dt);
         if (dt > 0) {
-            stepsThisInstant = 0;
+            density *= Math.exp(-dt / DENSITY_WINDOW);
         }
         if (kind == TraceKind.RUN) {
-            stepsThisInstant++;
-            currentGap = gap(stepsThisInstant);
+            density += 1;
+            currentGap = gap(density);
             u += currentGap / 2;
         }
         if (i > 0 && log.kind(i - 1) == TraceKind.RUN) {

@@ -60,7 +60,8 @@ public final class FrameBench {
             stage.setScene(new Scene(view.load(), 1500, 950));
             stage.show();
             view.openSession(BenchPrograms.session(BenchPrograms.busy(100, 50)));
-            vm.speedProperty().set(1);
+            double speed = Double.parseDouble(System.getProperty("bench.speed", "8"));
+            vm.speedProperty().set(speed);
             // Diagnostics: -Dbench.hide=.canvas,#events hides parts to see what each costs.
             for (String sel : System.getProperty("bench.hide", "").split(",")) {
                 if (!sel.isBlank()) {
@@ -98,8 +99,8 @@ public final class FrameBench {
             int n = durations.size();
             int lanes = vm.timeline().laneCountAt(vm.positionProperty().get());
             int events = vm.timeline().eventCountAt(vm.positionProperty().get());
-            realErr.printf("playing %d lanes x %d events at 1x for 10 s: %d pulses, t reached %.1f s, %d trace entries%n",
-                    lanes, events, n, vm.timeline().timeAt(vm.positionProperty().get()), vm.totalProperty().get());
+            realErr.printf("playing %d lanes x %d events at %.2gx for 10 s: %d pulses, t reached %.1f s, %d trace entries%n",
+                    lanes, events, vm.speedProperty().get(), n, vm.timeline().timeAt(vm.positionProperty().get()), vm.totalProperty().get());
             if (n > 0) {
                 realErr.printf("pulse duration (start to end of painting, ms, 1 ms resolution): median %d, p95 %d, p99 %d,"
                         + " max %d (target p99 <= 8)%n", durations.get(n / 2), durations.get((int) (n * 0.95)),

@@ -59,4 +59,12 @@ class TimelineTest {
         assertThat(tl.positionAtUnit(tl.unitAt(k))).isGreaterThanOrEqualTo(k);
         assertThat(tl.outputCountAt(tl.size())).isEqualTo(2);
     }
+
+    @Test
+    void quietRunsGetFullStepsAndBusyStretchesShrinkThem() {
+        assertThat(Timeline.gap(1)).isEqualTo(Timeline.STEP_GAP);
+        assertThat(Timeline.gap(Timeline.FULL_STEPS)).isEqualTo(Timeline.STEP_GAP);
+        assertThat(Timeline.gap(24)).isLessThan(Timeline.STEP_GAP / 3);
+        assertThat(Timeline.gap(10_000)).isEqualTo(Timeline.MIN_GAP);
+    }
 }
