@@ -1,0 +1,142 @@
+package dev.eventlanes.ui;
+
+import dev.eventlanes.ui.timeline.Timeline;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.animation.TranslateTransition;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * One row of toggles, one per event (scrolls sideways when there are many): a switch that is on when the event is set, its name, and how many tasks
+ * wait on it. Clicking calls back with the event's name; the view model decides set or clear.
+ */
+public final class EventsBar extends HBox {
+    private final I18n i18n;
+    private final List<EventToggle> toggles = new ArrayList<>();
+    private final Consumer<String> onClick;
+    private Timeline timeline;
+
+    /** A toggle for one event; {@code :set} when set. */
+    public final class EventToggle extends Button {
+        final String eventName;
+        final Label name = new Label();
+        final Label detail = new Label();
+        boolean set;
+        int waiting;
+
+        EventToggle(String eventName) {
+            this.eventName = eventName;
+            getStyleClass().add(Styles.EVENT_TOGGLE);
+            setId("toggle-" + eventName);
+            Region knob = new Region();
+            knob.getStyleClass().add("knob");
+            StackPane track = new StackPane(knob);
+            track.getStyleClass().add("track");
+            name.getStyleClass().add("toggle-name");
+            detail.getStyleClass().add("toggle-detail");
+            VBox texts = new VBox(name, detail);
+            setGraphic(new javafx.scene.layout.HBox(12, track, texts));
+            ((javafx.scene.layout.HBox) getGraphic()).setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            name.setText(eventName);
+            setOnAction(e -> onClick.accept(eventName));
+            setTooltip(new Tooltip());
+        }
+
+        void show(boolean isSet, int nWaiting, boolean force) {
+            if (!force && isSet == set && nWaiting == waiting) {
+                return;
+            }
+            set = isSet;
+            waiting = nWaiting;
+            pseudoClassStateChanged(Styles.SET, isSet);
+            String d = i18n.get(isSet ? "toggle.set" : "toggle.unset") + " \u00b7 " + i18n.get("toggle.waiting", nWaiting);
+            detail.setText(d);
+            String tip = i18n.get(isSet ? "toggle.tipSet" : "toggle.tip", eventName);
+            getTooltip().setText(tip);
+            setAccessibleText(eventName + ", " + d + ". " + tip);
+        }
+
+        public boolean isSet() {
+            return set;
+        }
+
+        public int waiting() {
+            return waiting;
+        }
+
+        /** A short shake: the click was refused. */
+        void shake() {
+            TranslateTransition t = new TranslateTransition(Animations.duration(60), this);
+            t.setFromX(0);
+            t.setByX(12);
+            t.setCycleCount(6);
+            t.setAutoReverse(true);
+            t.setOnFinished(e -> setTranslateX(0));
+            t.play();
+        }
+    }
+
+    public EventsBar(I18n i18n, Consumer<String> onClick) {
+        this.i18n = i18n;
+        this.onClick = onClick;
+        getStyleClass().add("events-bar");
+        setSpacing(12);
+        setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        i18n.localeProperty().addListener((o, a, b) -> {
+            for (EventToggle t : toggles) {
+                t.show(t.set, t.waiting, true);
+            }
+        });
+    }
+
+    /** Shows the events as they were after k entries. */
+    public void show(Timeline tl, int k) {
+        if (tl != timeline) {
+            timeline = tl;
+            toggles.clear();
+            getChildren().clear();
+        }
+        int shown = 0;
+        for (Timeline.EventTrack e : tl.events()) {
+            if (e == null || e.createdIndex() >= k) {
+                continue;
+            }
+            EventToggle t;
+            if (shown < toggles.size()) {
+                t = toggles.get(shown);
+            } else {
+                t = new EventToggle(e.name());
+                toggles.add(t);
+                getChildren().add(t);
+                t.show(e.isSetAt(k), e.waitingAt(k), true);
+            }
+            t.setVisible(true);
+            t.setManaged(true);
+            t.show(e.isSetAt(k), e.waitingAt(k), false);
+            shown++;
+        }
+        for (int i = shown; i < toggles.size(); i++) {
+            toggles.get(i).setVisible(false);
+            toggles.get(i).setManaged(false);
+        }
+    }
+
+    public void shake(String eventName) {
+        for (EventToggle t : toggles) {
+            if (t.eventName.equals(eventName) && t.isVisible()) {
+                t.shake();
+            }
+        }
+    }
+
+    public List<EventToggle> toggles() {
+        return toggles;
+    }
+}

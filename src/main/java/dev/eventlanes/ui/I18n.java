@@ -1,0 +1,73 @@
+package dev.eventlanes.ui;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The window's words. Every visible string is looked up here and bound to {@link #localeProperty()},
+ * so switching language re-labels the whole window at once.
+ */
+public final class I18n {
+    public static final Locale ENGLISH = Locale.ENGLISH;
+    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+    public static final List<Locale> SUPPORTED = List.of(ENGLISH, CHINESE);
+    private static final String BASE = "dev.eventlanes.ui.messages";
+
+    private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>();
+    private ResourceBundle bundle;
+
+    public I18n(Locale initial) {
+        locale.addListener((o, a, b) -> bundle = load(b));
+        locale.set(supported(initial));
+    }
+
+    /** The supported locale closest to {@code l}: Chinese for any zh locale, else English. */
+    public static Locale supported(Locale l) {
+        return l != null && "zh".equals(l.getLanguage()) ? CHINESE : ENGLISH;
+    }
+
+    private static ResourceBundle load(Locale l) {
+        // Without the ROOT fallback control, an English request on a Chinese system would pick zh_CN.
+        return ResourceBundle.getBundle(BASE, l, ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public ObjectProperty<Locale> localeProperty() {
+        return locale;
+    }
+
+    public Locale locale() {
+        return locale.get();
+    }
+
+    public void setLocale(Locale l) {
+        locale.set(supported(l));
+    }
+
+    /** The text for {@code key}, formatted with {@code args} (MessageFormat). */
+    public String get(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return "!" + key + "!";
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale.get()).format(args);
+    }
+
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
+    /** A binding that follows the language. */
+    public StringBinding bind(String key, Object... args) {
+        return Bindings.createStringBinding(() -> get(key, args), locale);
+    }
+}

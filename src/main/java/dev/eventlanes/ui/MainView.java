@@ -1,0 +1,809 @@
+package dev.eventlanes.ui;
+
+import dev.eventlanes.model.Loop;
+import dev.eventlanes.model.Semantics;
+import dev.eventlanes.ui.lanes.LanesView;
+import dev.eventlanes.ui.program.ProgramSource;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntFunction;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.collections.FXCollections;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.util.StringConverter;
+
+/**
+ * The main window's view: binds the FXML controls to {@link MainViewModel}, forwards clicks and
+ * keys, and hosts the custom lanes and toggles. No run logic lives here.
+ */
+public final class MainView {
+    private static final PseudoClass SELECTED_LINE = PseudoClass.getPseudoClass("selected-line");
+    public static final double MIN_ZOOM = 0.6;
+    public static final double MAX_ZOOM = 2.5;
+
+    private final MainViewModel vm;
+    private final I18n i18n;
+    private final java.util.function.Supplier<List<Preset>> presets;
+    private boolean presetsLoaded;
+    private final DoubleProperty zoom = new SimpleDoubleProperty(1.0);
+    private LaneActions laneActions = LaneActions.NONE;
+    private LanesView lanes;
+    private EventsBar eventsBar;
+    private AnimationTimer timer;
+    private boolean updatingScrubber;
+    private List<String> codeLines = List.of();
+    /** How long a step's glide lasts; zero when animations are off (tests). */
+    static final double STEP_GLIDE_MS = 280;
+    private final DoubleProperty shownUnit = new SimpleDoubleProperty(0);
+    private javafx.animation.Timeline glide;
+    private boolean inTick;
+    private boolean redrawPending;
+    private List<MainViewModel.Marker> shownMarkers = List.of();
+
+    @FXML private BorderPane root;
+    @FXML private ToolBar toolbar;
+    @FXML private MenuButton presetsMenu;
+    @FXML private Button openButton;
+    @FXML private Button pasteButton;
+    @FXML private Button saveButton;
+    @FXML private Label semanticsLabel;
+    @FXML private ChoiceBox<Semantics> semanticsBox;
+    @FXML private Button resetButton;
+    @FXML private Button stepBackButton;
+    @FXML private Button playButton;
+    @FXML private Button stepButton;
+    @FXML private Button stepLineButton;
+    @FXML private Label speedLabel;
+    @FXML private Slider speedSlider;
+    @FXML private Label speedValue;
+    @FXML private Button addTaskButton;
+    @FXML private Button addEventButton;
+    @FXML private ComboBox<Locale> languageBox;
+    @FXML private HBox banner;
+    @FXML private Label bannerText;
+    @FXML private Button bannerClose;
+    @FXML private Label eventsTitle;
+    @FXML private StackPane eventsHost;
+    @FXML private SplitPane verticalSplit;
+    @FXML private SplitPane horizontalSplit;
+    @FXML private StackPane lanesHost;
+    @FXML private Slider scrubber;
+    @FXML private StackPane legendHost;
+    @FXML private Label codeTitle;
+    @FXML private ListView<Integer> codeList;
+    @FXML private TabPane bottomTabs;
+    @FXML private Tab outputTab;
+    @FXML private Tab problemsTab;
+    @FXML private ListView<MainViewModel.OutputLine> outputList;
+    @FXML private ListView<ProgramSource.Problem> problemsList;
+    @FXML private Label timeLabel;
+    @FXML private Label stepLabel;
+    @FXML private Label sentenceLabel;
+
+    /** What lane action menus and + Task / + Event / Save do; click-built scenarios provide them. */
+    public interface LaneActions {
+        LaneActions NONE = new LaneActions() {
+        };
+
+        /** The action menu for a lane, or null. */
+        default Node menuFor(int task, MainViewModel vm) {
+            return null;
+        }
+
+        default void addTask(MainViewModel vm, Stage owner) {
+        }
+
+        default void addEvent(MainViewModel vm, Stage owner) {
+        }
+
+        default void save(MainViewModel vm, Stage owner) {
+        }
+
+        default boolean canEdit(MainViewModel vm) {
+            return false;
+        }
+    }
+
+    /**
+     * @param presets the presets menu's entries, asked for when the menu is first opened (reading
+     *     them parses every preset file, which start-up need not wait for)
+     */
+    public MainView(MainViewModel vm, java.util.function.Supplier<List<Preset>> presets) {
+        this.vm = vm;
+        this.i18n = vm.i18n();
+        this.presets = presets;
+    }
+
+    /** Loads the FXML with this view as its controller and returns the root. */
+    public Parent load() {
+        FXMLLoader loader = new FXMLLoader(MainView.class.getResource("/fxml/MainView.fxml"));
+        loader.setController(this);
+        try {
+            Parent p = loader.load();
+            URL css = MainView.class.getResource("/css/event-lanes.css");
+            p.getStylesheets().add(css.toExternalForm());
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void setLaneActions(LaneActions actions) {
+        this.laneActions = actions;
+        IntFunction<Node> f = t -> laneActions.canEdit(vm) ? laneActions.menuFor(t, vm) : null;
+        lanes.setActionsFactory(f);
+        refreshEditable();
+        redraw();
+    }
+
+    @FXML
+    private void initialize() {
+        lanes = new LanesView(i18n);
+        lanes.setId("lanes");
+        lanesHost.getChildren().add(lanes);
+        legendHost.getChildren().add(new dev.eventlanes.ui.lanes.Legend(i18n));
+        eventsBar = new EventsBar(i18n, vm::clickEvent);
+        eventsBar.setId("events");
+        javafx.scene.control.ScrollPane eventsScroll = new javafx.scene.control.ScrollPane(eventsBar);
+        eventsScroll.setFitToHeight(true);
+        eventsScroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        eventsScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        eventsScroll.getStyleClass().add("events-scroll");
+        eventsScroll.setFocusTraversable(false);
+        eventsHost.getChildren().add(eventsScroll);
+        // Never squeeze the toggles under the scroll bar: the viewport is always a toggle high.
+        eventsBar.layoutBoundsProperty().addListener((o, a, b) -> eventsScroll.setMinViewportHeight(eventsBar.prefHeight(-1)));
+        lanes.scaleProperty().bind(zoom);
+        lanes.selectedTaskProperty().bindBidirectional(vm.selectedTaskProperty());
+
+        texts();
+        i18n.localeProperty().addListener((o, a, b) -> {
+            texts();
+            shownMarkers = List.of();
+            redraw();
+            outputList.refresh();
+            problemsList.refresh();
+        });
+
+        // Presets, after a blank click-built scenario.
+        MenuItem blank = new MenuItem();
+        blank.setId("preset-blank");
+        blank.textProperty().bind(i18n.bind("menu.blank"));
+        blank.setOnAction(e -> openSession(PresetCatalog.blank(vm.semanticsProperty().get())));
+        blank.styleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 18 * zoom.get()), zoom));
+        presetsMenu.getItems().addAll(blank, new javafx.scene.control.SeparatorMenuItem());
+        presetsMenu.setOnShowing(e -> loadPresets());
+
+        // Semantics.
+        semanticsBox.setItems(FXCollections.observableArrayList(Semantics.ANYIO, Semantics.ASYNCIO, Semantics.TRIO));
+        semanticsBox.valueProperty().bindBidirectional(vm.semanticsProperty());
+
+        // Speed: the slider is log2 of the speed, so 0.25x..8x are evenly spaced.
+        speedSlider.setValue(log2(vm.speedProperty().get()));
+        speedSlider.valueProperty().addListener((o, a, b) -> vm.speedProperty().set(Math.pow(2, b.doubleValue())));
+        vm.speedProperty().addListener((o, a, b) -> {
+            if (Math.abs(log2(b.doubleValue()) - speedSlider.getValue()) > 1e-9) {
+                speedSlider.setValue(log2(b.doubleValue()));
+            }
+            speedText();
+        });
+        speedText();
+
+        // Language.
+        languageBox.setItems(FXCollections.observableArrayList(I18n.SUPPORTED));
+        languageBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Locale l) {
+                return l == null ? "" : I18n.CHINESE.equals(l) ? "中文" : "English";
+            }
+
+            @Override
+            public Locale fromString(String s) {
+                return "中文".equals(s) ? I18n.CHINESE : I18n.ENGLISH;
+            }
+        });
+        languageBox.setValue(i18n.locale());
+        languageBox.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                i18n.setLocale(b);
+            }
+        });
+        i18n.localeProperty().addListener((o, a, b) -> languageBox.setValue(b));
+
+        // Banner.
+        banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        bannerText.textProperty().bind(vm.bannerProperty());
+        vm.bannerErrorProperty().addListener((o, a, b) -> banner.pseudoClassStateChanged(Styles.ERROR, b));
+        banner.pseudoClassStateChanged(Styles.ERROR, vm.bannerErrorProperty().get());
+        vm.refusalsProperty().addListener((o, a, b) -> eventsBar.shake(vm.refusedEventProperty().get()));
+
+        // Play button shows what it will do.
+        vm.playingProperty().addListener((o, a, b) -> texts());
+
+        // Scrubber.
+        scrubber.setMin(0);
+        scrubber.valueProperty().addListener((o, a, b) -> {
+            if (!updatingScrubber) {
+                vm.pause();
+                vm.scrubTo((int) Math.round(b.doubleValue()));
+            }
+        });
+
+        // Code, output and problems.
+        codeList.setCellFactory(l -> new CodeCell());
+        codeList.setFocusTraversable(false);
+        outputList.setItems(vm.output());
+        outputList.setCellFactory(l -> new OutputCell());
+        problemsList.setItems(vm.problems());
+        problemsList.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(ProgramSource.Problem p, boolean empty) {
+                super.updateItem(p, empty);
+                pseudoClassStateChanged(Styles.ERROR, !empty && p != null);
+                setText(empty || p == null ? null : p.line() > 0
+                        ? i18n.get("problem.line", p.line(), p.message()) : i18n.get("problem.noLine", p.message()));
+            }
+        });
+        vm.problems().addListener((javafx.collections.ListChangeListener<ProgramSource.Problem>) c -> {
+            if (!vm.problems().isEmpty()) {
+                bottomTabs.getSelectionModel().select(problemsTab);
+            }
+            texts();
+        });
+        vm.output().addListener((javafx.collections.ListChangeListener<MainViewModel.OutputLine>) c -> {
+            if (!vm.output().isEmpty()) {
+                outputList.scrollTo(vm.output().size() - 1);
+            }
+        });
+        vm.selectedTaskProperty().addListener((o, a, b) -> {
+            shownMarkers = List.of();
+            redraw();
+            scrollCodeToSelected();
+        });
+
+        // Status bar.
+        timeLabel.textProperty().bind(vm.timeTextProperty());
+        stepLabel.textProperty().bind(vm.stepTextProperty());
+        sentenceLabel.textProperty().bind(vm.statusProperty());
+        HBox.setHgrow(sentenceLabel, Priority.ALWAYS);
+
+        vm.positionProperty().addListener((o, a, b) -> redraw());
+        vm.displayUnitProperty().addListener((o, a, b) -> glideTo(a.doubleValue(), b.doubleValue()));
+        shownUnit.addListener((o, a, b) -> {
+            if (inTick) {
+                redrawPending = true;
+            } else if (vm.timeline() != null) {
+                lanes.show(vm.timeline(), vm.positionProperty().get(), b.doubleValue());
+            }
+        });
+        vm.revisionProperty().addListener((o, a, b) -> redraw());
+
+        // Zoom the whole window: every CSS size is in em.
+        zoom.addListener((o, a, b) -> applyZoom());
+        applyZoom();
+
+        timer = new AnimationTimer() {
+            private long last = -1;
+
+            @Override
+            public void handle(long now) {
+                if (last >= 0 && vm.playingProperty().get()) {
+                    // One tick changes position, revision and playhead: draw once for all three.
+                    inTick = true;
+                    try {
+                        vm.tick(Math.min(0.1, (now - last) / 1e9));
+                    } finally {
+                        inTick = false;
+                    }
+                    if (redrawPending) {
+                        redrawPending = false;
+                        redraw();
+                    }
+                }
+                last = now;
+            }
+        };
+        timer.start();
+        root.sceneProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                installKeys(b);
+            }
+        });
+    }
+
+    private void loadPresets() {
+        if (presetsLoaded) {
+            return;
+        }
+        presetsLoaded = true;
+        for (Preset p : presets.get()) {
+            MenuItem item = new MenuItem(p.title());
+            item.setId("preset-" + p.name().replace(' ', '-'));
+            item.setOnAction(e -> openSession(p.open().get()));
+            item.styleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                    String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 18 * zoom.get()), zoom));
+            presetsMenu.getItems().add(item);
+        }
+    }
+
+    private static double log2(double v) {
+        return Math.log(v) / Math.log(2);
+    }
+
+    private void speedText() {
+        double s = vm.speedProperty().get();
+        String v = s >= 1 ? Loop.formatTime(Math.round(s * 100) / 100.0).replaceAll("\\.0$", "")
+                : Loop.formatTime(Math.round(s * 100) / 100.0);
+        speedValue.setText(i18n.get("speed.value", v));
+        speedSlider.setAccessibleText(i18n.get("speed.tip") + ": " + speedValue.getText());
+    }
+
+    private void applyZoom() {
+        root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 18 * zoom.get()));
+    }
+
+    public DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    public void zoomIn() {
+        zoom.set(Math.min(MAX_ZOOM, Math.round(zoom.get() * 110) / 100.0));
+    }
+
+    public void zoomOut() {
+        zoom.set(Math.max(MIN_ZOOM, Math.round(zoom.get() / 1.1 * 100) / 100.0));
+    }
+
+    /** Sets every visible text, tooltip and accessible text from the bundle. */
+    private void texts() {
+        label(presetsMenu, "menu.presets", "menu.presets.tip");
+        label(openButton, "action.open", "action.open.tip");
+        label(pasteButton, "action.paste", "action.paste.tip");
+        label(saveButton, "action.save", "action.save.tip");
+        semanticsLabel.setText(i18n.get("semantics.label"));
+        tip(semanticsBox, "semantics.tip");
+        label(resetButton, "action.reset", "action.reset.tip");
+        resetButton.setText("\u21ba " + i18n.get("action.reset"));
+        label(stepBackButton, "action.stepBack", "action.stepBack.tip");
+        stepBackButton.setText("\u25c0 " + i18n.get("action.stepBack"));
+        boolean playing = vm.playingProperty().get();
+        label(playButton, playing ? "action.pause" : "action.play", "action.play.tip");
+        playButton.setText((playing ? "\u275a\u275a " : "\u25b6 ") + i18n.get(playing ? "action.pause" : "action.play"));
+        label(stepButton, "action.step", "action.step.tip");
+        stepButton.setText(i18n.get("action.step") + " \u25b6");
+        label(stepLineButton, "action.stepLine", "action.stepLine.tip");
+        stepLineButton.setText(i18n.get("action.stepLine") + " \u21b5");
+        speedLabel.setText(i18n.get("speed.label"));
+        tip(speedSlider, "speed.tip");
+        label(addTaskButton, "action.addTask", "action.addTask.tip");
+        label(addEventButton, "action.addEvent", "action.addEvent.tip");
+        tip(languageBox, "language.tip");
+        tip(scrubber, "scrubber.tip");
+        eventsTitle.setText(i18n.get("events.title"));
+        eventsHost.setAccessibleText(i18n.get("events.tip"));
+        bannerClose.setAccessibleText(i18n.get("banner.dismiss"));
+        bannerClose.setTooltip(new Tooltip(i18n.get("banner.dismiss")));
+        codeTitle.setText(i18n.get("code.title"));
+        outputTab.setText(i18n.get("output.title"));
+        problemsTab.setText(i18n.get("problems.title") + (vm.problems().isEmpty() ? "" : " (" + vm.problems().size() + ")"));
+        codeList.setAccessibleText(i18n.get("code.title"));
+        outputList.setAccessibleText(i18n.get("output.title"));
+        problemsList.setAccessibleText(i18n.get("problems.title"));
+        if (speedValue != null && vm.speedProperty() != null) {
+            speedText();
+        }
+        if (vm.session() != null) {
+            title();
+        }
+    }
+
+    private void label(javafx.scene.control.Labeled c, String key, String tipKey) {
+        c.setText(i18n.get(key));
+        tip(c, tipKey);
+        c.setAccessibleText(i18n.get(key) + ". " + i18n.get(tipKey));
+    }
+
+    private void tip(javafx.scene.control.Control c, String tipKey) {
+        if (c.getTooltip() == null) {
+            c.setTooltip(new Tooltip());
+        }
+        c.getTooltip().setText(i18n.get(tipKey));
+        if (!(c instanceof javafx.scene.control.Labeled)) {
+            c.setAccessibleText(i18n.get(tipKey));
+        }
+    }
+
+    private void title() {
+        if (root.getScene() != null && root.getScene().getWindow() instanceof Stage st) {
+            st.setTitle(i18n.get("app.titleWith", vm.titleProperty().get()));
+        }
+    }
+
+    /** Opens a session and shows its code. */
+    public void openSession(Session s) {
+        vm.open(s);
+        afterOpen();
+    }
+
+    private void afterOpen() {
+        bottomTabs.getSelectionModel().select(outputTab);
+        setLaneActions(laneActions);
+        title();
+        redraw();
+    }
+
+    /** After + Task / + Event: new lanes may need their action menus. */
+    void refreshAfterEdit() {
+        refreshEditable();
+        redraw();
+    }
+
+    private void refreshEditable() {
+        boolean editable = laneActions.canEdit(vm);
+        // + Task / + Event on a preset start a blank click-built scenario, so they stay enabled.
+        addTaskButton.setDisable(laneActions == LaneActions.NONE);
+        addEventButton.setDisable(laneActions == LaneActions.NONE);
+        saveButton.setDisable(!editable);
+    }
+
+    /**
+     * Moves the drawn playhead: directly while playing (the view model already moves it smoothly)
+     * or for a long jump, else as a short animation so a step visibly grows the lanes.
+     */
+    private void glideTo(double from, double to) {
+        if (glide != null) {
+            glide.stop();
+        }
+        javafx.util.Duration d = Animations.duration(STEP_GLIDE_MS);
+        if (vm.playingProperty().get() || d.equals(javafx.util.Duration.ZERO) || to < from || to - from > 3) {
+            shownUnit.set(to);
+            return;
+        }
+        shownUnit.set(from);
+        glide = new javafx.animation.Timeline(new javafx.animation.KeyFrame(d,
+                new javafx.animation.KeyValue(shownUnit, to, javafx.animation.Interpolator.EASE_OUT)));
+        glide.play();
+    }
+
+    private void redraw() {
+        if (vm.timeline() == null) {
+            return;
+        }
+        if (inTick) {
+            redrawPending = true;
+            return;
+        }
+        int k = vm.positionProperty().get();
+        if (glide == null || glide.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+            shownUnit.set(vm.displayUnitProperty().get());
+        }
+        lanes.show(vm.timeline(), k, Math.min(shownUnit.get(), vm.timeline().unitAt(vm.timeline().size())));
+        eventsBar.show(vm.timeline(), k);
+        updatingScrubber = true;
+        scrubber.setMax(Math.max(1, vm.totalProperty().get()));
+        scrubber.setValue(k);
+        updatingScrubber = false;
+        List<String> code = vm.codeLines();
+        if (code.size() != codeList.getItems().size()) {
+            codeList.setItems(FXCollections.observableArrayList(
+                    java.util.stream.IntStream.rangeClosed(1, code.size()).boxed().toList()));
+        }
+        // Rebuilding list cells is costly: only when the code or a marker moved.
+        List<MainViewModel.Marker> markers = vm.markers();
+        if (!code.equals(codeLines) || !markers.equals(shownMarkers)) {
+            codeLines = code;
+            shownMarkers = markers;
+            codeList.refresh();
+        }
+    }
+
+    private void scrollCodeToSelected() {
+        int t = vm.selectedTaskProperty().get();
+        for (MainViewModel.Marker m : vm.markers()) {
+            if (m.task() == t) {
+                codeList.scrollTo(Math.max(0, m.line() - 3));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ keys
+
+    private void installKeys(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() instanceof javafx.scene.control.TextInputControl) {
+                return;
+            }
+            boolean handled = true;
+            if (new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                onOpen();
+            } else if (e.isShortcutDown() && (e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.PLUS
+                    || e.getCode() == KeyCode.ADD)) {
+                zoomIn();
+            } else if (e.isShortcutDown() && (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT)) {
+                zoomOut();
+            } else if (e.isShortcutDown() || e.isAltDown()) {
+                handled = false;
+            } else if (e.getCode() == KeyCode.SPACE) {
+                vm.togglePlay();
+            } else if (e.getCode() == KeyCode.RIGHT && e.isShiftDown()) {
+                vm.stepLine();
+            } else if (e.getCode() == KeyCode.RIGHT) {
+                vm.step();
+            } else if (e.getCode() == KeyCode.LEFT) {
+                vm.stepBack();
+            } else if (e.getCode() == KeyCode.HOME) {
+                vm.reset();
+            } else if (e.getCode() == KeyCode.F11) {
+                if (scene.getWindow() instanceof Stage st) {
+                    st.setFullScreen(!st.isFullScreen());
+                }
+            } else {
+                handled = false;
+            }
+            if (handled) {
+                e.consume();
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    @FXML
+    private void onOpen() {
+        FileChooser fc = new FileChooser();
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("filter.programs"), "*.py", "*.json"));
+        File f = fc.showOpenDialog(window());
+        if (f != null) {
+            openFile(f.toPath());
+        }
+    }
+
+    /** Opens a file; on failure the problems are listed and the current program keeps running. */
+    public boolean openFile(java.nio.file.Path p) {
+        boolean ok = vm.openFile(p);
+        if (ok) {
+            afterOpen();
+        }
+        return ok;
+    }
+
+    @FXML
+    private void onPaste() {
+        showPasteDialog("");
+    }
+
+    /** The paste dialog; code that fails stays in the editor, with its problems, to be fixed. */
+    public Dialog<ButtonType> showPasteDialog(String initial) {
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(window());
+        d.setTitle(i18n.get("dialog.paste.title"));
+        d.setHeaderText(i18n.get("dialog.paste.header"));
+        TextArea area = new TextArea(initial);
+        area.setId("pasteArea");
+        area.setPrefSize(800, 420);
+        area.setStyle("-fx-font-family: 'DejaVu Sans Mono'; -fx-font-size: 16px;");
+        ChoiceBox<String> kind = new ChoiceBox<>(FXCollections.observableArrayList("Python (.py)", "Scenario (.json)"));
+        kind.setValue(initial.trim().startsWith("{") ? "Scenario (.json)" : "Python (.py)");
+        kind.setAccessibleText(i18n.get("dialog.paste.kind"));
+        ListView<String> errs = new ListView<>();
+        errs.setId("pasteProblems");
+        errs.setPrefHeight(110);
+        errs.getStyleClass().add(Styles.CONSOLE);
+        VBox box = new VBox(8, new HBox(8, new Label(i18n.get("dialog.paste.kind")), kind), area, errs);
+        d.getDialogPane().setContent(box);
+        d.getDialogPane().getStylesheets().addAll(root.getStylesheets());
+        ButtonType run = new ButtonType(i18n.get("dialog.paste.run"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(i18n.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        d.getDialogPane().getButtonTypes().addAll(run, cancel);
+        Node runButton = d.getDialogPane().lookupButton(run);
+        runButton.setId("pasteRun");
+        runButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            String name = kind.getValue().contains("json") ? "pasted.json" : "pasted.py";
+            if (vm.openText(name, area.getText(), "pasted:" + name)) {
+                afterOpen();
+            } else {
+                // Keep the dialog open with the code, so it can be fixed.
+                errs.getItems().setAll(vm.problems().stream().map(p -> p.line() > 0
+                        ? i18n.get("problem.line", p.line(), p.message()) : p.message()).toList());
+                e.consume();
+            }
+        });
+        d.show();
+        return d;
+    }
+
+    /**
+     * Asks before closing over an unsaved click-built scenario.
+     *
+     * @return true if the window may close
+     */
+    public boolean confirmClose() {
+        if (!vm.dirtyProperty().get()) {
+            return true;
+        }
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
+        a.initOwner(window());
+        a.setTitle(i18n.get("dialog.unsaved.title"));
+        a.setHeaderText(i18n.get("dialog.unsaved.header"));
+        ButtonType save = new ButtonType(i18n.get("dialog.unsaved.save"), ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType(i18n.get("dialog.unsaved.discard"), ButtonBar.ButtonData.NO);
+        ButtonType cancel = new ButtonType(i18n.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        a.getButtonTypes().setAll(save, discard, cancel);
+        ButtonType r = a.showAndWait().orElse(cancel);
+        if (r == save) {
+            laneActions.save(vm, window());
+            return !vm.dirtyProperty().get();
+        }
+        return r == discard;
+    }
+
+    @FXML
+    private void onSave() {
+        laneActions.save(vm, window());
+    }
+
+    @FXML
+    private void onReset() {
+        vm.reset();
+    }
+
+    @FXML
+    private void onStepBack() {
+        vm.stepBack();
+    }
+
+    @FXML
+    private void onPlay() {
+        vm.togglePlay();
+    }
+
+    @FXML
+    private void onStep() {
+        vm.step();
+    }
+
+    @FXML
+    private void onStepLine() {
+        vm.stepLine();
+    }
+
+    @FXML
+    private void onAddTask() {
+        laneActions.addTask(vm, window());
+    }
+
+    @FXML
+    private void onAddEvent() {
+        laneActions.addEvent(vm, window());
+    }
+
+    @FXML
+    private void onDismissBanner() {
+        vm.clearBanner();
+    }
+
+    private Stage window() {
+        return root.getScene() == null ? null : (Stage) root.getScene().getWindow();
+    }
+
+    public LanesView lanes() {
+        return lanes;
+    }
+
+    public EventsBar eventsBar() {
+        return eventsBar;
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public void stop() {
+        timer.stop();
+    }
+
+    // ------------------------------------------------------------------ cells
+
+    private final class CodeCell extends ListCell<Integer> {
+        private final Label number = new Label();
+        private final Label text = new Label();
+        private final HBox markers = new HBox(4);
+        private final HBox box;
+
+        CodeCell() {
+            number.setMinWidth(Region.USE_PREF_SIZE);
+            number.setStyle("-fx-text-fill: #9aa3b2;");
+            number.setPrefWidth(36);
+            number.setAlignment(Pos.CENTER_RIGHT);
+            markers.setAlignment(Pos.CENTER_LEFT);
+            box = new HBox(10, number, markers, text);
+            box.setAlignment(Pos.CENTER_LEFT);
+            getStyleClass().add(Styles.CODE_LINE);
+        }
+
+        @Override
+        protected void updateItem(Integer line, boolean empty) {
+            super.updateItem(line, empty);
+            if (empty || line == null || vm.session() == null || line > codeLines.size()) {
+                setGraphic(null);
+                setText(null);
+                pseudoClassStateChanged(SELECTED_LINE, false);
+                return;
+            }
+            number.setText(String.valueOf(line));
+            text.setText(codeLines.get(line - 1));
+            markers.getChildren().clear();
+            boolean selected = false;
+            for (MainViewModel.Marker m : vm.markers()) {
+                if (m.line() == line) {
+                    Label chip = new Label(m.name());
+                    chip.getStyleClass().add("code-marker");
+                    chip.setStyle("-fx-background-color: " + Styles.web(Styles.taskColor(m.task())) + ";");
+                    markers.getChildren().add(chip);
+                    selected |= m.task() == vm.selectedTaskProperty().get();
+                }
+            }
+            pseudoClassStateChanged(SELECTED_LINE, selected);
+            setText(null);
+            setGraphic(box);
+        }
+    }
+
+    private final class OutputCell extends ListCell<MainViewModel.OutputLine> {
+        @Override
+        protected void updateItem(MainViewModel.OutputLine o, boolean empty) {
+            super.updateItem(o, empty);
+            pseudoClassStateChanged(Styles.ERROR, !empty && o != null && o.error());
+            if (empty || o == null) {
+                setText(null);
+                return;
+            }
+            String where = o.error() && o.line() > 0 ? "  (" + i18n.get("problem.line", o.line(), "").replaceAll("[:：]\\s*$", "") + ")" : "";
+            setText(String.format(Locale.ROOT, "[t=%-5s] %s%s", Loop.formatTime(o.time()), o.text(), where));
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dev.eventlanes.ui;
+
+import dev.eventlanes.model.AsyncEvent;
+import dev.eventlanes.scenario.Op;
+import dev.eventlanes.scenario.Scenario;
+import dev.eventlanes.scenario.ScenarioClicks;
+import dev.eventlanes.scenario.ScenarioJson;
+import dev.eventlanes.ui.timeline.Timeline;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.scene.Node;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/**
+ * Click-built scenarios: each lane's action menu (wait on, set, clear, poll is_set, sleep), the
+ * + Task / + Event buttons, and Save. Every action is a {@link ScenarioClicks} click applied
+ * through the view model, so it lands in the session's click log and replays exactly.
+ */
+public final class ScenarioActions implements MainView.LaneActions {
+    static final double[] SLEEPS = {0, 0.5, 1, 2};
+    private final MainView view;
+    /** Asks for a name; tests replace it to avoid a modal dialog. */
+    private Function<String, Optional<String>> ask = this::askWithDialog;
+    /** Where Save writes; null asks with a file chooser. */
+    private Path saveTarget;
+
+    public ScenarioActions(MainView view) {
+        this.view = view;
+    }
+
+    public void setAsker(Function<String, Optional<String>> ask) {
+        this.ask = ask;
+    }
+
+    public void setSaveTarget(Path p) {
+        this.saveTarget = p;
+    }
+
+    @Override
+    public boolean canEdit(MainViewModel vm) {
+        return vm.session() != null && vm.session().editable();
+    }
+
+    @Override
+    public Node menuFor(int task, MainViewModel vm) {
+        I18n i18n = vm.i18n();
+        String name = vm.timeline().lanes().get(task).name();
+        MenuButton mb = new MenuButton("\u2026");
+        mb.setId("actions-" + name);
+        mb.setText(i18n.get("lane.actions"));
+        mb.setAccessibleText(i18n.get("lane.actions.tip", name));
+        mb.setOnShowing(e -> fill(mb, name, vm));
+        fill(mb, name, vm);
+        return mb;
+    }
+
+    /** Rebuilt each time it opens, so it lists the events that exist now, in the language shown. */
+    private void fill(MenuButton mb, String task, MainViewModel vm) {
+        I18n i18n = vm.i18n();
+        mb.setText(i18n.get("lane.actions"));
+        mb.getItems().clear();
+        List<String> events = vm.simulation().loop().events().stream().map(AsyncEvent::name).toList();
+        mb.getItems().add(eventMenu(i18n.get("lane.wait") + " \u25b8", "wait", task, events, vm, Op.Wait::new));
+        mb.getItems().add(eventMenu(i18n.get("lane.set") + " \u25b8", "set", task, events, vm, Op.Set::new));
+        mb.getItems().add(eventMenu(i18n.get("lane.clear") + " \u25b8", "clear", task, events, vm, Op.Clear::new));
+        mb.getItems().add(eventMenu(i18n.get("lane.poll") + " \u25b8", "poll", task, events, vm, Op.Poll::new));
+        Menu sleep = new Menu(i18n.get("lane.sleep") + " \u25b8");
+        for (double d : SLEEPS) {
+            MenuItem it = new MenuItem(dev.eventlanes.model.Loop.formatTime(d) + " s");
+            it.setId("sleep-" + task + "-" + d);
+            it.setOnAction(e -> append(vm, task, new Op.Sleep(d)));
+            sleep.getItems().add(it);
+        }
+        mb.getItems().add(sleep);
+        // A menu's popup does not inherit the window's font size: set it, zoom included.
+        String font = String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 18 * view.zoomProperty().get());
+        for (MenuItem it : mb.getItems()) {
+            it.setStyle(font);
+            if (it instanceof Menu m) {
+                m.getItems().forEach(sub -> sub.setStyle(font));
+            }
+        }
+    }
+
+    private Menu eventMenu(String label, String kind, String task, List<String> events, MainViewModel vm,
+                           Function<String, Op> make) {
+        Menu m = new Menu(label);
+        for (String ev : events) {
+            MenuItem it = new MenuItem(ev);
+            it.setId(kind + "-" + task + "-" + ev);
+            it.setOnAction(e -> append(vm, task, make.apply(ev)));
+            m.getItems().add(it);
+        }
+        m.setDisable(events.isEmpty());
+        return m;
+    }
+
+    /** Appends an op to a task's script (the click the lane menus make). */
+    public String append(MainViewModel vm, String task, Op op) {
+        return vm.apply(ScenarioClicks.appendOp(task, op), null);
+    }
+
+    @Override
+    public void addTask(MainViewModel vm, Stage owner) {
+        ensureEditable(vm);
+        ask.apply(vm.i18n().get("dialog.name.task")).ifPresent(n -> vm.apply(ScenarioClicks.addTask(n.strip()), null));
+        view.refreshAfterEdit();
+    }
+
+    @Override
+    public void addEvent(MainViewModel vm, Stage owner) {
+        ensureEditable(vm);
+        ask.apply(vm.i18n().get("dialog.name.event")).ifPresent(n -> vm.apply(ScenarioClicks.addEvent(n.strip()), null));
+        view.refreshAfterEdit();
+    }
+
+    /** + Task and + Event on a preset start a blank click-built scenario under the same library. */
+    private void ensureEditable(MainViewModel vm) {
+        if (!canEdit(vm)) {
+            view.openSession(PresetCatalog.blank(vm.semanticsProperty().get()));
+        }
+    }
+
+    private Optional<String> askWithDialog(String prompt) {
+        TextInputDialog d = new TextInputDialog();
+        d.initOwner(view.root().getScene().getWindow());
+        d.setHeaderText(prompt);
+        d.setTitle(prompt);
+        return d.showAndWait().filter(s -> !s.isBlank());
+    }
+
+    @Override
+    public void save(MainViewModel vm, Stage owner) {
+        Path target = saveTarget;
+        if (target == null) {
+            FileChooser fc = new FileChooser();
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON", "*.json"));
+            fc.setInitialFileName("scenario.json");
+            File f = fc.showSaveDialog(owner);
+            if (f == null) {
+                return;
+            }
+            target = f.toPath();
+        }
+        saveTo(vm, target);
+    }
+
+    /** Writes the scenario with the session's click log; true if written. */
+    public boolean saveTo(MainViewModel vm, Path target) {
+        if (!(vm.session().program() instanceof Scenario s)) {
+            return false;
+        }
+        Scenario out = s.withSemantics(vm.semanticsProperty().get()).withClicks(vm.simulation().clicks());
+        try {
+            Files.writeString(target, ScenarioJson.write(out), StandardCharsets.UTF_8);
+        } catch (IOException | IllegalArgumentException e) {
+            vm.showBannerKey(true, "error.write", String.valueOf(e.getMessage()));
+            return false;
+        }
+        vm.savedAs("file:" + target.toAbsolutePath());
+        vm.showBannerKey(false, "banner.saved", target.getFileName().toString());
+        return true;
+    }
+
+    /** For menus: the lanes that exist. */
+    static List<Timeline.Lane> lanes(MainViewModel vm) {
+        return vm.timeline().lanes();
+    }
+}

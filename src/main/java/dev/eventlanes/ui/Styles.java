@@ -1,0 +1,89 @@
+package dev.eventlanes.ui;
+
+import dev.eventlanes.model.TaskState;
+import javafx.css.PseudoClass;
+import javafx.scene.paint.Color;
+
+/**
+ * Every CSS class and pseudo-class name the window uses, and the lane palette the canvas draws
+ * with, in one place. Controls only flip pseudo-classes; {@code css/event-lanes.css} decides how
+ * each state looks.
+ */
+public final class Styles {
+    private Styles() {
+    }
+
+    public static final String ROOT = "event-lanes";
+    public static final String TOOLBAR = "el-toolbar";
+    public static final String LANE_HEADER = "lane-header";
+    public static final String LANE_NAME = "lane-name";
+    public static final String LANE_STATE = "lane-state";
+    public static final String EVENT_TOGGLE = "event-toggle";
+    public static final String BANNER = "banner";
+    public static final String CONSOLE = "console";
+    public static final String CONSOLE_ERROR = "console-error";
+    public static final String CODE_PANEL = "code-panel";
+    public static final String CODE_LINE = "code-line";
+    public static final String STATUS_BAR = "status-bar";
+    public static final String SENTENCE = "sentence";
+
+    public static final PseudoClass READY = PseudoClass.getPseudoClass("ready");
+    public static final PseudoClass RUNNING = PseudoClass.getPseudoClass("running");
+    public static final PseudoClass WAITING = PseudoClass.getPseudoClass("waiting");
+    public static final PseudoClass SLEEPING = PseudoClass.getPseudoClass("sleeping");
+    public static final PseudoClass DONE = PseudoClass.getPseudoClass("done");
+    public static final PseudoClass CANCELLED = PseudoClass.getPseudoClass("cancelled");
+    public static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    public static final PseudoClass SET = PseudoClass.getPseudoClass("set");
+    public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    public static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    public static final PseudoClass REFUSED = PseudoClass.getPseudoClass("refused");
+
+    /** The pseudo-class for a task state. */
+    public static PseudoClass of(TaskState s) {
+        return switch (s) {
+            case READY -> READY;
+            case RUNNING -> RUNNING;
+            case WAITING -> WAITING;
+            case SLEEPING -> SLEEPING;
+            case DONE -> DONE;
+            case CANCELLED -> CANCELLED;
+            case FAILED -> FAILED;
+        };
+    }
+
+    /** Flips the state pseudo-classes of a node so exactly {@code s} is on (none if null). */
+    public static void applyState(javafx.scene.Node n, TaskState s) {
+        for (TaskState t : TaskState.values()) {
+            n.pseudoClassStateChanged(of(t), t == s);
+        }
+    }
+
+    /** Lane fill per state for the canvas (the canvas cannot read CSS); patterns add the rest. */
+    public static Color laneColor(TaskState s) {
+        return switch (s) {
+            case READY -> Color.web("#f2c14e");
+            case RUNNING -> Color.web("#2e9e5b");
+            case WAITING -> Color.web("#3f7fd6");
+            case SLEEPING -> Color.web("#9b7fd1");
+            case DONE -> Color.web("#c9ced6");
+            case CANCELLED -> Color.web("#8a8f98");
+            case FAILED -> Color.web("#d64545");
+        };
+    }
+
+    /** Task colours for code-panel markers and lane name chips, by task id. */
+    private static final Color[] TASK_COLORS = {
+        Color.web("#e07a1f"), Color.web("#1f8fe0"), Color.web("#c2368f"), Color.web("#2aa198"),
+        Color.web("#8c5cd6"), Color.web("#b58900"), Color.web("#d33682"), Color.web("#268bd2"),
+    };
+
+    public static Color taskColor(int task) {
+        return TASK_COLORS[Math.floorMod(task, TASK_COLORS.length)];
+    }
+
+    public static String web(Color c) {
+        return String.format("#%02x%02x%02x", (int) Math.round(c.getRed() * 255),
+                (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.eventlanes.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class I18nTest {
+    private static Properties load(String name) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = I18nTest.class.getResourceAsStream("/dev/eventlanes/ui/" + name)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void chineseTranslatesEveryEnglishKey() throws IOException {
+        Properties en = load("messages.properties");
+        Properties zh = load("messages_zh_CN.properties");
+        assertThat(zh.keySet()).containsExactlyInAnyOrderElementsOf(en.keySet());
+        for (Object k : en.keySet()) {
+            assertThat(zh.getProperty((String) k)).as((String) k).isNotBlank();
+        }
+    }
+
+    @Test
+    void switchingLocaleChangesTheWordsAndBindingsFollow() {
+        I18n i = new I18n(Locale.ENGLISH);
+        var play = i.bind("action.play");
+        assertThat(play.get()).isEqualTo("Play");
+        i.setLocale(Locale.CHINA);
+        assertThat(play.get()).isEqualTo("播放");
+        assertThat(i.locale()).isEqualTo(I18n.CHINESE);
+    }
+
+    @Test
+    void defaultFollowsTheSystemLocale() {
+        assertThat(I18n.supported(Locale.TRADITIONAL_CHINESE)).isEqualTo(I18n.CHINESE);
+        assertThat(I18n.supported(Locale.GERMANY)).isEqualTo(I18n.ENGLISH);
+        // An English request must not fall back to the system's Chinese bundle.
+        Locale saved = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+            assertThat(new I18n(Locale.ENGLISH).get("action.play")).isEqualTo("Play");
+        } finally {
+            Locale.setDefault(saved);
+        }
+    }
+
+    @Test
+    void pluralsAndArgumentsAreFormatted() {
+        I18n i = new I18n(Locale.ENGLISH);
+        assertThat(i.get("say.set", "main", "e", 2)).isEqualTo("main called e.set(): 2 waiting tasks become ready");
+        assertThat(i.get("say.set", "main", "e", 0)).isEqualTo("main called e.set(): nobody was waiting");
+        assertThat(i.get("lane.actions.tip", "w")).isEqualTo("Add an operation to w's script");
+    }
+}

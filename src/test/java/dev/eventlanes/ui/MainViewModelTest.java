@@ -1,0 +1,258 @@
+package dev.eventlanes.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eventlanes.model.RunResult;
+import dev.eventlanes.model.Semantics;
+import dev.eventlanes.model.TaskState;
+import dev.eventlanes.scenario.Op;
+import dev.eventlanes.scenario.ScenarioClicks;
+import dev.eventlanes.ui.program.ProgramSources;
+import dev.eventlanes.ui.timeline.Timeline;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The window's logic, without a stage. */
+class MainViewModelTest {
+    private MainViewModel vm;
+
+    @BeforeEach
+    void openSeed1() {
+        vm = new MainViewModel(new I18n(Locale.ENGLISH), ProgramSources.defaults());
+        vm.open(PresetCatalog.seed());
+    }
+
+    private Timeline.Lane lane(String name) {
+        return vm.timeline().lanes().stream().filter(l -> l != null && l.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private TaskState stateOf(String name) {
+        return lane(name).stateAt(vm.positionProperty().get());
+    }
+
+    private Timeline.EventTrack event(String name) {
+        return vm.timeline().events().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private void stepUntilWorkerWaits() {
+        for (int i = 0; i < 10 && !(vm.timeline().lanes().size() > 1 && stateOf("worker") == TaskState.WAITING); i++) {
+            vm.step();
+        }
+        assertThat(stateOf("worker")).isEqualTo(TaskState.WAITING);
+    }
+
+    @Test
+    void presetsOpenReadyToPlayWithMainReady() {
+        assertThat(vm.timeline().laneCountAt(vm.positionProperty().get())).isEqualTo(1);
+        assertThat(stateOf("main")).isEqualTo(TaskState.READY);
+        assertThat(vm.statusProperty().get()).isNotBlank();
+    }
+
+    @Test
+    void clickingTheToggleWakesTheWaitingWorker() {
+        stepUntilWorkerWaits();
+        assertThat(event("event").waitingAt(vm.positionProperty().get())).isEqualTo(1);
+        assertThat(vm.clickEvent("event")).isNull();
+        int k = vm.positionProperty().get();
+        assertThat(event("event").isSetAt(k)).isTrue();
+        assertThat(stateOf("worker")).isEqualTo(TaskState.READY);
+        assertThat(vm.statusProperty().get()).isEqualTo("You called event.set(): 1 waiting task becomes ready");
+        assertThat(vm.timeline().arrows()).anyMatch(a -> a.fromTask() == -1);
+    }
+
+    @Test
+    void anyioRefusesTheClearWithItsReasonAndKeepsTheEventSet() {
+        stepUntilWorkerWaits();
+        vm.clickEvent("event");
+        int before = vm.refusalsProperty().get();
+        String why = vm.clickEvent("event");
+        assertThat(why).isEqualTo("anyio events have no clear(): replace the Event with a new one");
+        assertThat(vm.bannerProperty().get()).isEqualTo(why);
+        assertThat(vm.bannerErrorProperty().get()).isTrue();
+        assertThat(vm.refusalsProperty().get()).isEqualTo(before + 1);
+        assertThat(vm.refusedEventProperty().get()).isEqualTo("event");
+        assertThat(event("event").isSetAt(vm.positionProperty().get())).isTrue();
+    }
+
+    @Test
+    void asyncioClearsASetEvent() {
+        vm.semanticsProperty().set(Semantics.ASYNCIO);
+        stepUntilWorkerWaits();
+        vm.clickEvent("event");
+        assertThat(vm.clickEvent("event")).isNull();
+        assertThat(event("event").isSetAt(vm.positionProperty().get())).isFalse();
+    }
+
+    @Test
+    void changingSemanticsRerunsFromTheStart() {
+        vm.step();
+        vm.step();
+        assertThat(vm.timeline().stepsAt(vm.positionProperty().get())).isEqualTo(2);
+        vm.semanticsProperty().set(Semantics.TRIO);
+        assertThat(vm.simulation().semantics()).isEqualTo(Semantics.TRIO);
+        assertThat(vm.timeline().stepsAt(vm.positionProperty().get())).isZero();
+    }
+
+    @Test
+    void stepBackReturnsToTheStartOfTheLastStepAndStepForwardComesBack() {
+        vm.step();
+        vm.step();
+        vm.step();
+        int after3 = vm.positionProperty().get();
+        vm.stepBack();
+        int back = vm.positionProperty().get();
+        assertThat(back).isLessThan(after3);
+        assertThat(vm.timeline().stepsAt(back)).isEqualTo(2);
+        vm.step();
+        assertThat(vm.positionProperty().get()).isEqualTo(after3);
+    }
+
+    @Test
+    void scrubbingShowsAnEarlierMomentWithoutLosingTheRun() {
+        vm.simulation().runToEnd();
+        vm.tick(0);
+        for (int i = 0; i < 8; i++) {
+            vm.step();
+        }
+        int total = vm.totalProperty().get();
+        vm.scrubTo(3);
+        assertThat(vm.positionProperty().get()).isEqualTo(3);
+        assertThat(vm.totalProperty().get()).isEqualTo(total);
+        vm.scrubTo(1_000_000);
+        assertThat(vm.positionProperty().get()).isEqualTo(total);
+    }
+
+    @Test
+    void playMovesTheClockAtTheChosenSpeedAndStopsAtTheEnd() {
+        vm.speedProperty().set(1);
+        vm.play();
+        assertThat(vm.playingProperty().get()).isTrue();
+        vm.tick(1.0);
+        double t1 = vm.timeline().timeAt(vm.positionProperty().get());
+        assertThat(t1).isLessThan(1.0);
+        vm.speedProperty().set(4);
+        vm.tick(1.0);
+        assertThat(vm.timeline().timeAt(vm.positionProperty().get())).isGreaterThanOrEqualTo(2.0);
+        for (int i = 0; i < 50 && vm.playingProperty().get(); i++) {
+            vm.tick(1.0);
+        }
+        assertThat(vm.playingProperty().get()).isFalse();
+        assertThat(vm.simulation().result().status()).isEqualTo(RunResult.Status.FINISHED);
+        assertThat(vm.bannerProperty().get()).contains("finished");
+    }
+
+    @Test
+    void speedIsClampedToTheSliderRange() {
+        vm.speedProperty().set(100);
+        assertThat(vm.speedProperty().get()).isEqualTo(MainViewModel.MAX_SPEED);
+        vm.speedProperty().set(0.01);
+        assertThat(vm.speedProperty().get()).isEqualTo(MainViewModel.MIN_SPEED);
+    }
+
+    @Test
+    void aClickInThePastBranchesTheRunThere() {
+        stepUntilWorkerWaits();
+        int waitingAt = vm.positionProperty().get();
+        vm.step();
+        vm.step();
+        vm.step();
+        vm.scrubTo(waitingAt);
+        vm.clickEvent("event");
+        assertThat(vm.simulation().clicks()).hasSize(1);
+        assertThat(vm.timeline().timeAt(vm.positionProperty().get())).isLessThan(2.0);
+        assertThat(stateOf("worker")).isEqualTo(TaskState.READY);
+    }
+
+    @Test
+    void aMalformedFileKeepsTheCurrentScenario() {
+        var before = vm.session();
+        boolean ok = vm.openText("bad.json", "{\"version\": 1, \"title\": \"x\", \"semantics\": \"anyio\", \"seed\": 1,"
+                + " \"events\": [\"e\"], \"tasks\": [{\"name\": \"main\", \"ops\": [{\"op\": \"sett\"}]}]}", "file:bad.json");
+        assertThat(ok).isFalse();
+        assertThat(vm.session()).isSameAs(before);
+        assertThat(vm.problems()).isNotEmpty();
+        assertThat(vm.problems().get(0).message()).contains("tasks[0].ops[0]");
+        assertThat(vm.bannerProperty().get()).contains("bad.json");
+    }
+
+    @Test
+    void pythonSaysItIsNotSupportedYet() {
+        assertThat(vm.openText("x.py", "import anyio\n", "file:x.py")).isFalse();
+        assertThat(vm.problems()).extracting(p -> p.message())
+                .containsExactly("Python programs are not supported by this build yet");
+    }
+
+    @Test
+    void laneActionsAppendOpsThatTheSchedulerRuns() {
+        vm.open(PresetCatalog.blank(Semantics.ANYIO));
+        assertThat(vm.apply(ScenarioClicks.addEvent("go"), null)).isNull();
+        assertThat(vm.apply(ScenarioClicks.addTask("a"), null)).isNull();
+        assertThat(vm.apply(ScenarioClicks.appendOp("a", new Op.Wait("go")), null)).isNull();
+        vm.tick(0);
+        for (int i = 0; i < 5; i++) {
+            vm.step();
+        }
+        assertThat(stateOf("a")).isEqualTo(TaskState.WAITING);
+        assertThat(vm.codeLines()).contains("async def a():", "    await go.wait()");
+        assertThat(vm.dirtyProperty().get()).isTrue();
+        assertThat(vm.markers()).anyMatch(m -> m.name().equals("a") && vm.codeLines().get(m.line() - 1).contains("go.wait()"));
+    }
+
+    @Test
+    void deadlockStopsPlaybackWithItsExplanation() {
+        vm.open(PresetCatalog.open("deadlock"));
+        vm.play();
+        for (int i = 0; i < 100 && vm.playingProperty().get(); i++) {
+            vm.tick(0.5);
+        }
+        assertThat(vm.playingProperty().get()).isFalse();
+        assertThat(vm.bannerProperty().get()).contains("deadlock at 0.0").contains("alice is waiting on bob_done");
+        assertThat(vm.bannerErrorProperty().get()).isTrue();
+    }
+
+    @Test
+    void aRunawayTaskStopsPlaybackWithItsExplanationInsteadOfFreezing() {
+        dev.eventlanes.model.Program spin = new dev.eventlanes.model.Program() {
+            @Override
+            public String title() {
+                return "spin";
+            }
+
+            @Override
+            public Semantics semantics() {
+                return Semantics.ASYNCIO;
+            }
+
+            @Override
+            public dev.eventlanes.model.Task start(dev.eventlanes.model.Loop loop) {
+                return loop.spawn(new dev.eventlanes.model.JavaCoroutine() {
+                    @Override
+                    protected Object resume(Object v, dev.eventlanes.model.PyException exc) {
+                        while (true) {
+                            loop.countOps(1);
+                        }
+                    }
+                }, "spinner");
+            }
+        };
+        vm.open(new Session("test:spin", spin, dev.eventlanes.ui.program.CodeView.source(java.util.List.of("while True: pass")),
+                false, java.util.List.of()));
+        vm.play();
+        for (int i = 0; i < 20 && vm.playingProperty().get(); i++) {
+            vm.tick(0.5);
+        }
+        assertThat(vm.playingProperty().get()).isFalse();
+        assertThat(vm.simulation().result().status()).isEqualTo(RunResult.Status.RUNAWAY);
+        assertThat(vm.bannerProperty().get()).startsWith("Runaway:").contains("spinner");
+    }
+
+    @Test
+    void theStatusSentenceFollowsTheLanguage() {
+        stepUntilWorkerWaits();
+        vm.clickEvent("event");
+        vm.i18n().setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertThat(vm.statusProperty().get()).isEqualTo("你 调用了 event.set()：1 个等待的任务变为就绪");
+        assertThat(vm.stepTextProperty().get()).startsWith("第 ");
+    }
+}

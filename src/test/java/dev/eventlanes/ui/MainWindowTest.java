@@ -1,0 +1,311 @@
+package dev.eventlanes.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eventlanes.model.Semantics;
+import dev.eventlanes.model.TaskState;
+import dev.eventlanes.ui.program.ProgramSources;
+import dev.eventlanes.ui.timeline.Timeline;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window, driven by a robot (headless Monocle in the build). */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private MainViewModel vm;
+    private MainView view;
+    private ScenarioActions actions;
+    private final Deque<String> answers = new ArrayDeque<>();
+
+    @TempDir
+    Path tmp;
+
+    @Start
+    void start(Stage stage) {
+        vm = new MainViewModel(new I18n(Locale.ENGLISH), ProgramSources.defaults());
+        view = new MainView(vm, PresetCatalog::all);
+        Scene scene = new Scene(view.load(), 1280, 800);
+        actions = new ScenarioActions(view);
+        actions.setAsker(prompt -> Optional.ofNullable(answers.poll()));
+        view.setLaneActions(actions);
+        stage.setScene(scene);
+        view.openSession(PresetCatalog.seed());
+        stage.show();
+    }
+
+    private int position() {
+        return vm.positionProperty().get();
+    }
+
+    private TaskState stateOf(String name) {
+        for (Timeline.Lane l : vm.timeline().lanes()) {
+            if (l != null && l.name().equals(name)) {
+                return l.stateAt(position());
+            }
+        }
+        return null;
+    }
+
+    private EventsBar.EventToggle toggle(FxRobot robot, String name) {
+        return robot.lookup("#toggle-" + name).queryAs(EventsBar.EventToggle.class);
+    }
+
+    private void stepUntilWorkerWaits(FxRobot robot) {
+        for (int i = 0; i < 10 && stateOf("worker") != TaskState.WAITING; i++) {
+            robot.clickOn("#step");
+        }
+        assertThat(stateOf("worker")).isEqualTo(TaskState.WAITING);
+    }
+
+    @Test
+    void clickingTheToggleWakesTheWaitingLane(FxRobot robot) {
+        stepUntilWorkerWaits(robot);
+        assertThat(toggle(robot, "event").isSet()).isFalse();
+        assertThat(toggle(robot, "event").waiting()).isEqualTo(1);
+        assertThat(view.lanes().stateTextOf(1)).isEqualTo("waiting on event");
+        robot.clickOn("#toggle-event");
+        assertThat(toggle(robot, "event").isSet()).isTrue();
+        assertThat(toggle(robot, "event").getPseudoClassStates()).contains(Styles.SET);
+        assertThat(stateOf("worker")).isEqualTo(TaskState.READY);
+        assertThat(view.lanes().stateTextOf(1)).isEqualTo("ready");
+        assertThat(robot.lookup("#sentence").queryAs(Label.class).getText())
+                .isEqualTo("You called event.set(): 1 waiting task becomes ready");
+    }
+
+    @Test
+    void anyioRefusesTheClearVisiblyWithItsReason(FxRobot robot) {
+        stepUntilWorkerWaits(robot);
+        robot.clickOn("#toggle-event");
+        robot.clickOn("#toggle-event");
+        Label banner = robot.lookup("#bannerText").queryAs(Label.class);
+        assertThat(banner.isVisible()).isTrue();
+        assertThat(banner.getParent().isVisible()).isTrue();
+        assertThat(banner.getText()).isEqualTo("anyio events have no clear(): replace the Event with a new one");
+        assertThat(toggle(robot, "event").isSet()).isTrue();
+        robot.clickOn("#bannerClose");
+        assertThat(banner.getParent().isVisible()).isFalse();
+    }
+
+    @Test
+    void asyncioClearsOnASecondClick(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#semantics").queryAs(ChoiceBox.class).setValue(Semantics.ASYNCIO));
+        assertThat(vm.simulation().semantics()).isEqualTo(Semantics.ASYNCIO);
+        stepUntilWorkerWaits(robot);
+        robot.clickOn("#toggle-event");
+        robot.clickOn("#toggle-event");
+        assertThat(toggle(robot, "event").isSet()).isFalse();
+    }
+
+    @Test
+    void stepStepBackAndResetMoveThroughTheRun(FxRobot robot) {
+        int start = position();
+        robot.clickOn("#step").clickOn("#step").clickOn("#step");
+        int after = position();
+        assertThat(vm.timeline().stepsAt(after)).isEqualTo(3);
+        robot.clickOn("#stepBack");
+        assertThat(vm.timeline().stepsAt(position())).isEqualTo(2);
+        robot.clickOn("#stepLine");
+        assertThat(position()).isGreaterThan(vm.timeline().runIndex(1));
+        robot.clickOn("#reset");
+        assertThat(position()).isZero();
+        assertThat(start).isGreaterThan(0);
+    }
+
+    @Test
+    void theScrubberShowsAnyEarlierMoment(FxRobot robot) {
+        for (int i = 0; i < 5; i++) {
+            robot.clickOn("#step");
+        }
+        int end = position();
+        Slider scrubber = robot.lookup("#scrubber").queryAs(Slider.class);
+        assertThat(scrubber.getValue()).isEqualTo(end);
+        robot.interact(() -> scrubber.setValue(2));
+        assertThat(position()).isEqualTo(2);
+        assertThat(vm.totalProperty().get()).isGreaterThanOrEqualTo(end);
+        robot.drag(scrubber.lookup(".thumb")).moveBy(2000, 0).drop();
+        assertThat(position()).isEqualTo(vm.totalProperty().get());
+    }
+
+    @Test
+    void playAndPauseFollowTheButtonAndTheSpeedSlider(FxRobot robot) {
+        Button play = robot.lookup("#play").queryAs(Button.class);
+        assertThat(play.getText()).contains("Play");
+        robot.interact(() -> robot.lookup("#speed").queryAs(Slider.class).setValue(3));
+        assertThat(vm.speedProperty().get()).isEqualTo(8.0);
+        robot.clickOn("#play");
+        assertThat(vm.playingProperty().get()).isTrue();
+        assertThat(play.getText()).contains("Pause");
+        WaitForAsyncUtils.sleep(600, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.timeline().timeAt(position())).isGreaterThan(0);
+        if (vm.playingProperty().get()) {
+            robot.clickOn("#play");
+        }
+        assertThat(vm.playingProperty().get()).isFalse();
+        assertThat(play.getText()).contains("Play");
+    }
+
+    @Test
+    void presetsLoadFromTheMenu(FxRobot robot) {
+        robot.clickOn("#presets");
+        robot.clickOn(PresetCatalog.find("deadlock").title());
+        assertThat(vm.session().id()).isEqualTo("preset:deadlock");
+        assertThat(robot.lookup("#toggle-alice_done").tryQuery()).isPresent();
+        assertThat(robot.lookup("#code").queryAs(ListView.class).getItems()).isNotEmpty();
+    }
+
+    @Test
+    void laneActionsAppendOpsThatRun(FxRobot robot) {
+        answers.add("go");
+        robot.clickOn("#addEvent");
+        assertThat(vm.session().editable()).isTrue();
+        answers.add("alice");
+        robot.clickOn("#addTask");
+        assertThat(robot.lookup("#toggle-go").tryQuery()).isPresent();
+        robot.clickOn("#actions-alice");
+        robot.clickOn("wait on \u25b8");
+        robot.clickOn("#wait-alice-go");
+        robot.clickOn("#step").clickOn("#step").clickOn("#step");
+        assertThat(stateOf("alice")).isEqualTo(TaskState.WAITING);
+        robot.clickOn("#toggle-go");
+        assertThat(stateOf("alice")).isEqualTo(TaskState.READY);
+        assertThat(vm.dirtyProperty().get()).isTrue();
+        assertThat(vm.simulation().clicks()).hasSize(4);
+    }
+
+    @Test
+    void savingAndReopeningReplaysTheClicksExactly(FxRobot robot) throws Exception {
+        answers.add("go");
+        robot.clickOn("#addEvent");
+        answers.add("alice");
+        robot.clickOn("#addTask");
+        robot.interact(() -> actions.append(vm, "alice", new dev.eventlanes.scenario.Op.Wait("go")));
+        robot.clickOn("#step").clickOn("#step");
+        robot.clickOn("#toggle-go");
+        robot.clickOn("#step").clickOn("#step");
+        robot.interact(() -> vm.runToEnd());
+        java.util.List<String> before = traceOf();
+        Path file = tmp.resolve("session.json");
+        robot.interact(() -> assertThat(actions.saveTo(vm, file)).isTrue());
+        assertThat(vm.dirtyProperty().get()).isFalse();
+        assertThat(vm.session().id()).isEqualTo("file:" + file.toAbsolutePath());
+        String json = Files.readString(file);
+        assertThat(json).contains("\"clicks\"").contains("append_op");
+        robot.interact(() -> assertThat(view.openFile(file)).isTrue());
+        assertThat(vm.simulation().clicks()).hasSize(4);
+        robot.interact(() -> vm.runToEnd());
+        assertThat(traceOf()).isEqualTo(before);
+        assertThat(before).anyMatch(e -> e.startsWith("SET"));
+    }
+
+    /** The whole trace as comparable text: kind, time, task, event, value, text of every entry. */
+    private java.util.List<String> traceOf() {
+        return vm.simulation().trace().entries().stream()
+                .map(e -> e.kind() + " " + e.time() + " " + e.task() + " " + e.event() + " " + e.value() + " " + e.text())
+                .toList();
+    }
+
+    @Test
+    void aBadFileShowsItsProblemsAndKeepsTheOldScenario(FxRobot robot) throws Exception {
+        robot.clickOn("#step");
+        var before = vm.session();
+        Path bad = tmp.resolve("bad.json");
+        Files.writeString(bad, "{\"version\": 1, \"title\": \"t\", \"semantics\": \"anyio\", \"seed\": 1, \"events\": [],"
+                + " \"tasks\": [{\"name\": \"main\", \"ops\": [{\"op\": \"sett\"}]}]}");
+        robot.interact(() -> assertThat(view.openFile(bad)).isFalse());
+        assertThat(vm.session()).isSameAs(before);
+        ListView<?> problems = robot.lookup("#problems").queryAs(ListView.class);
+        assertThat(problems.getItems()).isNotEmpty();
+        assertThat(problems.isVisible()).isTrue();
+        assertThat(robot.lookup("#bannerText").queryAs(Label.class).getText()).contains("bad.json");
+        robot.clickOn("#step");
+        assertThat(vm.timeline().stepsAt(position())).isEqualTo(2);
+    }
+
+    @Test
+    void keyboardShortcutsDriveThePlayback(FxRobot robot) {
+        robot.clickOn("#lanes");
+        robot.type(KeyCode.RIGHT);
+        robot.type(KeyCode.RIGHT);
+        assertThat(vm.timeline().stepsAt(position())).isEqualTo(2);
+        robot.type(KeyCode.LEFT);
+        assertThat(vm.timeline().stepsAt(position())).isEqualTo(1);
+        robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
+        assertThat(vm.timeline().stepsAt(position())).isGreaterThanOrEqualTo(2);
+        robot.type(KeyCode.SPACE);
+        assertThat(vm.playingProperty().get()).isTrue();
+        robot.type(KeyCode.SPACE);
+        assertThat(vm.playingProperty().get()).isFalse();
+        robot.type(KeyCode.HOME);
+        assertThat(position()).isZero();
+        double zoom = view.zoomProperty().get();
+        robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+        assertThat(view.zoomProperty().get()).isGreaterThan(zoom);
+        assertThat(view.root().getStyle()).contains("-fx-font-size: 19.8px");
+        robot.press(KeyCode.CONTROL).type(KeyCode.MINUS).release(KeyCode.CONTROL);
+        assertThat(view.zoomProperty().get()).isEqualTo(zoom);
+    }
+
+    @Test
+    void switchingLanguageRelabelsTheWindowAtOnce(FxRobot robot) {
+        robot.clickOn("#step");
+        @SuppressWarnings("unchecked")
+        ComboBox<Locale> lang = robot.lookup("#language").queryAs(ComboBox.class);
+        robot.interact(() -> lang.setValue(I18n.CHINESE));
+        assertThat(robot.lookup("#play").queryAs(Button.class).getText()).isEqualTo("\u25b6 播放");
+        assertThat(robot.lookup("#step").queryAs(Button.class).getText()).startsWith("单步");
+        assertThat(robot.lookup("#time").queryAs(Label.class).getText()).endsWith("秒");
+        assertThat(view.lanes().stateTextOf(0)).isIn("运行中", "就绪", "休眠中", "等待中");
+        robot.interact(() -> lang.setValue(I18n.ENGLISH));
+        assertThat(robot.lookup("#play").queryAs(Button.class).getText()).isEqualTo("\u25b6 Play");
+    }
+
+    @Test
+    void pastedCodeThatFailsStaysInTheEditorWithItsProblems(FxRobot robot) {
+        var before = vm.session();
+        robot.interact(() -> view.showPasteDialog("{\"version\": 1, \"title\": \"t\", \"semantics\": \"anyio\","
+                + " \"seed\": 1, \"events\": [], \"tasks\": [{\"name\": \"main\", \"ops\": [{\"op\": \"sett\"}]}]}"));
+        robot.clickOn("#pasteRun");
+        javafx.scene.control.TextArea area = robot.lookup("#pasteArea").queryAs(javafx.scene.control.TextArea.class);
+        assertThat(area.getScene().getWindow().isShowing()).isTrue();
+        assertThat(area.getText()).contains("sett");
+        assertThat(robot.lookup("#pasteProblems").queryAs(ListView.class).getItems()).isNotEmpty();
+        assertThat(vm.session()).isSameAs(before);
+        // Fixed in place, it runs.
+        robot.interact(() -> area.setText(area.getText().replace("{\"op\": \"sett\"}",
+                "{\"op\": \"print\", \"text\": \"fixed\"}")));
+        robot.clickOn("#pasteRun");
+        assertThat(vm.session()).isNotSameAs(before);
+        assertThat(vm.session().id()).startsWith("pasted:");
+    }
+
+    @Test
+    void everyControlHasAccessibleText(FxRobot robot) {
+        for (String id : new String[] {"#presets", "#open", "#paste", "#save", "#semantics", "#reset", "#stepBack",
+            "#play", "#step", "#stepLine", "#speed", "#addTask", "#addEvent", "#language", "#scrubber", "#toggle-event"}) {
+            Node n = robot.lookup(id).query();
+            assertThat(n.getAccessibleText()).as(id).isNotBlank();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.eventlanes.ui;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Layer rules the window depends on: only ui touches JavaFX; nothing in main code prints. */
+class UiArchitectureTest {
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.eventlanes");
+
+    @Test
+    void onlyTheUiPackageImportsJavafx() {
+        noClasses().that().resideOutsideOfPackage("dev.eventlanes.ui..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theUiNeverWritesToStandardOutOrErr() {
+        noClasses().that().resideInAPackage("dev.eventlanes.ui..")
+                .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .check(MAIN);
+    }
+
+    @Test
+    void theTimelineAndProgramSourcesStayFreeOfJavafx() {
+        noClasses().that().resideInAnyPackage("dev.eventlanes.ui.timeline..", "dev.eventlanes.ui.program..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .check(MAIN);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.eventlanes.ui.bench;
+
+import dev.eventlanes.ui.EventLanesApp;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/** One start-up sample for {@link StartupBench}: "bare" or "app". */
+public final class StartupProbe {
+    public static void main(String[] args) {
+        if (args[0].equals("app")) {
+            // The real launch path (EventLanesApp.main), watched from outside until a window shows.
+            Thread watcher = new Thread(StartupProbe::watchForWindow, "startup-probe");
+            watcher.setDaemon(true);
+            watcher.start();
+            EventLanesApp.main(new String[0]);
+        } else {
+            Application.launch(BareProbe.class, args);
+        }
+    }
+
+    private static void watchForWindow() {
+        while (true) {
+            try {
+                Thread.sleep(2);
+                java.util.concurrent.CountDownLatch seen = new java.util.concurrent.CountDownLatch(1);
+                Platform.runLater(() -> {
+                    if (javafx.stage.Window.getWindows().stream().anyMatch(javafx.stage.Window::isShowing)) {
+                        reportAfterFirstFrame();
+                        seen.countDown();
+                    }
+                });
+                if (seen.await(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            } catch (IllegalStateException e) {
+                // The toolkit is not up yet.
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    static void reportAfterFirstFrame() {
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses == 2) {
+                    stop();
+                    System.out.println("FIRST_FRAME");
+                    System.out.flush();
+                    Platform.exit();
+                }
+            }
+        }.start();
+    }
+
+    /** A bare window: one label, one button. */
+    public static final class BareProbe extends Application {
+        @Override
+        public void start(Stage stage) {
+            stage.setScene(new Scene(new VBox(new Label("Hello"), new Button("OK")), 1500, 940));
+            stage.show();
+            reportAfterFirstFrame();
+        }
+    }
+
+    /** The real window, as a launch opens it. */
+    public static final class AppProbe extends Application {
+        @Override
+        public void start(Stage stage) {
+            new EventLanesApp().start(stage);
+            reportAfterFirstFrame();
+        }
+    }
+}
