@@ -86,7 +86,7 @@ public final class Describer {
                 default -> i18n.get("say.failed", who, log.text(i));
             };
             case SPAWN -> i18n.get("say.spawn", who(tl, log.other(i)), log.text(i));
-            case PRINT -> i18n.get("say.print", who, log.text(i));
+            case PRINT -> i18n.get("say.print", who, MainViewModel.chomp(log.text(i)));
             case ERROR -> i18n.get("say.error", log.text(i));
             case CANCEL -> i18n.get("say.cancel", who);
             case SUSPEND -> {

@@ -27,7 +27,7 @@ public class EventLanesApp extends Application {
 
     public static void main(String[] args) {
         Settings s = Settings.forApp();
-        String last = s.get("last", "preset:" + dev.eventlanes.scenario.Presets.SEED);
+        String last = s.get("last", "preset:" + PresetCatalog.SEED);
         early = CompletableFuture.supplyAsync(() -> {
             // Class loading on the second core while the first starts JavaFX: FXML's loader too.
             try {
@@ -46,7 +46,7 @@ public class EventLanesApp extends Application {
         String lang = settings.get("language", null);
         I18n i18n = new I18n(lang == null ? Locale.getDefault() : Locale.forLanguageTag(lang));
         // Read the first program (JSON parsing, the slowest part of start-up) while the window is built.
-        String last = settings.get("last", "preset:" + dev.eventlanes.scenario.Presets.SEED);
+        String last = settings.get("last", "preset:" + PresetCatalog.SEED);
         CompletableFuture<Session> first = early != null && last.equals(earlyLast(settings))
                 ? early : CompletableFuture.supplyAsync(() -> firstSession(last));
         vm = new MainViewModel(i18n, ProgramSources.defaults());
@@ -69,7 +69,7 @@ public class EventLanesApp extends Application {
     }
 
     private static String earlyLast(Settings settings) {
-        return settings.get("last", "preset:" + dev.eventlanes.scenario.Presets.SEED);
+        return settings.get("last", "preset:" + PresetCatalog.SEED);
     }
 
     /** The session the last launch ended on, or null for seed 1 (never throws: a bad file is skipped). */

@@ -1,5 +1,7 @@
 package dev.eventlanes.ui;
 
+import dev.eventlanes.python.PythonProgram;
+
 import dev.eventlanes.model.Click;
 import dev.eventlanes.model.Loop;
 import dev.eventlanes.model.RunResult;
@@ -7,6 +9,7 @@ import dev.eventlanes.model.Semantics;
 import dev.eventlanes.model.Simulation;
 import dev.eventlanes.model.TaskState;
 import dev.eventlanes.model.TraceKind;
+import dev.eventlanes.model.TraceLog;
 import dev.eventlanes.ui.program.ProgramSource;
 import dev.eventlanes.ui.program.ProgramSources;
 import dev.eventlanes.ui.timeline.Timeline;
@@ -137,12 +140,30 @@ public final class MainViewModel {
         clearBanner();
     }
 
+    /**
+     * True for a program that runs its whole event loop while starting (a Python program: its
+     * module code calls anyio.run). Its clicks are scheduled at their loop positions before it
+     * starts, instead of being applied to a run in progress.
+     */
+    private boolean selfRunning() {
+        return session.program() instanceof PythonProgram;
+    }
+
+    private Simulation runWithClicks(Semantics s, List<Simulation.LoggedClick> clicks) {
+        return new Simulation(session.program(), s, 1, Loop.DEFAULT_OP_LIMIT, null, true, clicks);
+    }
+
     private void start(List<Simulation.LoggedClick> clicks) {
-        sim = new Simulation(session.program(), semantics.get(), 1);
-        timeline = new Timeline(sim.trace());
         baseClicks = List.copyOf(clicks);
-        if (!clicks.isEmpty() && !sim.replay(clicks)) {
-            showBannerKey(true, "banner.replayFailed");
+        if (selfRunning()) {
+            sim = runWithClicks(semantics.get(), clicks);
+            timeline = new Timeline(sim.trace());
+        } else {
+            sim = new Simulation(session.program(), semantics.get(), 1);
+            timeline = new Timeline(sim.trace());
+            if (!clicks.isEmpty() && !sim.replay(clicks)) {
+                showBannerKey(true, "banner.replayFailed");
+            }
         }
         timeline.sync();
         playUnit = 0;
@@ -157,15 +178,24 @@ public final class MainViewModel {
     private void rerunUnder(Semantics s) {
         pause();
         List<Simulation.LoggedClick> clicks = sim.clicks();
-        sim = new Simulation(session.program(), s, 1);
-        timeline = new Timeline(sim.trace());
         List<Simulation.LoggedClick> kept = new ArrayList<>();
-        for (Simulation.LoggedClick c : clicks) {
-            if (!sim.replay(List.of(c))) {
+        if (selfRunning()) {
+            sim = runWithClicks(s, clicks);
+            timeline = new Timeline(sim.trace());
+            kept.addAll(sim.clicks());
+            if (kept.size() < clicks.size()) {
                 showBannerKey(true, "banner.clicksDropped", s.library());
-                break;
             }
-            kept.add(c);
+        } else {
+            sim = new Simulation(session.program(), s, 1);
+            timeline = new Timeline(sim.trace());
+            for (Simulation.LoggedClick c : clicks) {
+                if (!sim.replay(List.of(c))) {
+                    showBannerKey(true, "banner.clicksDropped", s.library());
+                    break;
+                }
+                kept.add(c);
+            }
         }
         baseClicks = kept;
         timeline.sync();
@@ -209,9 +239,6 @@ public final class MainViewModel {
     }
 
     private String localize(String modelMessage) {
-        if (modelMessage.startsWith("Python programs are not supported")) {
-            return i18n.get("error.noPython");
-        }
         return modelMessage;
     }
 
@@ -228,7 +255,7 @@ public final class MainViewModel {
         int s = timeline.stepsAt(k);
         int target;
         if (s + 1 < timeline.stepCount()) {
-            target = timeline.runIndex(s + 1);
+            target = stepEnd(s);
         } else if (k < timeline.size()) {
             target = timeline.size();
         } else {
@@ -244,6 +271,23 @@ public final class MainViewModel {
             target = timeline.size();
         }
         position.set(target);
+    }
+
+    /**
+     * Where step s ends on screen: just before its successor's RUN, but before the clock moves on
+     * if it does in between, so a step leaves the lanes at the moment it happened (the waiter
+     * shown waiting at t=0) and the jump of the clock is the next step's beginning.
+     */
+    private int stepEnd(int s) {
+        int from = timeline.runIndex(s);
+        int to = timeline.runIndex(s + 1);
+        double t = timeline.log().time(from);
+        for (int j = from + 1; j < to; j++) {
+            if (timeline.log().time(j) > t) {
+                return j;
+            }
+        }
+        return to;
     }
 
     /** Runs until a task is at a different source line (at the live end), else one step. */
@@ -413,6 +457,9 @@ public final class MainViewModel {
     /** Applies a click at the position shown (branching the run if that is in the past). */
     public String apply(Click click, String eventName) {
         pause();
+        if (selfRunning()) {
+            return applyByRerun(click, eventName);
+        }
         branchHere();
         String refused = sim.click(click);
         timeline.sync();
@@ -431,6 +478,52 @@ public final class MainViewModel {
             if (session.editable()) {
                 dirty.set(true);
             }
+        }
+        return refused;
+    }
+
+    /**
+     * A click on a program that runs its own loop: run it again with the click logged at the
+     * loop position shown, and show the moment right after the click.
+     */
+    private String applyByRerun(Click click, String eventName) {
+        int k = position.get();
+        long at = k == 0 ? 0 : Math.max(0, sim.trace().handle(Math.min(k, timeline.size()) - 1));
+        List<Simulation.LoggedClick> log = new ArrayList<>();
+        for (Simulation.LoggedClick c : sim.clicks()) {
+            if (c.atHandle() <= at) {
+                log.add(c);
+            }
+        }
+        log.add(new Simulation.LoggedClick(at, click));
+        Simulation fresh = runWithClicks(semantics.get(), log);
+        boolean applied = fresh.clicks().size() == log.size();
+        String refused = null;
+        // Show the run up to the click's own entries (its set() and the wake-ups it caused):
+        // everything recorded before the loop's next callback.
+        TraceLog t = fresh.trace();
+        int shown = Math.min(k, t.size());
+        for (int i = shown; i < t.size() && t.handle(i) <= at; i++) {
+            if (t.task(i) < 0 && t.kind(i) == TraceKind.ERROR) {
+                refused = t.text(i);
+            }
+            shown = i + 1;
+        }
+        if (!applied && refused == null) {
+            refused = click.describe();
+        }
+        sim = fresh;
+        timeline = new Timeline(sim.trace());
+        timeline.sync();
+        output.clear();
+        changed();
+        position.set(shown);
+        if (refused != null) {
+            refusedEvent.set(eventName == null ? "" : eventName);
+            refusals.set(refusals.get() + 1);
+            showBanner(refused, true);
+        } else {
+            clearBanner();
         }
         return refused;
     }
@@ -499,10 +592,15 @@ public final class MainViewModel {
         List<OutputLine> lines = new ArrayList<>(n - from);
         for (int j = from; j < n; j++) {
             int i = timeline.outputIndex(j);
-            lines.add(new OutputLine(timeline.log().time(i), timeline.log().text(i),
+            lines.add(new OutputLine(timeline.log().time(i), chomp(timeline.log().text(i)),
                     timeline.log().kind(i) == TraceKind.ERROR, timeline.log().line(i), timeline.log().task(i)));
         }
         output.setAll(lines);
+    }
+
+    /** Printed text as one console line: print's own newline is the line break. */
+    static String chomp(String text) {
+        return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     }
 
     /** Shows a message as given (a model sentence, which has no translation). */

@@ -1,5 +1,8 @@
 package dev.eventlanes.ui;
 
+import dev.eventlanes.python.PythonPresets;
+import dev.eventlanes.ui.program.PythonSource;
+
 import dev.eventlanes.model.Semantics;
 import dev.eventlanes.scenario.Presets;
 import dev.eventlanes.scenario.Scenario;
@@ -20,8 +23,12 @@ public final class PresetCatalog {
     /** Every shipped preset, with its title (parses every file). */
     public static List<Preset> all() {
         List<Preset> out = new ArrayList<>();
+        // Real programs first: what a teacher brings is Python.
+        for (PythonPresets.Preset p : PythonPresets.all()) {
+            out.add(new Preset(PY + p.id(), p.title(), () -> python(p)));
+        }
         for (Presets.Preset p : Presets.all()) {
-            out.add(new Preset(p.id(), p.title(), () -> session("preset:" + p.id(), p.scenario())));
+            out.add(new Preset(p.id(), p.title() + " (scenario)", () -> session("preset:" + p.id(), p.scenario())));
         }
         return out;
     }
@@ -39,15 +46,29 @@ public final class PresetCatalog {
 
     /** Opens one preset by id (parses only that file), or null if there is none. */
     public static Session open(String id) {
+        if (id.startsWith(PY)) {
+            PythonPresets.Preset p = PythonPresets.find(id.substring(PY.length()));
+            return p == null ? null : python(p);
+        }
         if (!Presets.ids().contains(id)) {
             return null;
         }
         return session("preset:" + id, Presets.load(id));
     }
 
-    /** The first preset, seed 1. */
+    /** Seed 1, the program Event Lanes was born from: the worker waits, main sets after 2 s. */
     public static Session seed() {
-        return open(Presets.SEED);
+        return open(SEED);
+    }
+
+    /** Preset ids of Python programs start with this. */
+    static final String PY = "py:";
+    /** The id of seed 1. */
+    public static final String SEED = PY + "seed1_worker_waits";
+
+    static Session python(PythonPresets.Preset p) {
+        ProgramSource.Loaded l = PythonSource.of(p.program(), p.source());
+        return new Session("preset:" + PY + p.id(), l.program(), l.code(), l.editable(), l.clicks());
     }
 
     /** The preset with this id, from {@link #all()}, or null. */

@@ -11,28 +11,9 @@ public final class ProgramSources {
         this.sources = List.copyOf(sources);
     }
 
-    /**
-     * What this build can read. The Python interpreter plugs in by replacing
-     * {@link PythonPlaceholder} here with a source along these lines:
-     *
-     * <pre>{@code
-     * final class PythonSource implements ProgramSource {
-     *     public boolean accepts(String f) { return extension(f).equals("py"); }
-     *     public Loaded load(String f, String text) {
-     *         var r = PythonProgram.compile(f, text);
-     *         if (r.program() == null) {
-     *             return Loaded.failed(r.errors().stream().map(e -> new Problem(e.line(), e.message())).toList());
-     *         }
-     *         return new Loaded(r.program(), List.of(), List.of(), CodeView.source(text.lines().toList()), false);
-     *     }
-     * }
-     * }</pre>
-     *
-     * Open, Paste, the problems list (with line numbers), the code panel and its per-task markers
-     * (from the trace's line numbers) then work for .py files unchanged.
-     */
+    /** What this build can read: scenario files and Python programs. */
     public static ProgramSources defaults() {
-        return new ProgramSources(List.of(new ScenarioSource(), new PythonPlaceholder()));
+        return new ProgramSources(List.of(new ScenarioSource(), new PythonSource()));
     }
 
     /** Loads a file, or explains which kinds of files can be opened. */
@@ -49,18 +30,5 @@ public final class ProgramSources {
     static String extension(String fileName) {
         int dot = fileName.lastIndexOf('.');
         return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
-
-    /** Stands in for the Python interpreter until it is part of the build. */
-    static final class PythonPlaceholder implements ProgramSource {
-        @Override
-        public boolean accepts(String fileName) {
-            return extension(fileName).equals("py");
-        }
-
-        @Override
-        public Loaded load(String fileName, String text) {
-            return Loaded.failed(List.of(new Problem(0, "Python programs are not supported by this build yet")));
-        }
     }
 }
