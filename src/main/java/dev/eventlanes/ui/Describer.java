@@ -93,12 +93,13 @@ public final class Describer {
                 String why = log.text(i);
                 if ("yield".equals(why)) {
                     yield i18n.get("say.yield", who);
-                } else if (why.startsWith("sleeping until")) {
-                    yield i18n.get("say.sleep", who, why.substring("sleeping until ".length()));
+                } else if ("sleep".equals(why)) {
+                    yield i18n.get("say.sleep", who, Loop.formatTime(log.value(i)));
                 } else if (log.event(i) >= 0) {
                     yield i18n.get("say.wait", who, ev);
                 }
-                yield i18n.get("say.blocked", who, why);
+                // The model says why in one word: children, task, gather, forever, other.
+                yield i18n.get("say.blocked", who, i18n.get("reason." + why));
             }
             case WAKE -> i18n.get("say.wake", who);
             case WAIT -> i18n.get("say.wait", who, ev);

@@ -43,6 +43,15 @@ class MainViewModelTest {
     }
 
     @Test
+    void mainSleepsWhileTheWorkerWaits() {
+        stepUntilWorkerWaits();
+        assertThat(stateOf("main")).isEqualTo(TaskState.SLEEPING);
+        vm.step();
+        assertThat(vm.timeline().timeAt(vm.positionProperty().get())).isGreaterThanOrEqualTo(2.0);
+        assertThat(stateOf("worker")).isEqualTo(TaskState.WAITING);
+    }
+
+    @Test
     void presetsOpenReadyToPlayWithMainReady() {
         assertThat(vm.timeline().laneCountAt(vm.positionProperty().get())).isEqualTo(1);
         assertThat(stateOf("main")).isEqualTo(TaskState.READY);

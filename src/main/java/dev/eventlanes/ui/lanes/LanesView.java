@@ -607,7 +607,7 @@ public final class LanesView extends Region {
 
     private String segmentLabel(TaskState st, int event, TraceLog log, int start) {
         if (st == TaskState.WAITING && event < 0 && log != null && log.kind(start) == dev.eventlanes.model.TraceKind.SUSPEND
-                && log.text(start).startsWith("waiting for its child")) {
+                && "children".equals(log.text(start))) {
             return i18n.get("state.WAITING.children");
         }
         if (st == TaskState.WAITING && event >= 0 && event < timeline.events().size()

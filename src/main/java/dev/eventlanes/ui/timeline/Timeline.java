@@ -264,7 +264,7 @@ public final class Timeline {
                 String why = log.text(i);
                 if ("yield".equals(why)) {
                     segment(lane, i, TaskState.READY, -1);
-                } else if (why.startsWith("sleeping until")) {
+                } else if ("sleep".equals(why) || "forever".equals(why)) {
                     segment(lane, i, TaskState.SLEEPING, -1);
                 } else {
                     segment(lane, i, TaskState.WAITING, log.event(i));
