@@ -47,8 +47,9 @@ class MainViewModelTest {
         stepUntilWorkerWaits();
         assertThat(stateOf("main")).isEqualTo(TaskState.SLEEPING);
         vm.step();
+        // main's next step is at 2.0: it sets the event, and the worker becomes ready.
         assertThat(vm.timeline().timeAt(vm.positionProperty().get())).isGreaterThanOrEqualTo(2.0);
-        assertThat(stateOf("worker")).isEqualTo(TaskState.WAITING);
+        assertThat(stateOf("worker")).isEqualTo(TaskState.READY);
     }
 
     @Test
