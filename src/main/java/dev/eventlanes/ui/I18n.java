@@ -21,11 +21,19 @@ public final class I18n {
     private static final String BASE = "dev.eventlanes.ui.messages";
 
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>();
-    private ResourceBundle bundle;
+    private final java.util.Map<Locale, ResourceBundle> bundles = new java.util.HashMap<>();
 
     public I18n(Locale initial) {
-        locale.addListener((o, a, b) -> bundle = load(b));
         locale.set(supported(initial));
+    }
+
+    /**
+     * The bundle of the current locale, looked up on use: a binding invalidated by a language
+     * switch may be re-read before any change listener runs, so no listener may be in charge of
+     * swapping the bundle.
+     */
+    private ResourceBundle bundle() {
+        return bundles.computeIfAbsent(locale.get(), I18n::load);
     }
 
     /** The supported locale closest to {@code l}: Chinese for any zh locale, else English. */
@@ -55,7 +63,7 @@ public final class I18n {
     public String get(String key, Object... args) {
         String pattern;
         try {
-            pattern = bundle.getString(key);
+            pattern = bundle().getString(key);
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
@@ -63,7 +71,7 @@ public final class I18n {
     }
 
     public boolean has(String key) {
-        return bundle.containsKey(key);
+        return bundle().containsKey(key);
     }
 
     /** A binding that follows the language. */

@@ -277,6 +277,10 @@ class MainWindowTest {
         assertThat(robot.lookup("#step").queryAs(Button.class).getText()).startsWith("单步");
         assertThat(robot.lookup("#time").queryAs(Label.class).getText()).endsWith("秒");
         assertThat(view.lanes().stateTextOf(0)).isIn("运行中", "就绪", "休眠中", "等待中");
+        // The key under the lanes too: every one of its words follows the switch.
+        javafx.scene.layout.Pane legend = robot.lookup(".legend").queryAs(javafx.scene.layout.Pane.class);
+        assertThat(legend.getChildren().stream().filter(Label.class::isInstance).map(n -> ((Label) n).getText()))
+                .contains("图例", "就绪", "运行中", "休眠中");
         robot.interact(() -> lang.setValue(I18n.ENGLISH));
         assertThat(robot.lookup("#play").queryAs(Button.class).getText()).isEqualTo("\u25b6 Play");
     }

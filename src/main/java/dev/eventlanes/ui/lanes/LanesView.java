@@ -423,7 +423,8 @@ public final class LanesView extends Region {
                 double tw = tag.length() * 10.5 * scale.get() + 10;
                 double th = 24 * scale.get();
                 double tx = Math.max(2, x - tw - 10 * scale.get());
-                double ty = yFrom - th / 2;
+                // A click from outside has no lane: its tag sits just under the ruler, not on it.
+                double ty = ar.fromTask() >= 0 ? yFrom - th / 2 : top + 3 * scale.get();
                 // Arrows are visited right to left: a tag that would overlap the one to its right
                 // on the same row is left out (the arrow itself still shows).
                 int key = (int) Math.round(yFrom);
@@ -440,7 +441,7 @@ public final class LanesView extends Region {
                 g.setFill(Color.web("#c0392b"));
                 g.setFont(boldFont);
                 g.setTextAlign(TextAlignment.CENTER);
-                g.fillText(tag, tx + tw / 2, yFrom);
+                g.fillText(tag, tx + tw / 2, ty + th / 2);
                 g.setLineWidth(2.5 * scale.get());
             }
         }
