@@ -360,13 +360,28 @@ public final class MainView {
             return;
         }
         presetsLoaded = true;
+        // Python programs first; the scenario files (the same lessons as data) in a submenu.
+        javafx.scene.control.Menu scenarios = new javafx.scene.control.Menu();
+        scenarios.setId("preset-scenarios");
+        scenarios.textProperty().bind(i18n.bind("menu.presets.scenarios"));
         for (Preset p : presets.get()) {
             MenuItem item = new MenuItem(p.title());
-            item.setId("preset-" + p.name().replace(' ', '-'));
+            // Titles name Python functions (move_on_after): an underscore is not a mnemonic here.
+            item.setMnemonicParsing(false);
+            item.setId("preset-" + p.name().replace(' ', '-').replace(':', '-'));
             item.setOnAction(e -> openSession(p.open().get()));
             item.styleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
                     String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 18 * zoom.get()), zoom));
-            presetsMenu.getItems().add(item);
+            if (p.name().startsWith(PresetCatalog.PY)) {
+                presetsMenu.getItems().add(item);
+            } else {
+                scenarios.getItems().add(item);
+            }
+        }
+        if (!scenarios.getItems().isEmpty()) {
+            scenarios.styleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                    String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 18 * zoom.get()), zoom));
+            presetsMenu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), scenarios);
         }
     }
 

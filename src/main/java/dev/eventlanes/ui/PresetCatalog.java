@@ -28,7 +28,7 @@ public final class PresetCatalog {
             out.add(new Preset(PY + p.id(), p.title(), () -> python(p)));
         }
         for (Presets.Preset p : Presets.all()) {
-            out.add(new Preset(p.id(), p.title() + " (scenario)", () -> session("preset:" + p.id(), p.scenario())));
+            out.add(new Preset(p.id(), p.title(), () -> session("preset:" + p.id(), p.scenario())));
         }
         return out;
     }
@@ -62,7 +62,7 @@ public final class PresetCatalog {
     }
 
     /** Preset ids of Python programs start with this. */
-    static final String PY = "py:";
+    public static final String PY = "py:";
     /** The id of seed 1. */
     public static final String SEED = PY + "seed1_worker_waits";
 

@@ -169,6 +169,12 @@ class MainWindowTest {
     @Test
     void presetsLoadFromTheMenu(FxRobot robot) {
         robot.clickOn("#presets");
+        robot.clickOn(PresetCatalog.find("py:move_on_after").title());
+        assertThat(vm.session().id()).isEqualTo("preset:py:move_on_after");
+        assertThat(robot.lookup("#code").queryAs(ListView.class).getItems()).hasSize(28);
+        // The scenario files sit in a submenu.
+        robot.clickOn("#presets");
+        robot.clickOn("Scenario files (the same lessons as data)");
         robot.clickOn(PresetCatalog.find("deadlock").title());
         assertThat(vm.session().id()).isEqualTo("preset:deadlock");
         assertThat(robot.lookup("#toggle-alice_done").tryQuery()).isPresent();
