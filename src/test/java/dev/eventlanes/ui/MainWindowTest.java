@@ -172,10 +172,14 @@ class MainWindowTest {
         robot.clickOn(PresetCatalog.find("py:move_on_after").title());
         assertThat(vm.session().id()).isEqualTo("preset:py:move_on_after");
         assertThat(robot.lookup("#code").queryAs(ListView.class).getItems()).hasSize(28);
-        // The scenario files sit in a submenu.
-        robot.clickOn("#presets");
-        robot.clickOn("Scenario files (the same lessons as data)");
-        robot.clickOn(PresetCatalog.find("deadlock").title());
+        // The scenario files sit in a submenu (fired directly: headless, a submenu opens on hover).
+        javafx.scene.control.MenuButton menu = robot.lookup("#presets").queryAs(javafx.scene.control.MenuButton.class);
+        javafx.scene.control.Menu scenarios = (javafx.scene.control.Menu) menu.getItems().stream()
+                .filter(i -> "preset-scenarios".equals(i.getId())).findFirst().orElseThrow();
+        assertThat(scenarios.getText()).isEqualTo("Scenario files (the same lessons as data)");
+        javafx.scene.control.MenuItem deadlock = scenarios.getItems().stream()
+                .filter(i -> "preset-deadlock".equals(i.getId())).findFirst().orElseThrow();
+        robot.interact(deadlock::fire);
         assertThat(vm.session().id()).isEqualTo("preset:deadlock");
         assertThat(robot.lookup("#toggle-alice_done").tryQuery()).isPresent();
         assertThat(robot.lookup("#code").queryAs(ListView.class).getItems()).isNotEmpty();
