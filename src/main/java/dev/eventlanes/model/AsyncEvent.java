@@ -31,9 +31,10 @@ public final class AsyncEvent {
     private final String name;
     private boolean value;
     /** Futures of the current waiters, in the order they called wait(). */
-    private ArrayList<Future> waiters = new ArrayList<>(2);
+    // Empty lists allocate no array until their first add: most events never have a waiter.
+    private ArrayList<Future> waiters = new ArrayList<>();
     /** An empty list to swap in during set(), so that waking a batch allocates nothing. */
-    private ArrayList<Future> spare = new ArrayList<>(2);
+    private ArrayList<Future> spare = new ArrayList<>();
     /** Why a waiter blocks here: made once, shared by every wait(). */
     private final WaitReason waitReason = WaitReason.event(this);
 

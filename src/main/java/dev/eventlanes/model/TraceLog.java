@@ -5,39 +5,56 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Records every trace entry of a run in compact parallel arrays (about 50 bytes an entry, so a
+ * Records every trace entry of a run in compact parallel arrays (about 50 bytes an entry, in chunks, so a
  * million entries fit in well under 100 MB), and gives them back as {@link TraceEntry} values.
  * Not thread-safe: one writer (the loop), readers on the same thread or after the run.
  */
 public final class TraceLog implements TraceListener {
-    private int size;
-    private double[] time = new double[1024];
-    private byte[] kind = new byte[1024];
-    private int[] task = new int[1024];
-    private int[] event = new int[1024];
-    private int[] other = new int[1024];
-    private int[] line = new int[1024];
-    private double[] value = new double[1024];
-    private String[] text = new String[1024];
-    private long[] handle = new long[1024];
-    private Loop loop;
+    // Entries live in fixed-size chunks of parallel arrays: growing never copies what is
+    // recorded (a run of millions of entries would otherwise copy them again at every doubling).
+    private static final int SHIFT = 14;
+    private static final int CHUNK = 1 << SHIFT;
+    private static final int MASK = CHUNK - 1;
     private static final TraceKind[] KINDS = TraceKind.values();
+
+    private static final class Chunk {
+        final double[] time = new double[CHUNK];
+        final byte[] kind = new byte[CHUNK];
+        final int[] task = new int[CHUNK];
+        final int[] event = new int[CHUNK];
+        final int[] other = new int[CHUNK];
+        final int[] line = new int[CHUNK];
+        final double[] value = new double[CHUNK];
+        final String[] text = new String[CHUNK];
+        final long[] handle = new long[CHUNK];
+    }
+
+    private Chunk[] chunks = new Chunk[16];
+    private int size;
+    private Loop loop;
 
     @Override
     public void onEntry(long seq, double t, TraceKind k, int tk, int ev, int ot, int ln, double v, String tx) {
-        if (size == time.length) {
-            grow();
+        int c = size >>> SHIFT;
+        if (c == chunks.length) {
+            chunks = Arrays.copyOf(chunks, c * 2);
         }
-        int i = size++;
-        time[i] = t;
-        kind[i] = (byte) k.ordinal();
-        task[i] = tk;
-        event[i] = ev;
-        other[i] = ot;
-        line[i] = ln;
-        value[i] = v;
-        text[i] = tx.isEmpty() ? "" : tx;
-        handle[i] = loop == null ? -1 : loop.handlesRun();
+        Chunk ch = chunks[c];
+        if (ch == null) {
+            ch = new Chunk();
+            chunks[c] = ch;
+        }
+        int i = size & MASK;
+        ch.time[i] = t;
+        ch.kind[i] = (byte) k.ordinal();
+        ch.task[i] = tk;
+        ch.event[i] = ev;
+        ch.other[i] = ot;
+        ch.line[i] = ln;
+        ch.value[i] = v;
+        ch.text[i] = tx;
+        ch.handle[i] = loop == null ? -1 : loop.handlesRun();
+        size++;
     }
 
     /** Records, with each entry, how many loop callbacks had run (a click's replay position). */
@@ -45,68 +62,62 @@ public final class TraceLog implements TraceListener {
         this.loop = loop;
     }
 
+    public int size() {
+        return size;
+    }
+
+    private Chunk at(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return chunks[i >>> SHIFT];
+    }
+
+    public TraceEntry get(int i) {
+        Chunk c = at(i);
+        int j = i & MASK;
+        return new TraceEntry(i, c.time[j], KINDS[c.kind[j]], c.task[j], c.event[j], c.other[j], c.line[j],
+                c.value[j], c.text[j]);
+    }
+
+    public TraceKind kind(int i) {
+        return KINDS[at(i).kind[i & MASK]];
+    }
+
+    public double time(int i) {
+        return at(i).time[i & MASK];
+    }
+
+    public int task(int i) {
+        return at(i).task[i & MASK];
+    }
+
+    public int event(int i) {
+        return at(i).event[i & MASK];
+    }
+
+    public int other(int i) {
+        return at(i).other[i & MASK];
+    }
+
+    public int line(int i) {
+        return at(i).line[i & MASK];
+    }
+
+    public double value(int i) {
+        return at(i).value[i & MASK];
+    }
+
+    public String text(int i) {
+        return at(i).text[i & MASK];
+    }
+
     /**
      * The loop position of entry {@code i}: how many callbacks had run when it was recorded, or -1
      * if the log is not bound to a loop. A click logged at this position replays at this moment.
      */
     public long handle(int i) {
-        return handle[i];
-    }
-
-    private void grow() {
-        int n = time.length * 2;
-        time = Arrays.copyOf(time, n);
-        kind = Arrays.copyOf(kind, n);
-        task = Arrays.copyOf(task, n);
-        event = Arrays.copyOf(event, n);
-        other = Arrays.copyOf(other, n);
-        line = Arrays.copyOf(line, n);
-        value = Arrays.copyOf(value, n);
-        text = Arrays.copyOf(text, n);
-        handle = Arrays.copyOf(handle, n);
-    }
-
-    public int size() {
-        return size;
-    }
-
-    public TraceEntry get(int i) {
-        if (i < 0 || i >= size) {
-            throw new IndexOutOfBoundsException(i);
-        }
-        return new TraceEntry(i, time[i], KINDS[kind[i]], task[i], event[i], other[i], line[i], value[i], text[i]);
-    }
-
-    public TraceKind kind(int i) {
-        return KINDS[kind[i]];
-    }
-
-    public double time(int i) {
-        return time[i];
-    }
-
-    public int task(int i) {
-        return task[i];
-    }
-
-    public int event(int i) {
-        return event[i];
-    }
-
-    public int other(int i) {
-        return other[i];
-    }
-
-    public int line(int i) {
-        return line[i];
-    }
-
-    public double value(int i) {
-        return value[i];
-    }
-
-    public String text(int i) {
-        return text[i];
+        return at(i).handle[i & MASK];
     }
 
     /** The entries as a read-only list view. */
@@ -126,8 +137,10 @@ public final class TraceLog implements TraceListener {
 
     /** Forgets entries from index n on (used when a session is re-simulated). */
     public void truncate(int n) {
-        if (n < size) {
-            Arrays.fill(text, n, size, null);
+        if (n >= 0 && n < size) {
+            for (int i = n; i < size; i++) {
+                chunks[i >>> SHIFT].text[i & MASK] = null;
+            }
             size = n;
         }
     }
