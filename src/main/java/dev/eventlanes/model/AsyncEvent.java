@@ -31,12 +31,14 @@ public final class AsyncEvent {
     private final String name;
     private boolean value;
     /** Futures of the current waiters, in the order they called wait(). */
-    // Empty lists allocate no array until their first add: most events never have a waiter.
-    private ArrayList<Future> waiters = new ArrayList<>();
+    // Made on first use: a program may create an event per round (ping-pong) and most are
+    // waited on once or never, so an event costs a few words until someone waits.
+    private ArrayList<Future> waiters = EMPTY;
     /** An empty list to swap in during set(), so that waking a batch allocates nothing. */
-    private ArrayList<Future> spare = new ArrayList<>();
+    private ArrayList<Future> spare;
     /** Why a waiter blocks here: made once, shared by every wait(). */
-    private final WaitReason waitReason = WaitReason.event(this);
+    private WaitReason waitReason;
+    private static final ArrayList<Future> EMPTY = new ArrayList<>(0);
 
     AsyncEvent(Loop loop, int id, String name) {
         this.loop = loop;
@@ -100,7 +102,7 @@ public final class AsyncEvent {
         // Swap in the spare list: the current one becomes the batch to wake. Waiters cancelled
         // but not yet resumed stay behind; they remove themselves when they resume.
         ArrayList<Future> woken = waiters;
-        waiters = spare;
+        waiters = spare != null ? spare : new ArrayList<>();
         spare = woken;
         if (n != woken.size()) {
             for (int i = woken.size() - 1; i >= 0; i--) {
@@ -160,7 +162,13 @@ public final class AsyncEvent {
                         state = 2;
                         return bareYield();
                     }
+                    if (waitReason == null) {
+                        waitReason = WaitReason.event(AsyncEvent.this);
+                    }
                     fut = new Future(loop, waitReason);
+                    if (waiters == EMPTY) {
+                        waiters = new ArrayList<>(2);
+                    }
                     waiters.add(fut);
                     state = 1;
                     return await(fut);
