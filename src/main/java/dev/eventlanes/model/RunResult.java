@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param status    finished, deadlock or runaway
  * @param main      the main task (null for a click-built scenario run until idle)
- * @param blocked   for a deadlock: each task still blocked and what it waits on
+ * @param blocked   for a deadlock: each task still blocked and what it waits on; for a runaway,
+ *                  the task that never awaits
  * @param message   one plain sentence for the status bar and stderr
  * @param endTime   the virtual time at the end
  */
@@ -33,8 +34,10 @@ public record RunResult(Status status, Task main, List<Blocked> blocked, String 
         return new RunResult(Status.FINISHED, main, List.of(), "finished at " + Loop.formatTime(loop.time()), loop.time());
     }
 
+    /** A run stopped because a task never awaits; {@code blocked} names that task (reason "never awaits"). */
     public static RunResult runaway(RunawayException e, Loop loop) {
-        return new RunResult(Status.RUNAWAY, null, List.of(), e.getMessage(), loop.time());
+        List<Blocked> who = e.task() == null ? List.of() : List.of(new Blocked(e.task().name(), "never awaits", null));
+        return new RunResult(Status.RUNAWAY, null, who, e.getMessage(), loop.time());
     }
 
     public static RunResult deadlock(Loop loop, Task main) {

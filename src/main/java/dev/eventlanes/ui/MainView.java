@@ -366,6 +366,10 @@ public final class MainView {
         scenarios.textProperty().bind(i18n.bind("menu.presets.scenarios"));
         for (Preset p : presets.get()) {
             MenuItem item = new MenuItem(p.title());
+            String key = "preset." + p.name().replace(PresetCatalog.PY, "");
+            if (p.name().startsWith(PresetCatalog.PY) && i18n.has(key)) {
+                item.textProperty().bind(i18n.bind(key));
+            }
             // Titles name Python functions (move_on_after): an underscore is not a mnemonic here.
             item.setMnemonicParsing(false);
             item.setId("preset-" + p.name().replace(' ', '-').replace(':', '-'));

@@ -427,8 +427,16 @@ public final class MainViewModel {
                     showBannerKey(false, "banner.finished", Loop.formatTime(r.endTime()));
                 }
             }
-            case DEADLOCK -> showBannerKey(true, "banner.deadlock", r.message());
-            case RUNAWAY -> showBannerKey(true, "banner.runaway", r.message());
+            case DEADLOCK -> {
+                // Composed here from the model's facts, so it reads in the window's language.
+                bannerWords = () -> i18n.get("banner.deadlock", Loop.formatTime(r.endTime()), blockedWords(r));
+                bannerError.set(true);
+                banner.set(bannerWords.get());
+            }
+            case RUNAWAY -> {
+                String task = r.blocked().isEmpty() ? "?" : r.blocked().get(0).task();
+                showBannerKey(true, "banner.runaway", task, loopLimit());
+            }
         }
     }
 
@@ -596,6 +604,24 @@ public final class MainViewModel {
                     timeline.log().kind(i) == TraceKind.ERROR, timeline.log().line(i), timeline.log().task(i)));
         }
         output.setAll(lines);
+    }
+
+    private String blockedWords(RunResult r) {
+        List<String> parts = new ArrayList<>();
+        for (RunResult.Blocked b : r.blocked()) {
+            if (b.event() != null) {
+                parts.add(i18n.get("blocked.event", b.task(), b.event()));
+            } else if (b.reason().startsWith("waiting for its child")) {
+                parts.add(i18n.get("blocked.children", b.task()));
+            } else {
+                parts.add(i18n.get("blocked.other", b.task()));
+            }
+        }
+        return String.join(i18n.get("blocked.separator"), parts);
+    }
+
+    private String loopLimit() {
+        return String.format(i18n.locale(), "%,d", sim.loop().opLimit());
     }
 
     /** Printed text as one console line: print's own newline is the line break. */

@@ -271,8 +271,13 @@ class MainViewModelTest {
             vm.tick(0.5);
         }
         assertThat(vm.playingProperty().get()).isFalse();
-        assertThat(vm.bannerProperty().get()).contains("deadlock at 0.0").contains("alice is waiting on bob_done");
+        assertThat(vm.bannerProperty().get()).contains("Deadlock at t = 0.0 s")
+                .contains("alice waits on bob_done.wait(), which nobody will set")
+                .contains("bob waits on alice_done.wait()");
         assertThat(vm.bannerErrorProperty().get()).isTrue();
+        // The explanation follows the window's language.
+        vm.i18n().setLocale(I18n.CHINESE);
+        assertThat(vm.bannerProperty().get()).contains("秒时死锁").contains("alice 在等待 bob_done.wait()");
     }
 
     @Test
@@ -308,7 +313,7 @@ class MainViewModelTest {
         }
         assertThat(vm.playingProperty().get()).isFalse();
         assertThat(vm.simulation().result().status()).isEqualTo(RunResult.Status.RUNAWAY);
-        assertThat(vm.bannerProperty().get()).startsWith("Runaway:").contains("spinner");
+        assertThat(vm.bannerProperty().get()).contains("Task spinner never awaits: it would block the event loop");
     }
 
     @Test
