@@ -39,7 +39,20 @@ public final class Describer {
             // Only the program's set-up so far: tell the class how to begin.
             return i18n.get("status.start");
         }
-        return describe(tl, best);
+        String said = describe(tl, best);
+        // Where the step left its task matters too: "main started task worker, then main sleeps
+        // until t = 2.0 s" tells the class why main's lane turns to dots.
+        TraceKind kb = log.kind(best);
+        if (kb == TraceKind.SPAWN || kb == TraceKind.PRINT || kb == TraceKind.POLL) {
+            // A SPAWN entry belongs to the new task; the one who acted is its spawner.
+            int actor = kb == TraceKind.SPAWN ? log.other(best) : log.task(best);
+            for (int i = k - 1; i > best; i--) {
+                if (log.kind(i) == TraceKind.SUSPEND && log.task(i) == actor && !"yield".equals(log.text(i))) {
+                    return i18n.get("say.then", said, describe(tl, i));
+                }
+            }
+        }
+        return said;
     }
 
     private static int rank(TraceKind k) {

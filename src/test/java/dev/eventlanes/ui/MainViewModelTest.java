@@ -44,6 +44,8 @@ class MainViewModelTest {
 
     @Test
     void mainSleepsWhileTheWorkerWaits() {
+        vm.step();
+        assertThat(vm.statusProperty().get()).isEqualTo("main started task worker, then main sleeps until t = 2.0 s");
         stepUntilWorkerWaits();
         assertThat(stateOf("main")).isEqualTo(TaskState.SLEEPING);
         vm.step();
