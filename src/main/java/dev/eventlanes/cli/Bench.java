@@ -22,7 +22,7 @@ import java.util.List;
  */
 final class Bench {
     static final int RUNS = 7;
-    static final int WARMUPS = 5;
+    static final int WARMUPS = 12;
     static final int PING_PONG_ROUNDS = 200_000;
     static final int FAN_OUT_WAITERS = 1_000;
     static final int FAN_OUT_ROUNDS = 200;

@@ -125,6 +125,12 @@ public final class AsyncEvent {
             woken.get(i).setResult(Boolean.TRUE);
         }
         woken.clear();
+        if (waiters.isEmpty()) {
+            // A set event rarely gets waiters again (anyio/trio never block on it): let the lists
+            // go, so a program making an event per round keeps only a few words per event.
+            waiters = EMPTY;
+            spare = null;
+        }
     }
 
     /**
