@@ -167,6 +167,25 @@ class BadProgramsTest {
     }
 
     @Test
+    void runningALoopInsideATaskIsRefusedAsAsyncioRefusesIt() throws IOException {
+        Outcome o = run("nested.py", """
+                import asyncio
+
+                async def inner():
+                    return 1
+
+                async def main():
+                    print("outer")
+                    asyncio.run(inner())
+
+                asyncio.run(main())
+                """);
+        assertThat(o.code()).isEqualTo(70);
+        assertThat(o.out()).isEqualTo("outer\n");
+        assertThat(o.err()).endsWith("RuntimeError: asyncio.run() cannot be called from a running event loop\n");
+    }
+
+    @Test
     void binaryInputIsRefusedPolitely() throws IOException {
         Path p = dir.resolve("bin.py");
         Files.write(p, new byte[] {'p', 0, 'x'});

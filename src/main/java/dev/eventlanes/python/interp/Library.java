@@ -243,6 +243,18 @@ final class Library {
 
     /** Runs a main coroutine as the loop's main task, the way {@code asyncio.run} does. */
     Object runMain(Object coro, String taskName) {
+        if (loop.currentTask() != null) {
+            // run() from inside a task would start a loop within the loop: the libraries refuse.
+            String msg = switch (semantics()) {
+                case ASYNCIO -> "asyncio.run() cannot be called from a running event loop";
+                case ANYIO -> "Already running asyncio in this thread";
+                case TRIO -> "Attempted to call run() from inside a run()";
+            };
+            if (coro instanceof PyCoroutine co) {
+                co.finished = true;
+            }
+            throw PyException.of(ExcType.RUNTIME_ERROR, msg);
+        }
         if (!(coro instanceof PyCoroutine co)) {
             throw PyException.of(ExcType.VALUE_ERROR, "a coroutine was expected, got " + PyOps.repr(coro));
         }
