@@ -145,7 +145,7 @@ final class AsyncioExtras {
         public Object getAttr(String name) {
             if ("create_task".equals(name)) {
                 return new BuiltinFunction("create_task", (a, kw) -> {
-                    if (a.length != 1 || !(a[0] instanceof PyCoroutine co)) {
+                    if (a.length != 1 || !(a[0] instanceof Coroutine co)) {
                         throw PyException.of(ExcType.TYPE_ERROR, "a coroutine was expected, got "
                                 + (a.length == 0 ? "nothing" : PyOps.repr(a[0])));
                     }

@@ -255,7 +255,7 @@ final class Library {
             }
             throw PyException.of(ExcType.RUNTIME_ERROR, msg);
         }
-        if (!(coro instanceof PyCoroutine co)) {
+        if (!(coro instanceof Coroutine co)) {
             throw PyException.of(ExcType.VALUE_ERROR, "a coroutine was expected, got " + PyOps.repr(coro));
         }
         Task main = loop.spawn(co, taskName);
@@ -272,7 +272,8 @@ final class Library {
 
     private Object callAsync(Object fn, Object[] args, String what) {
         Object coro = interp.callValue(fn, args, Map.of());
-        if (!(coro instanceof PyCoroutine)) {
+        // A library coroutine (tg.start_soon(anyio.sleep, 1)) is as good as a Python one.
+        if (!(coro instanceof Coroutine)) {
             throw PyException.of(ExcType.TYPE_ERROR, what + " expected an async function, but " + PyOps.repr(fn)
                     + " returned " + PyOps.repr(coro) + " (is it missing 'async def'?)");
         }
@@ -373,7 +374,7 @@ final class Library {
         m.put("sleep", fn("sleep", (a, kw) -> sleep("asyncio", a, kw)));
         m.put("create_task", fn("create_task", (a, kw) -> {
             argc("create_task", a, 1, 1);
-            if (!(a[0] instanceof PyCoroutine co)) {
+            if (!(a[0] instanceof Coroutine co)) {
                 throw PyException.of(ExcType.TYPE_ERROR, "a coroutine was expected, got " + PyOps.repr(a[0]));
             }
             Object name = kw.get("name");

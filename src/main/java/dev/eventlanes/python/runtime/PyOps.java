@@ -46,6 +46,9 @@ public final class PyOps {
         if (o instanceof Long || o instanceof BigInteger) {
             return "int";
         }
+        if (o instanceof dev.eventlanes.model.Coroutine && !(o instanceof PyObject)) {
+            return "coroutine";
+        }
         if (o instanceof String) {
             return "str";
         }
@@ -1951,6 +1954,11 @@ public final class PyOps {
         }
         if (o instanceof PyObject) {
             return ((PyObject) o).repr();
+        }
+        if (o instanceof dev.eventlanes.model.Coroutine) {
+            // A library coroutine (anyio.sleep(1), event.wait()) not awaited yet.
+            return "<coroutine object " + ((dev.eventlanes.model.Coroutine) o).name() + " at 0x7f3b2f"
+                    + String.format("%06x", (System.identityHashCode(o) & 0xffff) * 0x10) + ">";
         }
         if (o instanceof PyIterator && !(o instanceof PyCallable)) {
             return "<" + ((PyIterator) o).typeName() + " object at 0x" + Long.toHexString(0x7f0000000000L + System.identityHashCode(o)) + ">";
