@@ -586,7 +586,9 @@ public final class MainViewModel {
         int k = position.get();
         timeText.set(i18n.get("status.time", Loop.formatTime(timeline.timeAt(k))));
         stepText.set(i18n.get("status.step", timeline.stepsAt(k), timeline.stepCount()));
-        status.set(describer.sentence(timeline, k));
+        // An empty click-built scenario: say what to click first rather than "press Play".
+        boolean empty = session != null && session.editable() && timeline.lanes().isEmpty() && timeline.events().isEmpty();
+        status.set(empty ? i18n.get("status.empty") : describer.sentence(timeline, k));
         refreshOutput(k);
     }
 

@@ -252,6 +252,7 @@ class MainViewModelTest {
     @Test
     void laneActionsAppendOpsThatTheSchedulerRuns() {
         vm.open(PresetCatalog.blank(Semantics.ANYIO));
+        assertThat(vm.statusProperty().get()).startsWith("An empty scenario: add an event with + Event");
         assertThat(vm.apply(ScenarioClicks.addEvent("go"), null)).isNull();
         assertThat(vm.apply(ScenarioClicks.addTask("a"), null)).isNull();
         assertThat(vm.apply(ScenarioClicks.appendOp("a", new Op.Wait("go")), null)).isNull();
