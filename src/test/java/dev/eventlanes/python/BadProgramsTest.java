@@ -186,6 +186,13 @@ class BadProgramsTest {
     }
 
     @Test
+    void breakInsideExceptStarIsASyntaxErrorWithItsLine() throws IOException {
+        Outcome o = run("star.py", "for i in range(3):\n    try:\n        pass\n    except* ValueError:\n        break\n");
+        assertThat(o.code()).isEqualTo(65);
+        assertThat(o.err()).contains("line 5: 'break', 'continue' and 'return' cannot appear in an except* block");
+    }
+
+    @Test
     void binaryInputIsRefusedPolitely() throws IOException {
         Path p = dir.resolve("bin.py");
         Files.write(p, new byte[] {'p', 0, 'x'});

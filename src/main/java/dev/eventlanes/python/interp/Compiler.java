@@ -45,7 +45,7 @@ final class Compiler {
     /** Something a return/break/continue must undo on its way out. */
     private record FBlock(Kind kind, boolean hasIterator, List<Integer> breaks, int continueTarget,
                           List<Stmt> finalBody, boolean isAsync, String handlerName) {
-        enum Kind { LOOP, TRY, FINALLY, HANDLER, WITH, FINALLY_END }
+        enum Kind { LOOP, TRY, FINALLY, HANDLER, WITH, FINALLY_END, STAR }
     }
 
     /** Compilation state of one code object. */
@@ -458,6 +458,9 @@ final class Compiler {
                     if (toLoop && b.kind() == FBlock.Kind.LOOP) {
                         return b;
                     }
+                    if (b.kind() == FBlock.Kind.STAR) {
+                        throw new CompileError(line, "'break', 'continue' and 'return' cannot appear in an except* block");
+                    }
                     fblocks.pop();
                     boolean v = valueOnStack != null && valueOnStack;
                     switch (b.kind()) {
@@ -539,6 +542,10 @@ final class Compiler {
         }
 
         void tryExcept(Stmt.Try t) {
+            if (!t.handlers().isEmpty() && t.handlers().get(0).star()) {
+                tryExceptStar(t);
+                return;
+            }
             int setup = emit(Op.SETUP_TRY, 0);
             fblocks.push(new FBlock(FBlock.Kind.TRY, false, null, 0, null, false, null));
             stmts(t.body());
@@ -577,6 +584,44 @@ final class Compiler {
             for (int j : toEnd) {
                 patch(j, here());
             }
+        }
+
+        /**
+         * {@code try ... except* T:}: each clause takes the parts of the exception group that match
+         * its type; what no clause takes, and what the clauses raise, is raised again at the end.
+         */
+        void tryExceptStar(Stmt.Try t) {
+            int setup = emit(Op.SETUP_TRY, 0);
+            fblocks.push(new FBlock(FBlock.Kind.TRY, false, null, 0, null, false, null));
+            stmts(t.body());
+            fblocks.pop();
+            emit(Op.POP_BLOCK, 0);
+            stmts(t.orElse());
+            int toEnd = emit(Op.JUMP, 0);
+            patch(setup, here());
+            emit(Op.EXC_STAR_INIT, 0);
+            for (Stmt.ExceptHandler h : t.handlers()) {
+                at(h);
+                expr(h.type());
+                int noMatch = emit(Op.EXC_STAR_MATCH, 0);
+                if (h.name() != null) {
+                    store(h.name());
+                } else {
+                    emit(Op.POP, 0);
+                }
+                int bodySetup = emit(Op.SETUP_TRY, 0);
+                fblocks.push(new FBlock(FBlock.Kind.STAR, false, null, 0, null, false, null));
+                stmts(h.body());
+                fblocks.pop();
+                emit(Op.POP_BLOCK, 0);
+                int next = emit(Op.JUMP, 0);
+                patch(bodySetup, here());
+                emit(Op.EXC_STAR_RECORD, 0);
+                patch(next, here());
+                patch(noMatch, here());
+            }
+            emit(Op.EXC_STAR_END, 0);
+            patch(toEnd, here());
         }
 
         void raiseStmt(Stmt.Raise r) {

@@ -765,6 +765,37 @@ public final class Interpreter {
                         e.setPayload(RERAISED);
                         pending = e;
                     }
+                    case Op.EXC_STAR_INIT -> f.push(new StarState((PyException) f.top()));
+                    case Op.EXC_STAR_MATCH -> {
+                        Object type = f.pop();
+                        StarState st = (StarState) f.top();
+                        PyException match = st.take(type, this);
+                        if (match == null) {
+                            f.pc = arg;
+                        } else {
+                            // Inside the clause the exception being handled is the matched part.
+                            f.handled = match;
+                            f.push(match);
+                        }
+                    }
+                    case Op.EXC_STAR_RECORD -> {
+                        PyException raised = (PyException) f.pop();
+                        f.pop();
+                        ((StarState) f.top()).raised.add(raised);
+                    }
+                    case Op.EXC_STAR_END -> {
+                        StarState st = (StarState) f.pop();
+                        f.pop();
+                        Object prev = f.pop();
+                        f.handled = prev == PyNone.NONE ? null : (PyException) prev;
+                        PyException left = st.leftToRaise();
+                        if (left != null) {
+                            if (left == st.orig) {
+                                left.setPayload(RERAISED);
+                            }
+                            pending = left;
+                        }
+                    }
                     case Op.FORMAT -> {
                         String spec = (arg & 0x10000) != 0 ? (String) f.pop() : "";
                         Object v = f.pop();
@@ -957,7 +988,7 @@ public final class Interpreter {
         return e;
     }
 
-    private static final Object RERAISED = new Object();
+    static final Object RERAISED = new Object();
 
     /** Finds the handler for {@code e}, leaving frames that have none; throws past the run's root. */
     private Frame unwind(Frame f, PyException e) {
@@ -1103,7 +1134,7 @@ public final class Interpreter {
         return PyOps.format(v, spec);
     }
 
-    private boolean excMatches(PyException e, Object type) {
+    boolean excMatches(PyException e, Object type) {
         if (type instanceof ExcType t) {
             return e.isInstance(t);
         }

@@ -97,6 +97,14 @@ final class Op {
     /** {@code value [spec] -> str}; arg: conversion char | (hasSpec ? 0x10000 : 0). */
     static final int FORMAT = 80;
     static final int BUILD_STRING = 81;
+    /** {@code prev exc -> prev exc state}: starts the except* clauses of a try. */
+    static final int EXC_STAR_INIT = 76;
+    /** {@code state type -> state match}, or jumps to arg (popping type) if nothing matches. */
+    static final int EXC_STAR_MATCH = 77;
+    /** {@code state prev2 raised -> state}: an exception raised inside an except* body. */
+    static final int EXC_STAR_RECORD = 78;
+    /** {@code prev exc state -> }: raises what is left (unmatched parts, raised exceptions), if anything. */
+    static final int EXC_STAR_END = 79;
     /** {@code ctx -> ctx entered}. */
     static final int WITH_ENTER = 82;
     /** {@code ctx -> ctx aenterCoroutine}. */

@@ -2219,14 +2219,20 @@ public final class PyOps {
         List<Object> args = e.args();
         if (e.type().isSubclassOf(ExcType.BASE_EXCEPTION_GROUP) && !args.isEmpty()) {
             // ExceptionGroup('msg', [KeyError('k')]): the sub-exceptions as the list they were given in.
-            StringBuilder sb = new StringBuilder(e.type().name()).append('(').append(repr(args.get(0))).append(", [");
+            // The sub-exceptions print as the sequence they were given in: a list, or a tuple.
+            boolean tuple = args.size() > 1 && args.get(1) instanceof PyTuple;
+            StringBuilder sb = new StringBuilder(e.type().name()).append('(').append(repr(args.get(0)))
+                    .append(tuple ? ", (" : ", [");
             for (int i = 0; i < e.exceptions().size(); i++) {
                 if (i > 0) {
                     sb.append(", ");
                 }
                 sb.append(excRepr(e.exceptions().get(i)));
             }
-            return sb.append("])").toString();
+            if (tuple && e.exceptions().size() == 1) {
+                sb.append(',');
+            }
+            return sb.append(tuple ? "))" : "])").toString();
         }
         StringBuilder sb = new StringBuilder(e.type().name()).append('(');
         for (int i = 0; i < args.size(); i++) {

@@ -572,9 +572,18 @@ final class Parser {
         if (!previousHandlers.isEmpty() && previousHandlers.get(previousHandlers.size() - 1).type() == null) {
             errors.syntax(kw.line(), kw.col(), -1, "default 'except:' must be last");
         }
+        boolean star = false;
         if (check(STAR)) {
-            Token star = advance();
-            errors.unsupported(star.line(), star.col(), "'except*' is not supported");
+            Token st = advance();
+            star = true;
+            if (!previousHandlers.isEmpty() && !previousHandlers.get(0).star()) {
+                errors.syntax(st.line(), st.col(), -1, "cannot have both 'except' and 'except*' on the same 'try'");
+            }
+            if (check(COLON)) {
+                throw error(peek(), "expected one or more exception types");
+            }
+        } else if (!previousHandlers.isEmpty() && previousHandlers.get(0).star()) {
+            errors.syntax(kw.line(), kw.col(), -1, "cannot have both 'except' and 'except*' on the same 'try'");
         }
         Expr type = null;
         String name = null;
@@ -589,7 +598,7 @@ final class Parser {
         }
         consume(COLON, "expected ':'");
         List<Stmt> body = block("'except' statement", kw);
-        return new ExceptHandler(type, name, body, kw.line(), kw.col());
+        return new ExceptHandler(type, name, body, star, kw.line(), kw.col());
     }
 
     /** with_stmt: ['async'] 'with' ( '(' with_item, ... ')' | with_item, ... ) ':' block */

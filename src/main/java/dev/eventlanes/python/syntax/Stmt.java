@@ -105,9 +105,14 @@ public sealed interface Stmt extends Node {
      * {@code except [type [as name]]: body}. type is null for a bare {@code except:} (then always
      * last); it may be a TupleExpr {@code (A, B)}. name is null without {@code as}.
      */
-    record ExceptHandler(Expr type, String name, List<Stmt> body, int line, int col) implements Node {
+    /** An {@code except} clause; {@code star} for {@code except*}, which handles parts of an exception group. */
+    record ExceptHandler(Expr type, String name, List<Stmt> body, boolean star, int line, int col) implements Node {
         public ExceptHandler {
             body = List.copyOf(body);
+        }
+
+        public ExceptHandler(Expr type, String name, List<Stmt> body, int line, int col) {
+            this(type, name, body, false, line, col);
         }
     }
 
