@@ -33,6 +33,11 @@ public final class Loop {
      */
     public static final double WAKE_LATENCY = 1e-6;
     public static final long DEFAULT_OP_LIMIT = 1_000_000;
+    /**
+     * Loop callbacks a run may take before it is stopped as endless (real Python would keep going:
+     * a `while True: await sleep(1)` never finishes). Large enough for any classroom program.
+     */
+    public static final long DEFAULT_CALLBACK_LIMIT = 50_000_000;
 
     private final Semantics semantics;
     private final Random random;
@@ -51,6 +56,7 @@ public final class Loop {
     private long traceSeq;
     private long opsSinceSuspend;
     private long opLimit = DEFAULT_OP_LIMIT;
+    private long callbackLimit = DEFAULT_CALLBACK_LIMIT;
     private int nextTaskNumber = 1;
     private long handlesRun;
     /** Cancel scope ids, as anyio shows {@code id(scope)} in hex; per loop so runs repeat exactly. */
@@ -106,6 +112,11 @@ public final class Loop {
 
     public long opLimit() {
         return opLimit;
+    }
+
+    /** Stops a run after this many loop callbacks in all (see {@link #DEFAULT_CALLBACK_LIMIT}). */
+    public void setCallbackLimit(long limit) {
+        this.callbackLimit = limit;
     }
 
     // ---------------------------------------------------------------- tracing
@@ -458,6 +469,9 @@ public final class Loop {
     public boolean advance() {
         if (phase == Phase.OVER) {
             return false;
+        }
+        if (handlesRun >= callbackLimit) {
+            return end(RunResult.endless(this, callbackLimit));
         }
         try {
             if (phase == Phase.MAIN) {

@@ -34,6 +34,16 @@ public record RunResult(Status status, Task main, List<Blocked> blocked, String 
         return new RunResult(Status.FINISHED, main, List.of(), "finished at " + Loop.formatTime(loop.time()), loop.time());
     }
 
+    /**
+     * A run stopped because it would not end (it kept awaiting, so no task is to blame): reported
+     * as a runaway with no task named.
+     */
+    public static RunResult endless(Loop loop, long callbacks) {
+        return new RunResult(Status.RUNAWAY, null, List.of(), "the program ran " + String.format("%,d", callbacks)
+                + " loop callbacks, to t = " + Loop.formatTime(loop.time())
+                + " s, without finishing: it looks like it never ends (real Python would keep running)", loop.time());
+    }
+
     /** A run stopped because a task never awaits; {@code blocked} names that task (reason "never awaits"). */
     public static RunResult runaway(RunawayException e, Loop loop) {
         List<Blocked> who = e.task() == null ? List.of() : List.of(new Blocked(e.task().name(), "never awaits", null));

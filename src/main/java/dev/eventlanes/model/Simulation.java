@@ -48,11 +48,19 @@ public final class Simulation {
      */
     public Simulation(Program program, Semantics semantics, long seed, long opLimit,
                       java.util.function.Consumer<String> output, boolean record, List<LoggedClick> clickLog) {
+        this(program, semantics, seed, opLimit, output, record, clickLog, Loop.DEFAULT_CALLBACK_LIMIT);
+    }
+
+    /** As above, with a cap on the loop callbacks of the whole run (the window uses a smaller one). */
+    public Simulation(Program program, Semantics semantics, long seed, long opLimit,
+                      java.util.function.Consumer<String> output, boolean record, List<LoggedClick> clickLog,
+                      long callbackLimit) {
         this.program = program;
         this.semantics = semantics;
         this.seed = seed;
         this.loop = new Loop(semantics, seed);
         loop.setOpLimit(opLimit);
+        loop.setCallbackLimit(callbackLimit);
         loop.setOutput(output);
         if (record) {
             trace.bind(loop);

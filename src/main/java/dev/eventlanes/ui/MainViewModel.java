@@ -149,8 +149,14 @@ public final class MainViewModel {
         return session.program() instanceof PythonProgram;
     }
 
+    /**
+     * A program that runs its whole loop while opening must not freeze the window if it never
+     * ends: its run is capped well below the command line's (about a second of simulation).
+     */
+    static final long WINDOW_CALLBACK_LIMIT = 2_000_000;
+
     private Simulation runWithClicks(Semantics s, List<Simulation.LoggedClick> clicks) {
-        return new Simulation(session.program(), s, 1, Loop.DEFAULT_OP_LIMIT, null, true, clicks);
+        return new Simulation(session.program(), s, 1, Loop.DEFAULT_OP_LIMIT, null, true, clicks, WINDOW_CALLBACK_LIMIT);
     }
 
     private void start(List<Simulation.LoggedClick> clicks) {
@@ -434,8 +440,11 @@ public final class MainViewModel {
                 banner.set(bannerWords.get());
             }
             case RUNAWAY -> {
-                String task = r.blocked().isEmpty() ? "?" : r.blocked().get(0).task();
-                showBannerKey(true, "banner.runaway", task, loopLimit());
+                if (r.blocked().isEmpty()) {
+                    showBannerKey(true, "banner.endless", Loop.formatTime(r.endTime()));
+                } else {
+                    showBannerKey(true, "banner.runaway", r.blocked().get(0).task(), loopLimit());
+                }
             }
         }
     }

@@ -41,6 +41,24 @@ class PythonClicksTest {
     }
 
     @Test
+    void aProgramThatNeverEndsIsStoppedAtTheCallbackLimitNotLeftRunning() {
+        PythonProgram p = PythonProgram.compile("forever.py", """
+                import anyio
+
+                async def main():
+                    while True:
+                        await anyio.sleep(1)
+
+                anyio.run(main)
+                """).program();
+        Simulation sim = new Simulation(p, p.semantics(), 1, Loop.DEFAULT_OP_LIMIT, null, false, List.of(), 10_000);
+        assertThat(sim.result().status()).isEqualTo(RunResult.Status.RUNAWAY);
+        assertThat(sim.result().blocked()).isEmpty();
+        assertThat(sim.result().message()).contains("10,000 loop callbacks").contains("never ends");
+        assertThat(sim.loop().handlesRun()).isEqualTo(10_000);
+    }
+
+    @Test
     void withoutAClickTheWorkerWaitsForeverAndTheRunIsADeadlock() {
         PythonProgram p = PythonProgram.compile("w.py", PROGRAM).program();
         Simulation sim = new Simulation(p, p.semantics(), 1);

@@ -216,6 +216,15 @@ class MainViewModelTest {
     }
 
     @Test
+    void aPythonProgramThatNeverEndsOpensStoppedWithAnExplanationInsteadOfFreezingTheWindow() {
+        assertThat(vm.openText("forever.py", "import anyio\n\nasync def main():\n    while True:\n"
+                + "        await anyio.sleep(1)\n\nanyio.run(main)\n", "forever")).isTrue();
+        vm.runToEnd();
+        assertThat(vm.simulation().result().status()).isEqualTo(RunResult.Status.RUNAWAY);
+        assertThat(vm.bannerProperty().get()).contains("it looks like it never ends");
+    }
+
+    @Test
     void clickingAToggleInAPythonProgramSetsTheEventAtTheMomentShown() {
         String program = """
                 import anyio
