@@ -822,7 +822,7 @@ public final class MainView {
                 return;
             }
             String where = o.error() && o.line() > 0 ? "  (" + i18n.get("problem.line", o.line(), "").replaceAll("[:：]\\s*$", "") + ")" : "";
-            setText(String.format(Locale.ROOT, "[t=%-5s] %s%s", Loop.formatTime(o.time()), o.text(), where));
+            setText(String.format(Locale.ROOT, "[%6s s]  %s%s", Loop.formatTime(o.time()), o.text(), where));
         }
     }
 }
