@@ -142,50 +142,32 @@ final class Compiler {
 
         // ------------------------------------------------------------ names
 
+        /*
+         * Where a name lives: a closure cell (a local captured by an inner function, or a free
+         * variable: cellNames holds exactly those), a local slot, or the module's globals.
+         */
+
         void load(String name) {
-            int li = localSlot(name);
-            if (li >= 0) {
-                int ci = indexOf(cellNames, name);
-                if (ci >= 0 && scope.cells.contains(name)) {
-                    emit(Op.LOAD_DEREF, ci);
-                } else {
-                    emit(Op.LOAD_FAST, li);
-                }
-                return;
-            }
             int ci = indexOf(cellNames, name);
-            if (ci >= 0) {
-                emit(Op.LOAD_DEREF, ci);
-                return;
-            }
-            emit(Op.LOAD_GLOBAL, nameIndex(name));
+            int li = localSlot(name);
+            emit(ci >= 0 ? Op.LOAD_DEREF : li >= 0 ? Op.LOAD_FAST : Op.LOAD_GLOBAL,
+                    ci >= 0 ? ci : li >= 0 ? li : nameIndex(name));
         }
 
         void store(String name) {
-            int li = localSlot(name);
-            if (li >= 0) {
-                if (scope.cells.contains(name)) {
-                    emit(Op.STORE_DEREF, indexOf(cellNames, name));
-                } else {
-                    emit(Op.STORE_FAST, li);
-                }
-                return;
-            }
             int ci = indexOf(cellNames, name);
-            if (ci >= 0) {
-                emit(Op.STORE_DEREF, ci);
-                return;
-            }
-            emit(Op.STORE_GLOBAL, nameIndex(name));
+            int li = localSlot(name);
+            emit(ci >= 0 ? Op.STORE_DEREF : li >= 0 ? Op.STORE_FAST : Op.STORE_GLOBAL,
+                    ci >= 0 ? ci : li >= 0 ? li : nameIndex(name));
         }
 
         void delete(String name) {
-            int li = localSlot(name);
-            if (li >= 0 && !scope.cells.contains(name)) {
-                emit(Op.DEL_FAST, li);
-            } else if (li >= 0 || indexOf(cellNames, name) >= 0) {
+            if (indexOf(cellNames, name) >= 0) {
+                // A cell has no "unbound" state of its own here: it is emptied.
                 emit(Op.CONST, constIndex(null));
                 store(name);
+            } else if (localSlot(name) >= 0) {
+                emit(Op.DEL_FAST, localSlot(name));
             } else {
                 emit(Op.DEL_GLOBAL, nameIndex(name));
             }
