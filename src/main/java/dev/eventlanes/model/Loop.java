@@ -225,10 +225,6 @@ public final class Loop {
         current = previous;
     }
 
-    void taskFinished(Task t) {
-        // Nothing to release: finished tasks stay listed so lanes keep their history.
-    }
-
     /**
      * Counts operations of the running task and stops a task that never suspends. Task bodies
      * call this once per operation they perform.

@@ -196,7 +196,6 @@ public class Task extends Future implements FutureCallback {
         taskState = end;
         loop.trace(TraceKind.EXIT, this, null, null,
                 end == TaskState.FAILED ? e.type().name() + ": " + e.messageText() : end.name().toLowerCase());
-        loop.taskFinished(this);
     }
 
     @Override
