@@ -9,9 +9,7 @@ import dev.eventlanes.model.Semantics;
 import dev.eventlanes.model.TraceKind;
 import dev.eventlanes.model.TraceLog;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Measures the model core with task bodies written as {@link JavaCoroutine}s (no scenario or
@@ -70,39 +68,72 @@ final class Bench {
         return r[RUNS / 2];
     }
 
-    /** Two tasks hand off through a fresh pair of events per round; returns handoffs/s. */
+    /**
+     * Two tasks hand off through a fresh pair of events per round, made during the run as a
+     * program doing {@code ping = Event()} each round makes them; returns handoffs/s.
+     */
     static double pingPong(int rounds, boolean traced) {
         Loop loop = new Loop(Semantics.ASYNCIO, 1);
         if (traced) {
             loop.addListener(new TraceLog());
         }
-        List<AsyncEvent> pings = new ArrayList<>(rounds);
-        List<AsyncEvent> pongs = new ArrayList<>(rounds);
-        for (int i = 0; i < rounds; i++) {
-            pings.add(loop.newEvent("ping"));
-            pongs.add(loop.newEvent("pong"));
-        }
         long t0 = System.nanoTime();
-        loop.spawn(new Handoff(loop, pings, pongs, true), "ping");
-        RunResult r = loop.runMain(new Handoff(loop, pings, pongs, false), "pong");
+        Rounds pings = new Rounds(loop, "ping");
+        Rounds pongs = new Rounds(loop, "pong");
+        loop.spawn(new Handoff(loop, rounds, pings, pongs, true), "ping");
+        RunResult r = loop.runMain(new Handoff(loop, rounds, pongs, pings, false), "pong");
         long dt = System.nanoTime() - t0;
         check(r);
+        if (loop.events().size() != 2 * rounds) {
+            throw new IllegalStateException("ping-pong made " + loop.events().size() + " events, not " + 2 * rounds);
+        }
         return 2.0 * rounds / (dt / 1e9);
+    }
+
+    /**
+     * The event of each round in one direction, made by whichever side gets to the round first
+     * and forgotten once its waiter has woken. One side is never more than one round ahead of
+     * the other, so two slots hold every event still in use.
+     */
+    private static final class Rounds {
+        private final Loop loop;
+        private final String name;
+        private final AsyncEvent[] slots = new AsyncEvent[2];
+
+        Rounds(Loop loop, String name) {
+            this.loop = loop;
+            this.name = name;
+        }
+
+        AsyncEvent of(int round) {
+            AsyncEvent e = slots[round & 1];
+            if (e == null) {
+                e = loop.newEvent(name);
+                slots[round & 1] = e;
+            }
+            return e;
+        }
+
+        void forget(int round) {
+            slots[round & 1] = null;
+        }
     }
 
     /** One side of the ping-pong: set mine, wait for theirs (or the other way round). */
     private static final class Handoff extends JavaCoroutine {
         private final Loop loop;
-        private final List<AsyncEvent> mine;
-        private final List<AsyncEvent> theirs;
+        private final int rounds;
+        private final Rounds mine;
+        private final Rounds theirs;
         private final boolean setsFirst;
         private int round;
 
-        Handoff(Loop loop, List<AsyncEvent> pings, List<AsyncEvent> pongs, boolean ping) {
+        Handoff(Loop loop, int rounds, Rounds mine, Rounds theirs, boolean setsFirst) {
             this.loop = loop;
-            this.mine = ping ? pings : pongs;
-            this.theirs = ping ? pongs : pings;
-            this.setsFirst = ping;
+            this.rounds = rounds;
+            this.mine = mine;
+            this.theirs = theirs;
+            this.setsFirst = setsFirst;
         }
 
         @Override
@@ -111,56 +142,57 @@ final class Bench {
                 throw exc;
             }
             // state 0: about to do the round's first half; 1: back from the wait.
-            while (round < mine.size()) {
+            while (round < rounds) {
                 loop.countOps(1);
-                if (setsFirst) {
-                    if (state == 0) {
-                        mine.get(round).set();
-                        state = 1;
-                        return await(theirs.get(round).waitCoroutine());
+                if (state == 0) {
+                    if (setsFirst) {
+                        mine.of(round).set();
                     }
-                    state = 0;
-                    round++;
-                } else {
-                    if (state == 0) {
-                        state = 1;
-                        return await(theirs.get(round).waitCoroutine());
-                    }
-                    mine.get(round).set();
-                    state = 0;
-                    round++;
+                    state = 1;
+                    return await(theirs.of(round).waitCoroutine());
                 }
+                theirs.forget(round);
+                if (!setsFirst) {
+                    mine.of(round).set();
+                }
+                state = 0;
+                round++;
             }
             return finish(null);
         }
     }
 
-    /** Waiters wait on one event per round; a setter sets it once all wait. Returns wake-ups/s. */
+    /**
+     * Waiters wait on one event per round; a setter sets it once all wait and makes the next
+     * round's event. Returns wake-ups/s.
+     */
     static double fanOut(int waiters, int rounds, boolean traced) {
         Loop loop = new Loop(Semantics.ASYNCIO, 1);
         if (traced) {
             loop.addListener(new TraceLog());
         }
-        List<AsyncEvent> events = new ArrayList<>(rounds);
-        for (int i = 0; i < rounds; i++) {
-            events.add(loop.newEvent("go"));
-        }
         long t0 = System.nanoTime();
+        Setter setter = new Setter(loop, rounds, waiters);
         for (int w = 0; w < waiters; w++) {
-            loop.spawn(new Waiter(events), "waiter");
+            loop.spawn(new Waiter(setter, rounds), "waiter");
         }
-        RunResult r = loop.runMain(new Setter(loop, events, waiters), "setter");
+        RunResult r = loop.runMain(setter, "setter");
         long dt = System.nanoTime() - t0;
         check(r);
+        if (setter.woken != (long) waiters * rounds) {
+            throw new IllegalStateException("fan-out woke " + setter.woken + " waiters, not " + (long) waiters * rounds);
+        }
         return (double) waiters * rounds / (dt / 1e9);
     }
 
     private static final class Waiter extends JavaCoroutine {
-        private final List<AsyncEvent> events;
+        private final Setter setter;
+        private final int rounds;
         private int round;
 
-        Waiter(List<AsyncEvent> events) {
-            this.events = events;
+        Waiter(Setter setter, int rounds) {
+            this.setter = setter;
+            this.rounds = rounds;
         }
 
         @Override
@@ -168,8 +200,9 @@ final class Bench {
             if (exc != null) {
                 throw exc;
             }
-            if (round < events.size()) {
-                return await(events.get(round++).waitCoroutine());
+            if (round < rounds) {
+                round++;
+                return await(setter.current.waitCoroutine());
             }
             return finish(null);
         }
@@ -177,14 +210,17 @@ final class Bench {
 
     private static final class Setter extends JavaCoroutine {
         private final Loop loop;
-        private final List<AsyncEvent> events;
+        private final int rounds;
         private final int waiters;
         private int round;
+        private long woken;
+        AsyncEvent current;
 
-        Setter(Loop loop, List<AsyncEvent> events, int waiters) {
+        Setter(Loop loop, int rounds, int waiters) {
             this.loop = loop;
-            this.events = events;
+            this.rounds = rounds;
             this.waiters = waiters;
+            this.current = loop.newEvent("go");
         }
 
         @Override
@@ -193,16 +229,21 @@ final class Bench {
                 throw exc;
             }
             loop.countOps(1);
-            if (round == events.size()) {
+            if (round == rounds) {
                 return finish(null);
             }
-            AsyncEvent e = events.get(round);
-            if (e.tasksWaiting() < waiters) {
+            AsyncEvent e = current;
+            int n = e.tasksWaiting();
+            if (n < waiters) {
                 // Not everyone waits yet: one pass at the back of the queue lets them get there.
                 return bareYield();
             }
-            e.set();
+            woken += n;
             round++;
+            if (round < rounds) {
+                current = loop.newEvent("go");
+            }
+            e.set();
             return bareYield();
         }
     }

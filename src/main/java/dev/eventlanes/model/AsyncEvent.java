@@ -24,26 +24,21 @@ import java.util.List;
  * <li>{@code statistics().tasks_waiting}: anyio counts a woken waiter until it actually resumes
  * (asyncio keeps it in its waiter list until then); trio forgets the waiters inside {@code set()}.</li>
  * </ul>
+ *
+ * <p>An {@code AsyncEvent} is a handle: the flag and the waiters live in the loop's
+ * {@link EventTable}, so handles on the same event are equal and the loop can find any event
+ * again without keeping an object per event alive.
  */
 public final class AsyncEvent {
     private final Loop loop;
     private final int id;
-    private final String name;
-    private boolean value;
-    /** Futures of the current waiters, in the order they called wait(). */
-    // Made on first use: a program may create an event per round (ping-pong) and most are
-    // waited on once or never, so an event costs a few words until someone waits.
-    private ArrayList<Future> waiters = EMPTY;
-    /** An empty list to swap in during set(), so that waking a batch allocates nothing. */
-    private ArrayList<Future> spare;
-    /** Why a waiter blocks here: made once, shared by every wait(). */
+    /** Why a waiter blocks here: made on the first wait() through this handle, then shared. */
     private WaitReason waitReason;
-    private static final ArrayList<Future> EMPTY = new ArrayList<>(0);
 
-    AsyncEvent(Loop loop, int id, String name) {
+    /** A handle on row {@code id} of the loop's event table (see {@link EventTable}). */
+    AsyncEvent(Loop loop, int id) {
         this.loop = loop;
         this.id = id;
-        this.name = name;
     }
 
     public int id() {
@@ -51,66 +46,97 @@ public final class AsyncEvent {
     }
 
     public String name() {
-        return name;
+        return loop.eventTable().name(id);
     }
 
     /** {@code is_set()}, recorded as a poll. */
     public boolean isSet() {
+        boolean value = loop.eventTable().value(id);
         loop.trace(TraceKind.POLL, loop.currentTask(), this, null, value ? 1 : 0, value ? "True" : "False");
         return value;
     }
 
     /** The flag, without recording a poll (for drawing the toggle). */
     public boolean peekValue() {
-        return value;
+        return loop.eventTable().value(id);
     }
 
     /**
-     * Waiters woken by a set() that have not resumed yet (asyncio and anyio still count them).
-     * Kept as a count rather than in the list so that a set() waking many waiters costs linear,
-     * not quadratic, time.
+     * {@code statistics().tasks_waiting}. Waiters woken by a set() that have not resumed yet are
+     * kept as a count rather than in the list (asyncio and anyio still count them), so that a set()
+     * waking many waiters costs linear, not quadratic, time.
      */
-    private int wokenNotResumed;
-
-    /** {@code statistics().tasks_waiting}. */
     public int tasksWaiting() {
-        return waiters.size() + wokenNotResumed;
+        EventTable t = loop.eventTable();
+        return t.waiterCount(id) + t.wokenNotResumed(id);
     }
 
-    /** The waiters' futures, in wait() order (read-only; for views). */
+    /** The waiters' futures, in wait() order (a copy; for views). */
     public List<Future> waiters() {
-        return Collections.unmodifiableList(waiters);
+        EventTable t = loop.eventTable();
+        int n = t.waiterCount(id);
+        List<Future> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(t.waiter(id, i));
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /** {@code set()}: wakes every current waiter; does nothing if already set. */
     public void set() {
-        if (value) {
+        EventTable t = loop.eventTable();
+        if (t.value(id)) {
             loop.trace(TraceKind.SET, loop.currentTask(), this, null, 0, "already set");
             return;
         }
-        value = true;
+        t.setValue(id, true);
+        Object w = t.takeWaiters(id);
+        if (w == null) {
+            loop.trace(TraceKind.SET, loop.currentTask(), this, null, 0, "");
+            return;
+        }
+        if (w instanceof Future single) {
+            // One waiter, the common case (a handoff): no list at all.
+            if (single.isDone()) {
+                // Cancelled but not resumed yet: it stays, and removes itself when it resumes.
+                t.putWaiters(id, single);
+                loop.trace(TraceKind.SET, loop.currentTask(), this, null, 0, "");
+                return;
+            }
+            loop.trace(TraceKind.SET, loop.currentTask(), this, null, 1, "");
+            if (loop.semantics() != Semantics.TRIO) {
+                t.addWoken(id, 1);
+            }
+            single.setResult(Boolean.TRUE);
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        ArrayList<Future> woken = (ArrayList<Future>) w;
         int n = 0;
-        for (int i = 0; i < waiters.size(); i++) {
-            if (!waiters.get(i).isDone()) {
+        for (int i = 0; i < woken.size(); i++) {
+            if (!woken.get(i).isDone()) {
                 n++;
             }
         }
         loop.trace(TraceKind.SET, loop.currentTask(), this, null, n, "");
-        if (n == 0) {
-            return;
-        }
-        // Swap in the spare list: the current one becomes the batch to wake. Waiters cancelled
-        // but not yet resumed stay behind; they remove themselves when they resume.
-        ArrayList<Future> woken = waiters;
-        waiters = spare != null ? spare : new ArrayList<>();
-        spare = woken;
         if (n != woken.size()) {
-            for (int i = woken.size() - 1; i >= 0; i--) {
-                if (woken.get(i).isDone()) {
-                    waiters.add(woken.remove(i));
+            // Waiters cancelled but not yet resumed stay behind, in their order; they remove
+            // themselves when they resume.
+            ArrayList<Future> stay = new ArrayList<>();
+            int j = 0;
+            for (int i = 0; i < woken.size(); i++) {
+                Future f = woken.get(i);
+                if (f.isDone()) {
+                    stay.add(f);
+                } else {
+                    woken.set(j++, f);
                 }
             }
-            Collections.reverse(waiters);
+            woken.subList(j, woken.size()).clear();
+            t.putWaiters(id, stay);
+        }
+        if (n == 0) {
+            return;
         }
         if (loop.semantics() == Semantics.TRIO) {
             // trio keeps waiters in a set and forgets them at once: statistics() says 0 now,
@@ -119,18 +145,12 @@ public final class AsyncEvent {
         } else {
             // asyncio keeps each woken future in its waiter list until that waiter resumes (it
             // removes it in a finally clause), so statistics() still counts it until then.
-            wokenNotResumed += n;
+            t.addWoken(id, n);
         }
         for (int i = 0; i < woken.size(); i++) {
             woken.get(i).setResult(Boolean.TRUE);
         }
-        woken.clear();
-        if (waiters.isEmpty()) {
-            // A set event rarely gets waiters again (anyio/trio never block on it): let the lists
-            // go, so a program making an event per round keeps only a few words per event.
-            waiters = EMPTY;
-            spare = null;
-        }
+        t.recycle(woken);
     }
 
     /**
@@ -144,7 +164,7 @@ public final class AsyncEvent {
                     e.type().name() + ": " + e.messageText() + " (" + loop.semantics().noClearHint() + ")");
             throw e;
         }
-        value = false;
+        loop.eventTable().setValue(id, false);
         loop.trace(TraceKind.CLEAR, loop.currentTask(), this, null, "");
     }
 
@@ -160,6 +180,8 @@ public final class AsyncEvent {
         protected Object resume(Object v, PyException exc) {
             switch (state) {
                 case 0 -> {
+                    EventTable t = loop.eventTable();
+                    boolean value = t.value(id);
                     loop.trace(TraceKind.WAIT, loop.currentTask(), AsyncEvent.this, null, value ? 1 : 0, "");
                     if (value) {
                         if (!loop.semantics().waitOnSetEventCheckpoints()) {
@@ -172,20 +194,18 @@ public final class AsyncEvent {
                         waitReason = WaitReason.event(AsyncEvent.this);
                     }
                     fut = new Future(loop, waitReason);
-                    if (waiters == EMPTY) {
-                        waiters = new ArrayList<>(2);
-                    }
-                    waiters.add(fut);
+                    t.addWaiter(id, fut);
                     state = 1;
                     return await(fut);
                 }
                 case 1 -> {
+                    EventTable t = loop.eventTable();
                     if (fut.isDone() && !fut.isCancelled()) {
                         if (loop.semantics() != Semantics.TRIO) {
-                            wokenNotResumed--;
+                            t.addWoken(id, -1);
                         }
                     } else {
-                        waiters.remove(fut);
+                        t.removeWaiter(id, fut);
                     }
                     if (exc != null) {
                         throw exc;
@@ -208,8 +228,19 @@ public final class AsyncEvent {
         }
     }
 
+    /** Two handles on the same row of the same loop are the same event. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AsyncEvent e && e.id == id && e.loop == loop;
+    }
+
+    @Override
+    public int hashCode() {
+        return id;
+    }
+
     @Override
     public String toString() {
-        return "<Event " + name + (value ? " set" : " unset") + ">";
+        return "<Event " + name() + (peekValue() ? " set" : " unset") + ">";
     }
 }

@@ -50,7 +50,7 @@ public final class Loop {
     private boolean stopping;
     private Task current;
     private final List<Task> tasks = new ArrayList<>();
-    private final List<AsyncEvent> events = new ArrayList<>();
+    private final EventTable eventTable = new EventTable();
     private final List<TraceListener> listeners = new ArrayList<>();
     private TraceListener[] listenerArray = new TraceListener[0];
     private long traceSeq;
@@ -98,8 +98,31 @@ public final class Loop {
         return Collections.unmodifiableList(tasks);
     }
 
+    /** Every event made on this loop, by id (handles made on demand: see {@link EventTable}). */
     public List<AsyncEvent> events() {
-        return Collections.unmodifiableList(events);
+        return new java.util.AbstractList<>() {
+            @Override
+            public AsyncEvent get(int index) {
+                return event(index);
+            }
+
+            @Override
+            public int size() {
+                return eventTable.size();
+            }
+        };
+    }
+
+    /** The event with this id. */
+    public AsyncEvent event(int id) {
+        if (id < 0 || id >= eventTable.size()) {
+            throw new IndexOutOfBoundsException("no event " + id);
+        }
+        return new AsyncEvent(this, id);
+    }
+
+    EventTable eventTable() {
+        return eventTable;
     }
 
     public long stepsRun() {
@@ -195,8 +218,8 @@ public final class Loop {
     }
 
     public AsyncEvent newEvent(String name) {
-        AsyncEvent e = new AsyncEvent(this, events.size(), name == null ? "event" + events.size() : name);
-        events.add(e);
+        int id = eventTable.add(name == null ? "event" + eventTable.size() : name);
+        AsyncEvent e = new AsyncEvent(this, id);
         trace(TraceKind.EVENT_NEW, current, e, null, e.name());
         return e;
     }
