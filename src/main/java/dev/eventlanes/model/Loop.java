@@ -42,7 +42,7 @@ public final class Loop {
     private final Semantics semantics;
     private final Random random;
     private double now;
-    private final ArrayDeque<Handle> ready = new ArrayDeque<>();
+    private final ReadyQueue ready = new ReadyQueue();
     private final PriorityQueue<TimerHandle> timers = new PriorityQueue<>();
     private long timerSeq;
     private int liveTimers;
@@ -261,28 +261,9 @@ public final class Loop {
 
     // ---------------------------------------------------------------- scheduling
 
-    /** One entry of the ready queue. */
-    private static final class Handle {
-        final Task task;
-        final PyException exc;
-        final FutureCallback cb;
-        final Future fut;
-        final Runnable runnable;
-        final Task waker;
-
-        Handle(Task task, PyException exc, FutureCallback cb, Future fut, Runnable runnable, Task waker) {
-            this.task = task;
-            this.exc = exc;
-            this.cb = cb;
-            this.fut = fut;
-            this.runnable = runnable;
-            this.waker = waker;
-        }
-    }
-
     void scheduleStep(Task t, PyException exc) {
         t.taskState = TaskState.READY;
-        ready.addLast(new Handle(t, exc, null, null, null, null));
+        ready.add(ReadyQueue.STEP, t, exc);
     }
 
     /** Outside actions (a user's clicks) to apply when the loop reaches a callback count. */
@@ -322,12 +303,12 @@ public final class Loop {
             WaitReason why = fut.reason;
             trace(TraceKind.WAKE, waiter, why.event(), current, why.deadline(), why.shortName());
         }
-        ready.addLast(new Handle(null, null, cb, fut, null, current));
+        ready.add(ReadyQueue.CALLBACK, cb, fut);
     }
 
     /** {@code call_soon(fn)}. */
     public void callSoon(Runnable fn) {
-        ready.addLast(new Handle(null, null, null, null, fn, current));
+        ready.add(ReadyQueue.RUNNABLE, fn, null);
     }
 
     /** {@code call_at(when, fn)}. */
@@ -367,20 +348,22 @@ public final class Loop {
         if (batchRemaining == 0 && !beginPass()) {
             return false;
         }
-        Handle h = ready.pollFirst();
+        ReadyQueue q = ready;
+        q.poll();
         batchRemaining--;
         handlesRun++;
-        if (h.task != null) {
-            if (!h.task.isDone()) {
-                h.task.step(h.exc);
+        if (q.kind == ReadyQueue.STEP) {
+            Task t = (Task) q.first;
+            if (!t.isDone()) {
+                t.step((PyException) q.second);
             }
-        } else if (h.cb != null) {
-            h.cb.onDone(h.fut);
+        } else if (q.kind == ReadyQueue.CALLBACK) {
+            ((FutureCallback) q.first).onDone((Future) q.second);
         } else {
             Task prev = current;
             current = null;
             try {
-                h.runnable.run();
+                ((Runnable) q.first).run();
             } finally {
                 current = prev;
             }
@@ -413,19 +396,13 @@ public final class Loop {
                 t.callback.run();
                 current = prev;
             } else {
-                ready.addLast(new Handle(null, null, null, null, t.callback, null));
+                ready.add(ReadyQueue.RUNNABLE, t.callback, null);
             }
         }
         batchRemaining = ready.size();
         if (batchRemaining > 1 && semantics.shufflesBatches() && random.nextBoolean()) {
             // trio reverses each batch with probability 1/2 so no code relies on FIFO order.
-            Handle[] batch = new Handle[batchRemaining];
-            for (int i = 0; i < batch.length; i++) {
-                batch[i] = ready.pollFirst();
-            }
-            for (int i = 0; i < batch.length; i++) {
-                ready.addFirst(batch[i]);
-            }
+            ready.reverseFront(batchRemaining);
         }
         return batchRemaining > 0;
     }
@@ -441,14 +418,14 @@ public final class Loop {
             }
             return "advance the clock to " + formatTime(timers.peek().when);
         }
-        Handle h = ready.peekFirst();
-        if (h == null) {
+        Object first = ready.peekFirst();
+        if (first == null) {
             return null;
         }
-        if (h.task != null) {
-            return "run " + h.task.name();
+        if (ready.peekKind() == ReadyQueue.STEP) {
+            return "run " + ((Task) first).name();
         }
-        if (h.cb instanceof Task t) {
+        if (ready.peekKind() == ReadyQueue.CALLBACK && first instanceof Task t) {
             return "wake " + t.name();
         }
         return "run a loop callback";
