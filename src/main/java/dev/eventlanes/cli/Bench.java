@@ -6,7 +6,6 @@ import dev.eventlanes.model.Loop;
 import dev.eventlanes.model.PyException;
 import dev.eventlanes.model.RunResult;
 import dev.eventlanes.model.Semantics;
-import dev.eventlanes.model.TraceKind;
 import dev.eventlanes.model.TraceLog;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -45,7 +44,8 @@ final class Bench {
             out.printf("fan-out    %s: %,.0f wake-ups/s (%,d waiters x %,d rounds per run)%n",
                     traced ? "trace on " : "trace off", fo, FAN_OUT_WAITERS, FAN_OUT_ROUNDS);
         }
-        out.printf("trace memory: %.1f MB for %,d recorded entries%n", traceMegabytes(TRACE_ENTRIES), TRACE_ENTRIES);
+        out.printf("trace memory: %.1f MB per %,d entries recorded (a traced ping-pong run)%n",
+                traceMegabytes(TRACE_ENTRIES), TRACE_ENTRIES);
         out.flush();
     }
 
@@ -66,6 +66,13 @@ final class Bench {
         }
         Arrays.sort(r);
         return r[RUNS / 2];
+    }
+
+    static void pingPongOn(Loop loop, int rounds) {
+        Rounds pings = new Rounds(loop, "ping");
+        Rounds pongs = new Rounds(loop, "pong");
+        loop.spawn(new Handoff(loop, rounds, pings, pongs, true), "ping");
+        check(loop.runMain(new Handoff(loop, rounds, pongs, pings, false), "pong"));
     }
 
     /**
@@ -254,20 +261,33 @@ final class Bench {
         }
     }
 
-    /** Heap taken by a trace log holding {@code n} typical entries, in MB. */
+    /**
+     * Heap taken by the trace log of a recorded run of at least {@code n} entries (a traced
+     * ping-pong, as the window records it: bound to its loop), in MB per million entries.
+     */
     static double traceMegabytes(int n) {
         Runtime rt = Runtime.getRuntime();
         long before = usedAfterGc(rt);
-        TraceLog log = new TraceLog();
-        TraceKind[] kinds = {TraceKind.RUN, TraceKind.SET, TraceKind.WAKE, TraceKind.SUSPEND};
-        for (int i = 0; i < n; i++) {
-            log.onEntry(i, i * 1e-3, kinds[i & 3], i & 7, i & 1, -1, 3, 0, (i & 3) == 3 ? "waiting on go.wait()" : "");
-        }
+        TraceLog log = recordedPingPong(n);
         long after = usedAfterGc(rt);
-        if (log.size() != n) {
-            throw new IllegalStateException("trace log lost entries");
+        if (log.size() < n) {
+            throw new IllegalStateException("the recorded run has only " + log.size() + " entries");
         }
-        return (after - before) / (1024.0 * 1024.0);
+        return (after - before) / (1024.0 * 1024.0) * 1e6 / log.size();
+    }
+
+    private static TraceLog recordedPingPong(int entries) {
+        Loop loop = new Loop(Semantics.ASYNCIO, 1);
+        TraceLog log = new TraceLog();
+        log.bind(loop);
+        loop.addListener(log);
+        // Six entries a round trip and a half: over-ask, then check.
+        int rounds = entries / 5;
+        Rounds pings = new Rounds(loop, "ping");
+        Rounds pongs = new Rounds(loop, "pong");
+        loop.spawn(new Handoff(loop, rounds, pings, pongs, true), "ping");
+        check(loop.runMain(new Handoff(loop, rounds, pongs, pings, false), "pong"));
+        return log;
     }
 
     private static long usedAfterGc(Runtime rt) {

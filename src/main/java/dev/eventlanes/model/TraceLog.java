@@ -5,56 +5,213 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Records every trace entry of a run in compact parallel arrays (about 50 bytes an entry, in chunks, so a
- * million entries fit in well under 100 MB), and gives them back as {@link TraceEntry} values.
- * Not thread-safe: one writer (the loop), readers on the same thread or after the run.
+ * Records every trace entry of a run and gives them back as {@link TraceEntry} values, or field
+ * by field. Not thread-safe: one writer (the loop) and readers on the same thread, or readers
+ * after the run; reading moves an internal cursor.
+ *
+ * <p>Why a byte stream. A run records several entries per task step (run, set, wake, wait,
+ * suspend), millions in a long run, and what an entry costs in bytes is what recording costs in
+ * time: memory written, zeroed and collected. Most fields repeat or are absent (the task is the
+ * one of the entry before, time and loop position change only between callbacks, most entries
+ * have no other task, value or text), so each entry is a header byte with its kind and flags,
+ * then only the fields that changed or are present, as variable-length integers: about 6 bytes an
+ * entry instead of about 50. Non-empty texts, nearly always shared constants, are kept as
+ * references in their own array.
+ *
+ * <p>Every 32nd entry starts a block and is written whole (no field taken from the entry before),
+ * and the log keeps where each block starts: reading entry {@code i} decodes at most 31 entries,
+ * and reading entries in order decodes each once.
  */
 public final class TraceLog implements TraceListener {
-    // Entries live in fixed-size chunks of parallel arrays: growing never copies what is
-    // recorded (a run of millions of entries would otherwise copy them again at every doubling).
-    private static final int SHIFT = 14;
-    private static final int CHUNK = 1 << SHIFT;
-    private static final int MASK = CHUNK - 1;
+    private static final int BLOCK_SHIFT = 5;
+    private static final int BLOCK_MASK = (1 << BLOCK_SHIFT) - 1;
     private static final TraceKind[] KINDS = TraceKind.values();
+    /** Room for the largest entry: two flag bytes, five varints, a value and a time. */
+    private static final int MAX_ENTRY = 64;
+    private static final int FIRST_CHUNK = 1 << 14;
+    private static final int MAX_CHUNK = 1 << 20;
 
-    private static final class Chunk {
-        final double[] time = new double[CHUNK];
-        final byte[] kind = new byte[CHUNK];
-        final int[] task = new int[CHUNK];
-        final int[] event = new int[CHUNK];
-        final int[] other = new int[CHUNK];
-        final int[] line = new int[CHUNK];
-        final double[] value = new double[CHUNK];
-        final String[] text = new String[CHUNK];
-        final long[] handle = new long[CHUNK];
-    }
+    // Header byte: kind in the low 4 bits, then these.
+    private static final int F_TASK = 1 << 4;
+    private static final int F_EVENT = 1 << 5;
+    private static final int F_TEXT = 1 << 6;
+    private static final int F_MORE = 1 << 7;
+    // Second flag byte, present when F_MORE is set.
+    private static final int G_OTHER = 1;
+    private static final int G_LINE = 1 << 1;
+    private static final int G_VALUE = 1 << 2;
+    private static final int G_HANDLE = 1 << 3;
+    private static final int G_TIME = 1 << 4;
 
-    private Chunk[] chunks = new Chunk[16];
+    // Value codes (a varint): NaN, a double written out, or a whole number n >= 1 as n + 1.
+    private static final int V_NAN = 0;
+    private static final int V_RAW = 1;
+    private static final long POSITIVE_ZERO = Double.doubleToRawLongBits(0.0);
+
+    private byte[][] chunks = new byte[8][];
+    private int chunkCount;
+    private byte[] buf;
+    private int pos;
     private int size;
     private Loop loop;
 
+    /** Per block: (chunk << 32 | offset) of its first entry, and how many texts came before it. */
+    private long[] blockPos = new long[64];
+    private int[] blockText = new int[64];
+
+    private String[] texts = new String[64];
+    private int textCount;
+
+    // What the entry before recorded (the writer's side).
+    private int lastTask;
+    private int lastLine;
+    private long lastHandle;
+    private double lastTime;
+
+    private final Cursor cursor = new Cursor();
+
     @Override
     public void onEntry(long seq, double t, TraceKind k, int tk, int ev, int ot, int ln, double v, String tx) {
-        int c = size >>> SHIFT;
-        if (c == chunks.length) {
-            chunks = Arrays.copyOf(chunks, c * 2);
+        if (buf == null || buf.length - pos < MAX_ENTRY) {
+            newChunk();
         }
-        Chunk ch = chunks[c];
-        if (ch == null) {
-            ch = new Chunk();
-            chunks[c] = ch;
+        long h = loop == null ? -1 : loop.handlesRun();
+        boolean whole = (size & BLOCK_MASK) == 0;
+        if (whole) {
+            startBlock();
         }
-        int i = size & MASK;
-        ch.time[i] = t;
-        ch.kind[i] = (byte) k.ordinal();
-        ch.task[i] = tk;
-        ch.event[i] = ev;
-        ch.other[i] = ot;
-        ch.line[i] = ln;
-        ch.value[i] = v;
-        ch.text[i] = tx;
-        ch.handle[i] = loop == null ? -1 : loop.handlesRun();
+        boolean text = tx != null && !tx.isEmpty();
+        int head = k.ordinal();
+        int more = 0;
+        if (whole || tk != lastTask) {
+            head |= F_TASK;
+        }
+        if (ev != -1) {
+            head |= F_EVENT;
+        }
+        if (text) {
+            head |= F_TEXT;
+        }
+        if (ot != -1) {
+            more |= G_OTHER;
+        }
+        if (whole || ln != lastLine) {
+            more |= G_LINE;
+        }
+        if (Double.doubleToRawLongBits(v) != POSITIVE_ZERO) {
+            more |= G_VALUE;
+        }
+        if (whole || h != lastHandle) {
+            more |= G_HANDLE;
+        }
+        if (whole || Double.doubleToRawLongBits(t) != Double.doubleToRawLongBits(lastTime)) {
+            more |= G_TIME;
+        }
+        if (more != 0) {
+            head |= F_MORE;
+        }
+        byte[] b = buf;
+        int p = pos;
+        b[p++] = (byte) head;
+        if (more != 0) {
+            b[p++] = (byte) more;
+        }
+        if ((head & F_TASK) != 0) {
+            p = putInt(b, p, tk + 1);
+        }
+        if ((head & F_EVENT) != 0) {
+            p = putInt(b, p, ev + 1);
+        }
+        if ((more & G_OTHER) != 0) {
+            p = putInt(b, p, ot + 1);
+        }
+        if ((more & G_LINE) != 0) {
+            p = putInt(b, p, ln);
+        }
+        if ((more & G_VALUE) != 0) {
+            p = putValue(b, p, v);
+        }
+        if ((more & G_HANDLE) != 0) {
+            // A block's first entry carries the position itself, the others how far it moved.
+            p = putLong(b, p, zigzag(whole ? h : h - lastHandle));
+        }
+        if ((more & G_TIME) != 0) {
+            p = putRaw(b, p, Double.doubleToRawLongBits(t));
+        }
+        if (text) {
+            if (textCount == texts.length) {
+                texts = Arrays.copyOf(texts, textCount * 2);
+            }
+            texts[textCount++] = tx;
+        }
+        pos = p;
+        lastTask = tk;
+        lastLine = ln;
+        lastHandle = h;
+        lastTime = t;
         size++;
+    }
+
+    private void newChunk() {
+        int n = buf == null ? FIRST_CHUNK : Math.min(buf.length * 2, MAX_CHUNK);
+        buf = new byte[n];
+        pos = 0;
+        if (chunkCount == chunks.length) {
+            chunks = Arrays.copyOf(chunks, chunkCount * 2);
+        }
+        chunks[chunkCount++] = buf;
+    }
+
+    private void startBlock() {
+        int blk = size >>> BLOCK_SHIFT;
+        if (blk == blockPos.length) {
+            blockPos = Arrays.copyOf(blockPos, blk * 2);
+            blockText = Arrays.copyOf(blockText, blk * 2);
+        }
+        blockPos[blk] = ((long) (chunkCount - 1) << 32) | pos;
+        blockText[blk] = textCount;
+    }
+
+    private static int putInt(byte[] b, int p, int v) {
+        while ((v & ~0x7F) != 0) {
+            b[p++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        b[p++] = (byte) v;
+        return p;
+    }
+
+    private static int putLong(byte[] b, int p, long v) {
+        while ((v & ~0x7FL) != 0) {
+            b[p++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        b[p++] = (byte) v;
+        return p;
+    }
+
+    private static int putRaw(byte[] b, int p, long bits) {
+        for (int i = 0; i < 8; i++) {
+            b[p++] = (byte) bits;
+            bits >>>= 8;
+        }
+        return p;
+    }
+
+    private static int putValue(byte[] b, int p, double v) {
+        int n = (int) v;
+        if (n == v && n >= 1 && n < (1 << 30)) {
+            return putInt(b, p, n + 1);
+        }
+        if (Double.isNaN(v) && Double.doubleToRawLongBits(v) == Double.doubleToRawLongBits(Double.NaN)) {
+            return putInt(b, p, V_NAN);
+        }
+        b[p++] = V_RAW;
+        return putRaw(b, p, Double.doubleToRawLongBits(v));
+    }
+
+    private static long zigzag(long v) {
+        return (v << 1) ^ (v >> 63);
     }
 
     /** Records, with each entry, how many loop callbacks had run (a click's replay position). */
@@ -66,50 +223,50 @@ public final class TraceLog implements TraceListener {
         return size;
     }
 
-    private Chunk at(int i) {
-        if (i < 0 || i >= size) {
-            throw new IndexOutOfBoundsException(i);
+    /** Bytes the entries take (their stream, block index and text references), for figures. */
+    public long footprintBytes() {
+        long bytes = 0;
+        for (int i = 0; i < chunkCount; i++) {
+            bytes += chunks[i].length;
         }
-        return chunks[i >>> SHIFT];
+        return bytes + blockPos.length * 12L + texts.length * 4L;
     }
 
     public TraceEntry get(int i) {
-        Chunk c = at(i);
-        int j = i & MASK;
-        return new TraceEntry(i, c.time[j], KINDS[c.kind[j]], c.task[j], c.event[j], c.other[j], c.line[j],
-                c.value[j], c.text[j]);
+        Cursor c = at(i);
+        return new TraceEntry(i, c.time, KINDS[c.kind], c.task, c.event, c.other, c.line, c.value, c.text);
     }
 
     public TraceKind kind(int i) {
-        return KINDS[at(i).kind[i & MASK]];
+        return KINDS[at(i).kind];
     }
 
     public double time(int i) {
-        return at(i).time[i & MASK];
+        return at(i).time;
     }
 
     public int task(int i) {
-        return at(i).task[i & MASK];
+        return at(i).task;
     }
 
     public int event(int i) {
-        return at(i).event[i & MASK];
+        return at(i).event;
     }
 
     public int other(int i) {
-        return at(i).other[i & MASK];
+        return at(i).other;
     }
 
     public int line(int i) {
-        return at(i).line[i & MASK];
+        return at(i).line;
     }
 
     public double value(int i) {
-        return at(i).value[i & MASK];
+        return at(i).value;
     }
 
     public String text(int i) {
-        return at(i).text[i & MASK];
+        return at(i).text;
     }
 
     /**
@@ -117,7 +274,7 @@ public final class TraceLog implements TraceListener {
      * if the log is not bound to a loop. A click logged at this position replays at this moment.
      */
     public long handle(int i) {
-        return at(i).handle[i & MASK];
+        return at(i).handle;
     }
 
     /** The entries as a read-only list view. */
@@ -135,13 +292,115 @@ public final class TraceLog implements TraceListener {
         };
     }
 
-    /** Forgets entries from index n on (used when a session is re-simulated). */
-    public void truncate(int n) {
-        if (n >= 0 && n < size) {
-            for (int i = n; i < size; i++) {
-                chunks[i >>> SHIFT].text[i & MASK] = null;
+    private Cursor at(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        Cursor c = cursor;
+        if (i == c.index) {
+            return c;
+        }
+        if (i < c.index || i - c.index > BLOCK_MASK + 1) {
+            int blk = i >>> BLOCK_SHIFT;
+            long bp = blockPos[blk];
+            c.chunk = (int) (bp >>> 32);
+            c.pos = (int) bp;
+            c.nextText = blockText[blk];
+            c.index = (blk << BLOCK_SHIFT) - 1;
+        }
+        while (c.index < i) {
+            c.decodeNext();
+        }
+        return c;
+    }
+
+    /** Decodes entries in order; holds the fields of the entry at {@link #index}. */
+    private final class Cursor {
+        int index = -1;
+        int chunk;
+        int pos;
+        int nextText;
+        int kind;
+        int task;
+        int event;
+        int other;
+        int line;
+        double value;
+        String text;
+        long handle;
+        double time;
+
+        void decodeNext() {
+            byte[] b = chunks[chunk];
+            if (pos >= b.length || chunkEnds(b)) {
+                chunk++;
+                b = chunks[chunk];
+                pos = 0;
             }
-            size = n;
+            int next = index + 1;
+            boolean whole = (next & BLOCK_MASK) == 0;
+            int head = b[pos++] & 0xFF;
+            int more = (head & F_MORE) != 0 ? b[pos++] & 0xFF : 0;
+            kind = head & 0x0F;
+            if ((head & F_TASK) != 0) {
+                task = (int) readVar(b) - 1;
+            }
+            event = (head & F_EVENT) != 0 ? (int) readVar(b) - 1 : -1;
+            other = (more & G_OTHER) != 0 ? (int) readVar(b) - 1 : -1;
+            if ((more & G_LINE) != 0) {
+                line = (int) readVar(b);
+            }
+            value = (more & G_VALUE) != 0 ? readValue(b) : 0.0;
+            if ((more & G_HANDLE) != 0) {
+                long z = readVar(b);
+                long d = (z >>> 1) ^ -(z & 1);
+                handle = whole ? d : handle + d;
+            }
+            if ((more & G_TIME) != 0) {
+                time = Double.longBitsToDouble(readRaw(b));
+            }
+            text = (head & F_TEXT) != 0 ? texts[nextText++] : "";
+            index = next;
+        }
+
+        /**
+         * True when the writer moved to a new chunk here: the entries of a chunk end where the
+         * next chunk's first block or entry begins, which the writer only does with fewer than
+         * {@link #MAX_ENTRY} bytes left.
+         */
+        private boolean chunkEnds(byte[] b) {
+            return chunk < chunkCount - 1 && b.length - pos < MAX_ENTRY;
+        }
+
+        private long readVar(byte[] b) {
+            long v = 0;
+            int shift = 0;
+            int x;
+            do {
+                x = b[pos++];
+                v |= (long) (x & 0x7F) << shift;
+                shift += 7;
+            } while ((x & 0x80) != 0);
+            return v;
+        }
+
+        private long readRaw(byte[] b) {
+            long bits = 0;
+            for (int i = 0; i < 8; i++) {
+                bits |= (long) (b[pos++] & 0xFF) << (8 * i);
+            }
+            return bits;
+        }
+
+        private double readValue(byte[] b) {
+            long code = readVar(b);
+            if (code == V_NAN) {
+                return Double.NaN;
+            }
+            if (code == V_RAW) {
+                return Double.longBitsToDouble(readRaw(b));
+            }
+            return code - 1;
         }
     }
 }
