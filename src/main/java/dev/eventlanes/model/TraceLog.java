@@ -14,9 +14,9 @@ import java.util.List;
  * time: memory written, zeroed and collected. Most fields repeat or are absent (the task is the
  * one of the entry before, time and loop position change only between callbacks, most entries
  * have no other task, value or text), so each entry is a header byte with its kind and flags,
- * then only the fields that changed or are present, as variable-length integers: about 6 bytes an
- * entry instead of about 50. Non-empty texts, nearly always shared constants, are kept as
- * references in their own array.
+ * then only the fields that changed or are present, as variable-length integers: about 8 bytes an
+ * entry instead of about 50. A non-empty text is a number in the log's table of texts: texts are
+ * nearly always shared constants ("event", a task's name), so each is kept once.
  *
  * <p>Every 32nd entry starts a block and is written whole (no field taken from the entry before),
  * and the log keeps where each block starts: reading entry {@code i} decodes at most 31 entries,
@@ -29,7 +29,12 @@ public final class TraceLog implements TraceListener {
     /** Room for the largest entry: two flag bytes, five varints, a value and a time. */
     private static final int MAX_ENTRY = 64;
     private static final int FIRST_CHUNK = 1 << 14;
-    private static final int MAX_CHUNK = 1 << 20;
+    /**
+     * Chunks grow to 4 MB: at that size (at least half a region of G1's heap on this kind of
+     * machine) an array is allocated straight into the old generation, so a long recording is
+     * never copied from one young collection to the next.
+     */
+    private static final int MAX_CHUNK = 1 << 22;
 
     // Header byte: kind in the low 4 bits, then these.
     private static final int F_TASK = 1 << 4;
@@ -55,12 +60,15 @@ public final class TraceLog implements TraceListener {
     private int size;
     private Loop loop;
 
-    /** Per block: (chunk << 32 | offset) of its first entry, and how many texts came before it. */
+    /** Per block: (chunk << 32 | offset) of its first entry. */
     private long[] blockPos = new long[64];
-    private int[] blockText = new int[64];
 
+    /** Every distinct text (by identity), numbered in order of first use. */
     private String[] texts = new String[64];
     private int textCount;
+    /** The numbers of recently used texts, by identity hash: finding a constant costs no search. */
+    private final String[] recentText = new String[64];
+    private final int[] recentCode = new int[64];
 
     // What the entry before recorded (the writer's side).
     private int lastTask;
@@ -139,10 +147,7 @@ public final class TraceLog implements TraceListener {
             p = putRaw(b, p, Double.doubleToRawLongBits(t));
         }
         if (text) {
-            if (textCount == texts.length) {
-                texts = Arrays.copyOf(texts, textCount * 2);
-            }
-            texts[textCount++] = tx;
+            p = putInt(b, p, textCode(tx));
         }
         pos = p;
         lastTask = tk;
@@ -166,10 +171,22 @@ public final class TraceLog implements TraceListener {
         int blk = size >>> BLOCK_SHIFT;
         if (blk == blockPos.length) {
             blockPos = Arrays.copyOf(blockPos, blk * 2);
-            blockText = Arrays.copyOf(blockText, blk * 2);
         }
         blockPos[blk] = ((long) (chunkCount - 1) << 32) | pos;
-        blockText[blk] = textCount;
+    }
+
+    private int textCode(String tx) {
+        int slot = System.identityHashCode(tx) & (recentText.length - 1);
+        if (recentText[slot] == tx) {
+            return recentCode[slot];
+        }
+        if (textCount == texts.length) {
+            texts = Arrays.copyOf(texts, textCount * 2);
+        }
+        texts[textCount] = tx;
+        recentText[slot] = tx;
+        recentCode[slot] = textCount;
+        return textCount++;
     }
 
     private static int putInt(byte[] b, int p, int v) {
@@ -229,7 +246,7 @@ public final class TraceLog implements TraceListener {
         for (int i = 0; i < chunkCount; i++) {
             bytes += chunks[i].length;
         }
-        return bytes + blockPos.length * 12L + texts.length * 4L;
+        return bytes + blockPos.length * 8L + texts.length * 4L;
     }
 
     public TraceEntry get(int i) {
@@ -305,7 +322,6 @@ public final class TraceLog implements TraceListener {
             long bp = blockPos[blk];
             c.chunk = (int) (bp >>> 32);
             c.pos = (int) bp;
-            c.nextText = blockText[blk];
             c.index = (blk << BLOCK_SHIFT) - 1;
         }
         while (c.index < i) {
@@ -319,7 +335,6 @@ public final class TraceLog implements TraceListener {
         int index = -1;
         int chunk;
         int pos;
-        int nextText;
         int kind;
         int task;
         int event;
@@ -359,7 +374,7 @@ public final class TraceLog implements TraceListener {
             if ((more & G_TIME) != 0) {
                 time = Double.longBitsToDouble(readRaw(b));
             }
-            text = (head & F_TEXT) != 0 ? texts[nextText++] : "";
+            text = (head & F_TEXT) != 0 ? texts[(int) readVar(b)] : "";
             index = next;
         }
 
