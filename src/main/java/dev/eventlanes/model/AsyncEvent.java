@@ -32,8 +32,6 @@ import java.util.List;
 public final class AsyncEvent {
     private final Loop loop;
     private final int id;
-    /** Why a waiter blocks here: made on the first wait() through this handle, then shared. */
-    private WaitReason waitReason;
 
     /** A handle on row {@code id} of the loop's event table (see {@link EventTable}). */
     AsyncEvent(Loop loop, int id) {
@@ -190,10 +188,7 @@ public final class AsyncEvent {
                         state = 2;
                         return bareYield();
                     }
-                    if (waitReason == null) {
-                        waitReason = WaitReason.event(AsyncEvent.this);
-                    }
-                    fut = new Future(loop, waitReason);
+                    fut = Future.forWait(loop, AsyncEvent.this);
                     t.addWaiter(id, fut);
                     state = 1;
                     return await(fut);

@@ -21,8 +21,14 @@ public class Future {
     private String cancelMessage;
     /** Usually zero or one callback: an array list with lazy creation keeps that cheap. */
     private Object callbacks;
-    /** What a task blocked here is waiting for. */
+    /** What a task blocked here is waiting for (see {@link #waitEvent} for an event's wait). */
     WaitReason reason = WaitReason.OTHER;
+    /**
+     * The event, when this future is a waiter's slot in an event's wait(). Kept instead of a
+     * WaitReason made per wait: a program waiting on a fresh event each round would make one
+     * per handoff.
+     */
+    AsyncEvent waitEvent;
 
     public Future(Loop loop) {
         this.loop = loop;
@@ -38,11 +44,19 @@ public class Future {
     }
 
     public WaitReason reason() {
-        return reason;
+        return waitEvent != null ? WaitReason.event(waitEvent) : reason;
     }
 
     public void setReason(WaitReason reason) {
         this.reason = reason;
+        this.waitEvent = null;
+    }
+
+    /** A future that a task blocks on inside {@code event.wait()}. */
+    static Future forWait(Loop loop, AsyncEvent event) {
+        Future f = new Future(loop);
+        f.waitEvent = event;
+        return f;
     }
 
     public boolean isDone() {

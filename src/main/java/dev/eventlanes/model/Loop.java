@@ -300,8 +300,12 @@ public final class Loop {
         if (cb instanceof Task waiter) {
             // A blocked task becomes ready: the wake-up the lanes draw as an arrow.
             waiter.taskState = TaskState.READY;
-            WaitReason why = fut.reason;
-            trace(TraceKind.WAKE, waiter, why.event(), current, why.deadline(), why.shortName());
+            if (fut.waitEvent != null) {
+                trace(TraceKind.WAKE, waiter, fut.waitEvent, current, Double.NaN, WaitReason.EVENT_WORD);
+            } else {
+                WaitReason why = fut.reason;
+                trace(TraceKind.WAKE, waiter, why.event(), current, why.deadline(), why.shortName());
+            }
         }
         ready.add(ReadyQueue.CALLBACK, cb, fut);
     }

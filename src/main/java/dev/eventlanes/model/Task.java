@@ -181,9 +181,14 @@ public class Task extends Future implements FutureCallback {
             }
             f.addDoneCallback(this);
             futWaiter = f;
-            WaitReason why = f.reason;
-            taskState = why.kind() == WaitReason.Kind.SLEEP ? TaskState.SLEEPING : TaskState.WAITING;
-            loop.trace(TraceKind.SUSPEND, this, why.event(), why.task(), why.deadline(), why.shortName());
+            if (f.waitEvent != null) {
+                taskState = TaskState.WAITING;
+                loop.trace(TraceKind.SUSPEND, this, f.waitEvent, null, Double.NaN, WaitReason.EVENT_WORD);
+            } else {
+                WaitReason why = f.reason;
+                taskState = why.kind() == WaitReason.Kind.SLEEP ? TaskState.SLEEPING : TaskState.WAITING;
+                loop.trace(TraceKind.SUSPEND, this, why.event(), why.task(), why.deadline(), why.shortName());
+            }
             if (mustCancel && futWaiter.cancel(taskCancelMessage)) {
                 mustCancel = false;
             }
