@@ -105,7 +105,7 @@ public final class AsyncEvent {
             if (loop.semantics() != Semantics.TRIO) {
                 t.addWoken(id, 1);
             }
-            single.setResult(Boolean.TRUE);
+            single.setResult(waitResult());
             return;
         }
         @SuppressWarnings("unchecked")
@@ -145,8 +145,9 @@ public final class AsyncEvent {
             // removes it in a finally clause), so statistics() still counts it until then.
             t.addWoken(id, n);
         }
+        Object r = waitResult();
         for (int i = 0; i < woken.size(); i++) {
-            woken.get(i).setResult(Boolean.TRUE);
+            woken.get(i).setResult(r);
         }
         t.recycle(woken);
     }
@@ -171,50 +172,84 @@ public final class AsyncEvent {
         return new Wait();
     }
 
-    private final class Wait extends JavaCoroutine {
-        private Future fut;
+    /** What {@code wait()} returns: True in asyncio, None in anyio and trio. */
+    private Object waitResult() {
+        return loop.semantics() == Semantics.ASYNCIO ? Boolean.TRUE : null;
+    }
+
+    /**
+     * One call of {@code wait()}: the coroutine and, when it blocks, the future it blocks on, in one
+     * object (asyncio's {@code Event.wait} makes one future per call, and so does this). As a
+     * coroutine it runs to its end without suspending if the flag is on (anyio and trio after one
+     * checkpoint); otherwise it joins the waiters and suspends on itself. {@code set()} resolves it
+     * with the value {@code wait()} returns, so its future result and its coroutine result agree.
+     */
+    private final class Wait extends Future implements Coroutine {
+        /** 0: not started; 1: waiting; 2: at the checkpoint of a set event; -1: over. */
+        private int step;
+
+        Wait() {
+            super(AsyncEvent.this.loop);
+            waitEvent = AsyncEvent.this;
+        }
 
         @Override
-        protected Object resume(Object v, PyException exc) {
-            switch (state) {
+        public Object send(Object v) {
+            switch (step) {
                 case 0 -> {
                     EventTable t = loop.eventTable();
                     boolean value = t.value(id);
                     loop.trace(TraceKind.WAIT, loop.currentTask(), AsyncEvent.this, null, value ? 1 : 0, "");
                     if (value) {
                         if (!loop.semantics().waitOnSetEventCheckpoints()) {
-                            return finish(Boolean.TRUE);
+                            return end();
                         }
-                        state = 2;
-                        return bareYield();
+                        step = 2;
+                        return BARE_YIELD;
                     }
-                    fut = Future.forWait(loop, AsyncEvent.this);
-                    t.addWaiter(id, fut);
-                    state = 1;
-                    return await(fut);
+                    t.addWaiter(id, this);
+                    step = 1;
+                    return this;
                 }
                 case 1 -> {
-                    EventTable t = loop.eventTable();
-                    if (fut.isDone() && !fut.isCancelled()) {
-                        if (loop.semantics() != Semantics.TRIO) {
-                            t.addWoken(id, -1);
-                        }
-                    } else {
-                        t.removeWaiter(id, fut);
-                    }
-                    if (exc != null) {
-                        throw exc;
-                    }
-                    return finish(loop.semantics() == Semantics.ASYNCIO ? Boolean.TRUE : null);
+                    leaveWaiters();
+                    step = -1;
+                    // Woken by set(), which resolved this future: result() is what wait() returns.
+                    return RETURNED;
                 }
                 case 2 -> {
-                    if (exc != null) {
-                        throw exc;
-                    }
-                    return finish(null);
+                    return end();
                 }
                 default -> throw new IllegalStateException("wait() resumed after it finished");
             }
+        }
+
+        @Override
+        public Object throwIn(PyException exc) {
+            if (step == 1) {
+                leaveWaiters();
+            }
+            // Python: throwing into a coroutine that never ran raises at once, running none of it.
+            step = -1;
+            throw exc;
+        }
+
+        private void leaveWaiters() {
+            EventTable t = loop.eventTable();
+            if (isDone() && !isCancelled()) {
+                if (loop.semantics() != Semantics.TRIO) {
+                    t.addWoken(id, -1);
+                }
+            } else {
+                t.removeWaiter(id, this);
+            }
+        }
+
+        /** Finishes without having blocked: the future holds the return value, no one waited on it. */
+        private Object end() {
+            step = -1;
+            setResult(waitResult());
+            return RETURNED;
         }
 
         @Override

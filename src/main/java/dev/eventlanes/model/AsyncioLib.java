@@ -21,11 +21,12 @@ public final class AsyncioLib {
 
     /** {@code ensure_future(aw)}: a future as is; a coroutine wrapped in a new task. */
     public static Future ensureFuture(Loop loop, Object coroOrFuture) {
-        if (coroOrFuture instanceof Future f) {
-            return f;
-        }
+        // Coroutine first: an event's wait() is a coroutine that is also the future it blocks on.
         if (coroOrFuture instanceof Coroutine c) {
             return loop.spawn(c, null);
+        }
+        if (coroOrFuture instanceof Future f) {
+            return f;
         }
         throw PyException.of(ExcType.TYPE_ERROR, "An asyncio.Future, a coroutine or an awaitable is required");
     }

@@ -24,9 +24,8 @@ public class Future {
     /** What a task blocked here is waiting for (see {@link #waitEvent} for an event's wait). */
     WaitReason reason = WaitReason.OTHER;
     /**
-     * The event, when this future is a waiter's slot in an event's wait(). Kept instead of a
-     * WaitReason made per wait: a program waiting on a fresh event each round would make one
-     * per handoff.
+     * The event, when this future is an event's wait(). Kept instead of a WaitReason made per
+     * wait: a program waiting on a fresh event each round would make one per handoff.
      */
     AsyncEvent waitEvent;
 
@@ -50,13 +49,6 @@ public class Future {
     public void setReason(WaitReason reason) {
         this.reason = reason;
         this.waitEvent = null;
-    }
-
-    /** A future that a task blocks on inside {@code event.wait()}. */
-    static Future forWait(Loop loop, AsyncEvent event) {
-        Future f = new Future(loop);
-        f.waitEvent = event;
-        return f;
     }
 
     public boolean isDone() {

@@ -92,31 +92,32 @@ public abstract class JavaCoroutine implements Coroutine {
      * nothing to wait for (a done future, a coroutine that finishes without suspending).
      */
     protected final Object await(Object awaitable) {
-        if (awaitable instanceof Future f) {
-            if (f.isDone()) {
-                Object v;
-                try {
-                    v = f.result();
-                } catch (PyException e) {
-                    return resume(null, e);
-                }
-                return resume(v, null);
+        // Coroutine first: an event's wait() is a coroutine that is also the future it blocks on.
+        if (awaitable instanceof Coroutine c) {
+            Object r;
+            try {
+                r = c.send(null);
+            } catch (PyException e) {
+                return resume(null, e);
             }
-            waitingOn = f;
-            return f;
+            if (r == RETURNED) {
+                return resume(c.result(), null);
+            }
+            sub = c;
+            return r;
         }
-        Coroutine c = (Coroutine) awaitable;
-        Object r;
-        try {
-            r = c.send(null);
-        } catch (PyException e) {
-            return resume(null, e);
+        Future f = (Future) awaitable;
+        if (f.isDone()) {
+            Object v;
+            try {
+                v = f.result();
+            } catch (PyException e) {
+                return resume(null, e);
+            }
+            return resume(v, null);
         }
-        if (r == RETURNED) {
-            return resume(c.result(), null);
-        }
-        sub = c;
-        return r;
+        waitingOn = f;
+        return f;
     }
 
     /** Suspends for one loop pass ({@code yield}); resume gets null. */
