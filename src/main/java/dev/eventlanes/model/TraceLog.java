@@ -73,6 +73,9 @@ public final class TraceLog implements TraceListener {
     // What the entry before recorded (the writer's side).
     private int lastTask;
     private int lastLine;
+    /** The event and other task of the last entry that had one: ids are written as the difference. */
+    private int lastEvent;
+    private int lastOther;
     private long lastHandle;
     private double lastTime;
 
@@ -87,6 +90,10 @@ public final class TraceLog implements TraceListener {
         boolean whole = (size & BLOCK_MASK) == 0;
         if (whole) {
             startBlock();
+            // A block's first entry writes its ids against zero, so it can be read on its own.
+            lastTask = 0;
+            lastEvent = 0;
+            lastOther = 0;
         }
         boolean text = tx != null && !tx.isEmpty();
         int head = k.ordinal();
@@ -125,13 +132,15 @@ public final class TraceLog implements TraceListener {
             b[p++] = (byte) more;
         }
         if ((head & F_TASK) != 0) {
-            p = putInt(b, p, tk + 1);
+            p = putInt(b, p, zigzag(tk - lastTask));
         }
         if ((head & F_EVENT) != 0) {
-            p = putInt(b, p, ev + 1);
+            p = putInt(b, p, zigzag(ev - lastEvent));
+            lastEvent = ev;
         }
         if ((more & G_OTHER) != 0) {
-            p = putInt(b, p, ot + 1);
+            p = putInt(b, p, zigzag(ot - lastOther));
+            lastOther = ot;
         }
         if ((more & G_LINE) != 0) {
             p = putInt(b, p, ln);
@@ -225,6 +234,14 @@ public final class TraceLog implements TraceListener {
         }
         b[p++] = V_RAW;
         return putRaw(b, p, Double.doubleToRawLongBits(v));
+    }
+
+    private static int zigzag(int v) {
+        return (v << 1) ^ (v >> 31);
+    }
+
+    private static int unzigzag(int z) {
+        return (z >>> 1) ^ -(z & 1);
     }
 
     private static long zigzag(long v) {
@@ -344,6 +361,8 @@ public final class TraceLog implements TraceListener {
         String text;
         long handle;
         double time;
+        int lastEvent;
+        int lastOther;
 
         void decodeNext() {
             byte[] b = chunks[chunk];
@@ -354,14 +373,29 @@ public final class TraceLog implements TraceListener {
             }
             int next = index + 1;
             boolean whole = (next & BLOCK_MASK) == 0;
+            if (whole) {
+                task = 0;
+                lastEvent = 0;
+                lastOther = 0;
+            }
             int head = b[pos++] & 0xFF;
             int more = (head & F_MORE) != 0 ? b[pos++] & 0xFF : 0;
             kind = head & 0x0F;
             if ((head & F_TASK) != 0) {
-                task = (int) readVar(b) - 1;
+                task += unzigzag((int) readVar(b));
             }
-            event = (head & F_EVENT) != 0 ? (int) readVar(b) - 1 : -1;
-            other = (more & G_OTHER) != 0 ? (int) readVar(b) - 1 : -1;
+            if ((head & F_EVENT) != 0) {
+                lastEvent += unzigzag((int) readVar(b));
+                event = lastEvent;
+            } else {
+                event = -1;
+            }
+            if ((more & G_OTHER) != 0) {
+                lastOther += unzigzag((int) readVar(b));
+                other = lastOther;
+            } else {
+                other = -1;
+            }
             if ((more & G_LINE) != 0) {
                 line = (int) readVar(b);
             }
