@@ -164,10 +164,14 @@ public final class Loop {
     }
 
     void trace(TraceKind kind, Task task, AsyncEvent event, Task other, double value, String text) {
-        TraceListener[] ls = listenerArray;
-        if (ls.length == 0) {
-            return;
+        // Small enough to be inlined everywhere: with nobody listening, a trace point costs a test.
+        if (listenerArray.length != 0) {
+            emit(kind, task, event, other, value, text);
         }
+    }
+
+    private void emit(TraceKind kind, Task task, AsyncEvent event, Task other, double value, String text) {
+        TraceListener[] ls = listenerArray;
         int line = task == null ? 0 : task.coroutine().currentLine();
         long seq = traceSeq++;
         for (TraceListener l : ls) {

@@ -81,89 +81,112 @@ public final class TraceLog implements TraceListener {
 
     private final Cursor cursor = new Cursor();
 
+    /** Flags every field on for a block's first entry (zero for the others). */
+    private int forceHead;
+    private int forceMore;
+
     @Override
     public void onEntry(long seq, double t, TraceKind k, int tk, int ev, int ot, int ln, double v, String tx) {
-        if (buf == null || buf.length - pos < MAX_ENTRY) {
-            newChunk();
+        if (buf == null || buf.length - pos < MAX_ENTRY || (size & BLOCK_MASK) == 0) {
+            prepare();
         }
         long h = loop == null ? -1 : loop.handlesRun();
-        boolean whole = (size & BLOCK_MASK) == 0;
-        if (whole) {
-            startBlock();
-            // A block's first entry writes its ids against zero, so it can be read on its own.
-            lastTask = 0;
-            lastEvent = 0;
-            lastOther = 0;
-        }
-        boolean text = tx != null && !tx.isEmpty();
-        int head = k.ordinal();
-        int more = 0;
-        if (whole || tk != lastTask) {
+        int head = k.ordinal() | forceHead;
+        int more = forceMore;
+        forceHead = 0;
+        forceMore = 0;
+        if (tk != lastTask) {
             head |= F_TASK;
         }
         if (ev != -1) {
             head |= F_EVENT;
         }
-        if (text) {
+        if (tx != null && !tx.isEmpty()) {
             head |= F_TEXT;
         }
         if (ot != -1) {
             more |= G_OTHER;
         }
-        if (whole || ln != lastLine) {
+        if (ln != lastLine) {
             more |= G_LINE;
         }
         if (Double.doubleToRawLongBits(v) != POSITIVE_ZERO) {
             more |= G_VALUE;
         }
-        if (whole || h != lastHandle) {
+        if (h != lastHandle) {
             more |= G_HANDLE;
         }
-        if (whole || Double.doubleToRawLongBits(t) != Double.doubleToRawLongBits(lastTime)) {
+        if (Double.doubleToRawLongBits(t) != Double.doubleToRawLongBits(lastTime)) {
             more |= G_TIME;
-        }
-        if (more != 0) {
-            head |= F_MORE;
         }
         byte[] b = buf;
         int p = pos;
-        b[p++] = (byte) head;
-        if (more != 0) {
+        if (more == 0) {
+            b[p++] = (byte) head;
+        } else {
+            b[p++] = (byte) (head | F_MORE);
             b[p++] = (byte) more;
         }
         if ((head & F_TASK) != 0) {
             p = putInt(b, p, zigzag(tk - lastTask));
+            lastTask = tk;
         }
         if ((head & F_EVENT) != 0) {
             p = putInt(b, p, zigzag(ev - lastEvent));
             lastEvent = ev;
         }
+        if (more != 0) {
+            p = putMore(b, p, more, ot, ln, v, h, t);
+        }
+        if ((head & F_TEXT) != 0) {
+            p = putInt(b, p, textCode(tx));
+        }
+        pos = p;
+        size++;
+    }
+
+    /** The fields of the second flag byte: rarer, so kept out of the common path. */
+    private int putMore(byte[] b, int p, int more, int ot, int ln, double v, long h, double t) {
         if ((more & G_OTHER) != 0) {
             p = putInt(b, p, zigzag(ot - lastOther));
             lastOther = ot;
         }
         if ((more & G_LINE) != 0) {
             p = putInt(b, p, ln);
+            lastLine = ln;
         }
         if ((more & G_VALUE) != 0) {
             p = putValue(b, p, v);
         }
         if ((more & G_HANDLE) != 0) {
-            // A block's first entry carries the position itself, the others how far it moved.
-            p = putLong(b, p, zigzag(whole ? h : h - lastHandle));
+            // How far the position moved (from zero at a block's first entry).
+            p = putLong(b, p, zigzag(h - lastHandle));
+            lastHandle = h;
         }
         if ((more & G_TIME) != 0) {
             p = putRaw(b, p, Double.doubleToRawLongBits(t));
+            lastTime = t;
         }
-        if (text) {
-            p = putInt(b, p, textCode(tx));
+        return p;
+    }
+
+    /**
+     * Before an entry: a new chunk if this one is nearly full; at a block's first entry, the
+     * block's index and a fresh start, so that entry is written whole against zero.
+     */
+    private void prepare() {
+        if (buf == null || buf.length - pos < MAX_ENTRY) {
+            newChunk();
         }
-        pos = p;
-        lastTask = tk;
-        lastLine = ln;
-        lastHandle = h;
-        lastTime = t;
-        size++;
+        if ((size & BLOCK_MASK) == 0) {
+            startBlock();
+            lastTask = 0;
+            lastEvent = 0;
+            lastOther = 0;
+            lastHandle = 0;
+            forceHead = F_TASK;
+            forceMore = G_LINE | G_HANDLE | G_TIME;
+        }
     }
 
     private void newChunk() {
@@ -199,6 +222,14 @@ public final class TraceLog implements TraceListener {
     }
 
     private static int putInt(byte[] b, int p, int v) {
+        if ((v & ~0x7F) == 0) {
+            b[p] = (byte) v;
+            return p + 1;
+        }
+        return putIntSlow(b, p, v);
+    }
+
+    private static int putIntSlow(byte[] b, int p, int v) {
         while ((v & ~0x7F) != 0) {
             b[p++] = (byte) ((v & 0x7F) | 0x80);
             v >>>= 7;
@@ -377,6 +408,7 @@ public final class TraceLog implements TraceListener {
                 task = 0;
                 lastEvent = 0;
                 lastOther = 0;
+                handle = 0;
             }
             int head = b[pos++] & 0xFF;
             int more = (head & F_MORE) != 0 ? b[pos++] & 0xFF : 0;
@@ -402,8 +434,7 @@ public final class TraceLog implements TraceListener {
             value = (more & G_VALUE) != 0 ? readValue(b) : 0.0;
             if ((more & G_HANDLE) != 0) {
                 long z = readVar(b);
-                long d = (z >>> 1) ^ -(z & 1);
-                handle = whole ? d : handle + d;
+                handle += (z >>> 1) ^ -(z & 1);
             }
             if ((more & G_TIME) != 0) {
                 time = Double.longBitsToDouble(readRaw(b));
