@@ -488,6 +488,11 @@ public final class MainView {
         afterOpen();
     }
 
+    /** Shows the session the view model already has open (opened before this view was built). */
+    public void showOpened() {
+        afterOpen();
+    }
+
     private void afterOpen() {
         bottomTabs.getSelectionModel().select(outputTab);
         setLaneActions(laneActions);
