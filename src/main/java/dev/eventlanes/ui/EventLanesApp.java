@@ -34,6 +34,7 @@ public class EventLanesApp extends Application {
     }
 
     public static void main(String[] args) {
+        StartupClasses.preloadInBackground();
         early = CompletableFuture.supplyAsync(() -> prepare(Settings.forApp()));
         launch(EventLanesApp.class, args);
     }
