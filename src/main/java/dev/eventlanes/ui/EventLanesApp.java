@@ -34,8 +34,20 @@ public class EventLanesApp extends Application {
     }
 
     public static void main(String[] args) {
-        StartupClasses.preloadInBackground();
-        early = CompletableFuture.supplyAsync(() -> prepare(Settings.forApp()));
+        CompletableFuture<Prepared> ready = new CompletableFuture<>();
+        early = ready;
+        // One thread beside the toolkit's: the view model first (start() waits for it), then the
+        // classes the FX thread will load after it (StartupClasses), ahead of it.
+        Thread t = new Thread(() -> {
+            try {
+                ready.complete(prepare(Settings.forApp()));
+            } catch (RuntimeException | Error e) {
+                ready.completeExceptionally(e);
+            }
+            StartupClasses.preload();
+        }, "eventlanes-startup");
+        t.setDaemon(true);
+        t.start();
         launch(EventLanesApp.class, args);
     }
 

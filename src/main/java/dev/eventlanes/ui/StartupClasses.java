@@ -7,16 +7,17 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Class loading for the first window, done ahead on another core. Most of a cold start is the
+ * Class loading for the first window, done ahead of the FX thread. Most of a cold start is the
  * JVM reading, defining and verifying a few thousand classes (JavaFX's controls and skins, the
  * FXML loader, ours) one at a time on the FX thread. {@code startup-classes.txt} lists the
- * classes a launch on seed 1 loads, in the order it loads them; a daemon thread started before
- * the toolkit loads and links each one while the toolkit starts, so the FX thread later finds
- * them ready.
+ * classes start() loads on the way to the first frame, in the order it loads them; the start-up
+ * thread, once the view model is ready, loads and links each one while the toolkit starts and
+ * then ahead of the FX thread, which finds them ready.
  *
  * <p>Nothing is initialised here: no static initialiser runs early or on this thread (JavaFX's
- * need the toolkit), so the only effect is timing. A name that no longer exists is skipped; the
- * list is rewritten by {@code dev.eventlanes.ui.bench.StartupClassList} when start-up changes.
+ * need the toolkit and the FX thread), so the only effect is timing. A name that no longer
+ * exists is skipped; the list is rewritten by {@code dev.eventlanes.ui.bench.StartupClassList}
+ * when the first window changes.
  */
 final class StartupClasses {
     static final String RESOURCE = "startup-classes.txt";
@@ -26,18 +27,11 @@ final class StartupClasses {
     private StartupClasses() {
     }
 
-    /** Starts the preloading thread, unless switched off. */
-    static void preloadInBackground() {
-        if (!Boolean.parseBoolean(System.getProperty(SWITCH, "true"))) {
-            return;
-        }
-        Thread t = new Thread(StartupClasses::preload, "eventlanes-preload");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    /** Loads and links every listed class that exists; returns how many it found. */
+    /** Loads and links every listed class that exists, unless switched off; returns how many it found. */
     static int preload() {
+        if (!Boolean.parseBoolean(System.getProperty(SWITCH, "true"))) {
+            return 0;
+        }
         ClassLoader loader = StartupClasses.class.getClassLoader();
         int found = 0;
         try (InputStream in = StartupClasses.class.getResourceAsStream(RESOURCE)) {

@@ -11,16 +11,19 @@ import java.util.Set;
 
 /**
  * Rewrites {@code src/main/resources/dev/eventlanes/ui/startup-classes.txt}, the classes the
- * window preloads on another core while the toolkit starts ({@code StartupClasses}). It launches
- * the app as {@link StartupBench} does (a fresh JVM, seed 1, until the first frame) with class
- * loading logged and preloading off, and keeps, in load order, every class that came from a jar,
- * the main classes or the JDK's modules: not the CDS archive's (already cheap), not generated
- * lambda classes, not the probe's own. Run it from the project folder, under a display, after a
- * change to what the first window shows:
+ * window preloads ahead of the FX thread ({@code StartupClasses}). It launches the app as
+ * {@link StartupBench} does (a fresh JVM, seed 1, until the first frame) with class loading
+ * logged and preloading off, and keeps, in load order from the view's first class on (what
+ * start() loads), every class that came from a jar, the main classes or the JDK's modules: not
+ * the CDS archive's (already cheap), not generated lambda classes, not the probe's own. Run it
+ * from the project folder, under a display, after a change to what the first window shows:
  *
  * <pre>java -cp target/classes:target/test-classes:$(cat cp.txt) dev.eventlanes.ui.bench.StartupClassList</pre>
  */
 public final class StartupClassList {
+    /** The first class start() loads once the toolkit is up and the view model ready. */
+    private static final String FIRST_WINDOW_CLASS = "dev.eventlanes.ui.MainView";
+
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "src/main/resources/dev/eventlanes/ui/startup-classes.txt");
         String cp = System.getProperty("java.class.path");
@@ -38,6 +41,7 @@ public final class StartupClassList {
             throw new IllegalStateException("the probe exited with " + code);
         }
         Set<String> names = new LinkedHashSet<>();
+        boolean window = false;
         for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
             int tag = line.indexOf("[class,load] ");
             int src = line.indexOf(" source: ");
@@ -46,6 +50,12 @@ public final class StartupClassList {
             }
             String name = line.substring(tag + 13, src);
             String from = line.substring(src + 9);
+            // From the view on: what the toolkit loads while starting, and the view model, are
+            // loaded on their own threads before these could help.
+            window |= name.equals(FIRST_WINDOW_CLASS);
+            if (!window) {
+                continue;
+            }
             boolean wanted = from.startsWith("jrt:/")
                     || (from.startsWith("file:") && !from.contains("test-classes") && isAppJar(from));
             if (wanted && !name.contains("$$Lambda") && !name.contains("/0x") && !name.startsWith("dev.eventlanes.ui.bench.")) {
@@ -53,8 +63,8 @@ public final class StartupClassList {
             }
         }
         List<String> lines = new ArrayList<>();
-        lines.add("# Classes a launch on seed 1 loads before its first frame, in load order: preloaded by");
-        lines.add("# dev.eventlanes.ui.StartupClasses. Written by dev.eventlanes.ui.bench.StartupClassList.");
+        lines.add("# Classes a launch on seed 1 loads from start() to its first frame, in load order: preloaded");
+        lines.add("# by dev.eventlanes.ui.StartupClasses. Written by dev.eventlanes.ui.bench.StartupClassList.");
         lines.addAll(names);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.write(out, lines, StandardCharsets.UTF_8);
