@@ -778,9 +778,12 @@ public final class MainView {
 
     // ------------------------------------------------------------------ cells
 
+    /**
+     * A line of code: its number and the markers of the tasks at it as the graphic, the code as
+     * the cell's own text, 10 px after them (a label per line of its own cost a skin each).
+     */
     private final class CodeCell extends ListCell<Integer> {
         private final Label number = new Label();
-        private final Label text = new Label();
         private final HBox markers = new HBox(4);
         private final HBox box;
 
@@ -790,8 +793,9 @@ public final class MainView {
             number.setPrefWidth(36);
             number.setAlignment(Pos.CENTER_RIGHT);
             markers.setAlignment(Pos.CENTER_LEFT);
-            box = new HBox(10, number, markers, text);
+            box = new HBox(10, number, markers);
             box.setAlignment(Pos.CENTER_LEFT);
+            setGraphicTextGap(10);
             getStyleClass().add(Styles.CODE_LINE);
         }
 
@@ -805,7 +809,6 @@ public final class MainView {
                 return;
             }
             number.setText(String.valueOf(line));
-            text.setText(codeLines.get(line - 1));
             markers.getChildren().clear();
             boolean selected = false;
             for (MainViewModel.Marker m : vm.markers()) {
@@ -818,7 +821,7 @@ public final class MainView {
                 }
             }
             pseudoClassStateChanged(SELECTED_LINE, selected);
-            setText(null);
+            setText(codeLines.get(line - 1));
             setGraphic(box);
         }
     }
