@@ -22,42 +22,49 @@ public class EventLanesApp extends Application {
     private MainView view;
     private MainViewModel vm;
 
-    /** Started by {@link #main} before the toolkit, so reading the first program overlaps its start-up. */
-    private static volatile CompletableFuture<Session> early;
+    /**
+     * Started by {@link #main} before the toolkit: everything the first window needs that is plain
+     * Java (settings, words, the first program compiled, run and opened in its view model) is
+     * ready on another core by the time the toolkit is up.
+     */
+    private static volatile CompletableFuture<Prepared> early;
+
+    /** The settings and a view model with the first session open, ready to be shown. */
+    record Prepared(Settings settings, MainViewModel vm) {
+    }
 
     public static void main(String[] args) {
-        Settings s = Settings.forApp();
-        String last = s.get("last", "preset:" + PresetCatalog.SEED);
-        early = CompletableFuture.supplyAsync(() -> {
-            // Class loading on the second core while the first starts JavaFX: FXML's loader too.
+        CompletableFuture<Prepared> ready = new CompletableFuture<>();
+        early = ready;
+        // One thread beside the toolkit's: the view model first (start() waits for it), then the
+        // classes the FX thread will load after it (StartupClasses), ahead of it.
+        Thread t = new Thread(() -> {
             try {
-                Class.forName("javafx.fxml.FXMLLoader");
-            } catch (ClassNotFoundException | LinkageError e) {
-                // Only a warm-up; start() loads it anyway.
+                ready.complete(prepare(Settings.forApp()));
+            } catch (RuntimeException | Error e) {
+                ready.completeExceptionally(e);
             }
-            return firstSession(last);
-        });
+            StartupClasses.preload();
+        }, "eventlanes-startup");
+        t.setDaemon(true);
+        t.start();
         launch(EventLanesApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
-        settings = Settings.forApp();
-        String lang = settings.get("language", null);
-        I18n i18n = new I18n(lang == null ? Locale.getDefault() : Locale.forLanguageTag(lang));
-        // Read the first program (JSON parsing, the slowest part of start-up) while the window is built.
-        String last = settings.get("last", "preset:" + PresetCatalog.SEED);
-        CompletableFuture<Session> first = early != null && last.equals(earlyLast(settings))
-                ? early : CompletableFuture.supplyAsync(() -> firstSession(last));
-        vm = new MainViewModel(i18n, ProgramSources.defaults());
+        CompletableFuture<Prepared> ready = early;
+        early = null;
+        Prepared p = ready != null ? ready.join() : prepare(Settings.forApp());
+        settings = p.settings();
+        vm = p.vm();
         view = new MainView(vm, PresetCatalog::all);
         Parent root = view.load();
         view.setLaneActions(new ScenarioActions(view));
         view.zoomProperty().set(Math.max(MainView.MIN_ZOOM, Math.min(MainView.MAX_ZOOM, settings.getDouble("zoom", 1.0))));
         Scene scene = new Scene(root, settings.getDouble("width", 1500), settings.getDouble("height", 940));
         stage.setScene(scene);
-        Session s = first.join();
-        view.openSession(s != null ? s : PresetCatalog.seed());
+        view.showOpened();
         stage.setOnCloseRequest(e -> {
             if (!view.confirmClose()) {
                 e.consume();
@@ -68,8 +75,18 @@ public class EventLanesApp extends Application {
         stage.show();
     }
 
-    private static String earlyLast(Settings settings) {
-        return settings.get("last", "preset:" + PresetCatalog.SEED);
+    /**
+     * The view model in the remembered language with the last scenario open (seed 1 on a first
+     * launch, or if the last one cannot be read). It touches no control, so it may run on any
+     * thread; the FX thread takes it over once this returns.
+     */
+    static Prepared prepare(Settings settings) {
+        String lang = settings.get("language", null);
+        I18n i18n = new I18n(lang == null ? Locale.getDefault() : Locale.forLanguageTag(lang));
+        MainViewModel vm = new MainViewModel(i18n, ProgramSources.defaults());
+        Session s = firstSession(settings.get("last", "preset:" + PresetCatalog.SEED));
+        vm.open(s != null ? s : PresetCatalog.seed());
+        return new Prepared(settings, vm);
     }
 
     /** The session the last launch ended on, or null for seed 1 (never throws: a bad file is skipped). */

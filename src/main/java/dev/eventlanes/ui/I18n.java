@@ -42,10 +42,30 @@ public final class I18n {
     }
 
     private static ResourceBundle load(Locale l) {
-        // Without the ROOT fallback control, an English request on a Chinese system would pick zh_CN.
-        return ResourceBundle.getBundle(BASE, l, ResourceBundle.Control.getNoFallbackControl(
-                ResourceBundle.Control.FORMAT_PROPERTIES));
+        return ResourceBundle.getBundle(BASE, l, BUNDLES);
     }
+
+    /**
+     * Properties files only, no fallback to the system's locale (else an English request on a
+     * Chinese system would pick zh_CN), and only the files there are: English is the base file, so
+     * no messages_en is looked for (a miss searches the whole class path, every jar on it).
+     */
+    private static final ResourceBundle.Control BUNDLES = new ResourceBundle.Control() {
+        @Override
+        public List<String> getFormats(String baseName) {
+            return FORMAT_PROPERTIES;
+        }
+
+        @Override
+        public Locale getFallbackLocale(String baseName, Locale locale) {
+            return null;
+        }
+
+        @Override
+        public List<Locale> getCandidateLocales(String baseName, Locale locale) {
+            return CHINESE.equals(locale) ? List.of(CHINESE, Locale.ROOT) : List.of(Locale.ROOT);
+        }
+    };
 
     public ObjectProperty<Locale> localeProperty() {
         return locale;

@@ -39,7 +39,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -81,6 +80,7 @@ public final class MainView {
     private boolean inTick;
     private boolean redrawPending;
     private List<MainViewModel.Marker> shownMarkers = List.of();
+    private final LazyTooltips tips = new LazyTooltips();
 
     @FXML private BorderPane root;
     @FXML private ToolBar toolbar;
@@ -160,6 +160,9 @@ public final class MainView {
     public Parent load() {
         FXMLLoader loader = new FXMLLoader(MainView.class.getResource("/fxml/MainView.fxml"));
         loader.setController(this);
+        // Every element has a no-argument constructor: the default builder factory would search
+        // each class's constructors for @NamedArg first, reflection start-up need not pay for.
+        loader.setBuilderFactory(type -> null);
         try {
             Parent p = loader.load();
             URL css = MainView.class.getResource("/css/event-lanes.css");
@@ -279,6 +282,12 @@ public final class MainView {
         outputList.setItems(vm.output());
         outputList.setCellFactory(l -> new OutputCell());
         problemsList.setItems(vm.problems());
+        // Built into its tab on first view: until a program fails to open there is nothing in it.
+        problemsTab.selectedProperty().addListener((o, a, b) -> {
+            if (b && problemsTab.getContent() == null) {
+                problemsTab.setContent(problemsList);
+            }
+        });
         problemsList.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(ProgramSource.Problem p, boolean empty) {
@@ -445,7 +454,7 @@ public final class MainView {
         eventsTitle.setText(i18n.get("events.title"));
         eventsHost.setAccessibleText(i18n.get("events.tip"));
         bannerClose.setAccessibleText(i18n.get("banner.dismiss"));
-        bannerClose.setTooltip(new Tooltip(i18n.get("banner.dismiss")));
+        tips.set(bannerClose, i18n.get("banner.dismiss"));
         codeTitle.setText(i18n.get("code.title"));
         outputTab.setText(i18n.get("output.title"));
         problemsTab.setText(i18n.get("problems.title") + (vm.problems().isEmpty() ? "" : " (" + vm.problems().size() + ")"));
@@ -467,10 +476,7 @@ public final class MainView {
     }
 
     private void tip(javafx.scene.control.Control c, String tipKey) {
-        if (c.getTooltip() == null) {
-            c.setTooltip(new Tooltip());
-        }
-        c.getTooltip().setText(i18n.get(tipKey));
+        tips.set(c, i18n.get(tipKey));
         if (!(c instanceof javafx.scene.control.Labeled)) {
             c.setAccessibleText(i18n.get(tipKey));
         }
@@ -485,6 +491,11 @@ public final class MainView {
     /** Opens a session and shows its code. */
     public void openSession(Session s) {
         vm.open(s);
+        afterOpen();
+    }
+
+    /** Shows the session the view model already has open (opened before this view was built). */
+    public void showOpened() {
         afterOpen();
     }
 
@@ -767,9 +778,12 @@ public final class MainView {
 
     // ------------------------------------------------------------------ cells
 
+    /**
+     * A line of code: its number and the markers of the tasks at it as the graphic, the code as
+     * the cell's own text, 10 px after them (a label per line of its own cost a skin each).
+     */
     private final class CodeCell extends ListCell<Integer> {
         private final Label number = new Label();
-        private final Label text = new Label();
         private final HBox markers = new HBox(4);
         private final HBox box;
 
@@ -779,8 +793,9 @@ public final class MainView {
             number.setPrefWidth(36);
             number.setAlignment(Pos.CENTER_RIGHT);
             markers.setAlignment(Pos.CENTER_LEFT);
-            box = new HBox(10, number, markers, text);
+            box = new HBox(10, number, markers);
             box.setAlignment(Pos.CENTER_LEFT);
+            setGraphicTextGap(10);
             getStyleClass().add(Styles.CODE_LINE);
         }
 
@@ -794,7 +809,6 @@ public final class MainView {
                 return;
             }
             number.setText(String.valueOf(line));
-            text.setText(codeLines.get(line - 1));
             markers.getChildren().clear();
             boolean selected = false;
             for (MainViewModel.Marker m : vm.markers()) {
@@ -807,7 +821,7 @@ public final class MainView {
                 }
             }
             pseudoClassStateChanged(SELECTED_LINE, selected);
-            setText(null);
+            setText(codeLines.get(line - 1));
             setGraphic(box);
         }
     }

@@ -315,6 +315,70 @@ class MainWindowTest {
     }
 
     @Test
+    void thePresetsMenuListsEveryPresetOnceOpened(FxRobot robot) {
+        // Built on first open: until then it holds only the blank scenario.
+        javafx.scene.control.MenuButton menu = robot.lookup("#presets").queryAs(javafx.scene.control.MenuButton.class);
+        robot.clickOn("#presets");
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (javafx.scene.control.MenuItem i : menu.getItems()) {
+            ids.add(i.getId());
+            if (i instanceof javafx.scene.control.Menu m) {
+                m.getItems().forEach(sub -> ids.add(sub.getId()));
+            }
+        }
+        robot.type(KeyCode.ESCAPE);
+        assertThat(ids).contains("preset-blank");
+        for (Preset p : PresetCatalog.all()) {
+            assertThat(ids).as(p.name()).contains("preset-" + p.name().replace(' ', '-').replace(':', '-'));
+        }
+        // A second opening adds nothing twice.
+        int count = menu.getItems().size();
+        robot.clickOn("#presets");
+        robot.type(KeyCode.ESCAPE);
+        assertThat(menu.getItems()).hasSize(count);
+    }
+
+    @Test
+    void aTooltipIsMadeOnFirstHoverInTheLanguageShownThen(FxRobot robot) {
+        Button play = robot.lookup("#play").queryAs(Button.class);
+        Button step = robot.lookup("#step").queryAs(Button.class);
+        assertThat(play.getTooltip()).isNull();
+        assertThat(play.getAccessibleText()).isEqualTo("Play. Play or pause (Space)");
+        // Switched before any hover: the tooltip, made later, is in Chinese.
+        @SuppressWarnings("unchecked")
+        ComboBox<Locale> lang = robot.lookup("#language").queryAs(ComboBox.class);
+        robot.interact(() -> lang.setValue(I18n.CHINESE));
+        robot.moveTo(play);
+        assertThat(play.getTooltip()).isNotNull();
+        assertThat(play.getTooltip().getText()).isEqualTo("播放或暂停 (空格)");
+        // Switched after: the tooltip that exists follows.
+        robot.interact(() -> lang.setValue(I18n.ENGLISH));
+        assertThat(play.getTooltip().getText()).isEqualTo("Play or pause (Space)");
+        robot.moveTo(step);
+        assertThat(step.getTooltip().getText()).isEqualTo(new I18n(Locale.ENGLISH).get("action.step.tip"));
+    }
+
+    @Test
+    void theProblemsListIsBuiltWhenItsTabFirstShowsEvenAfterALanguageSwitch(FxRobot robot) throws Exception {
+        assertThat(robot.lookup("#problems").tryQuery()).isEmpty();
+        @SuppressWarnings("unchecked")
+        ComboBox<Locale> lang = robot.lookup("#language").queryAs(ComboBox.class);
+        robot.interact(() -> lang.setValue(I18n.CHINESE));
+        Path bad = tmp.resolve("bad.py");
+        Files.writeString(bad, "async def main(:\n    pass\n");
+        robot.interact(() -> assertThat(view.openFile(bad)).isFalse());
+        ListView<?> problems = robot.lookup("#problems").queryAs(ListView.class);
+        assertThat(problems.isVisible()).isTrue();
+        assertThat(problems.getItems()).isNotEmpty();
+        javafx.scene.control.TabPane tabs = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).startsWith("问题");
+        // Back on the output tab and again: the list stays built, once.
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        assertThat(robot.lookup("#problems").queryAll()).hasSize(1);
+    }
+
+    @Test
     void everyControlHasAccessibleText(FxRobot robot) {
         // Seed 1 is a Python program: its event exists once main has run its first step.
         robot.clickOn("#step");

@@ -4,7 +4,7 @@ import dev.eventlanes.python.syntax.Expr;
 import dev.eventlanes.python.syntax.Node;
 import dev.eventlanes.python.syntax.Stmt;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +49,9 @@ final class Scope {
 
     /** Builds the scope tree of a module and resolves every name. */
     static Map<Node, Scope> analyse(dev.eventlanes.python.syntax.Module module) {
-        Map<Node, Scope> byNode = new HashMap<>();
+        // Keyed by identity: syntax nodes are records, whose hashCode walks the whole subtree
+        // (a function's scope hashed its entire body), and a node's scope belongs to that node.
+        Map<Node, Scope> byNode = new IdentityHashMap<>();
         Scope root = new Scope(Kind.MODULE, null, module);
         byNode.put(module, root);
         Collector c = new Collector(byNode);

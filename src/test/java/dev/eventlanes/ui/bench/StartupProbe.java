@@ -24,34 +24,43 @@ public final class StartupProbe {
         }
     }
 
+    /**
+     * Hands the FX thread one watcher as soon as the toolkit takes work (runLater waits for it to
+     * start): it counts pulses from the first one with a window showing, so the app is measured
+     * exactly as the bare window, whose timer starts right after show(). Polling with a queue of
+     * checks instead would start one timer per check queued while start() runs.
+     */
     private static void watchForWindow() {
         while (true) {
             try {
-                Thread.sleep(2);
-                java.util.concurrent.CountDownLatch seen = new java.util.concurrent.CountDownLatch(1);
-                Platform.runLater(() -> {
-                    if (javafx.stage.Window.getWindows().stream().anyMatch(javafx.stage.Window::isShowing)) {
-                        reportAfterFirstFrame();
-                        seen.countDown();
-                    }
-                });
-                if (seen.await(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                Platform.runLater(() -> reportAfterFrames(() -> javafx.stage.Window.getWindows().stream()
+                        .anyMatch(javafx.stage.Window::isShowing)));
+                return;
+            } catch (IllegalStateException e) {
+                // launch() has not begun starting the toolkit yet.
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException ie) {
                     return;
                 }
-            } catch (IllegalStateException e) {
-                // The toolkit is not up yet.
-            } catch (InterruptedException e) {
-                return;
             }
         }
     }
 
     static void reportAfterFirstFrame() {
+        reportAfterFrames(() -> true);
+    }
+
+    /** Reports at the second pulse that finds {@code shown} true (the first has painted the window). */
+    private static void reportAfterFrames(java.util.function.BooleanSupplier shown) {
         new AnimationTimer() {
             private int pulses;
 
             @Override
             public void handle(long now) {
+                if (pulses == 0 && !shown.getAsBoolean()) {
+                    return;
+                }
                 if (++pulses == 2) {
                     stop();
                     System.out.println("FIRST_FRAME");
