@@ -12,12 +12,12 @@ import dev.eventlanes.ui.program.CodeView;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Programs for the benchmarks, written directly as coroutines. */
-final class BenchPrograms {
+/** Programs for the benchmarks (and the drawing tests), written directly as coroutines. */
+public final class BenchPrograms {
     private BenchPrograms() {
     }
 
-    static Session session(Program p) {
+    public static Session session(Program p) {
         return new Session("bench", p, CodeView.source(List.of("# benchmark program")), false, List.of());
     }
 
@@ -25,7 +25,7 @@ final class BenchPrograms {
      * {@code lanes} tasks over {@code events} events that never stop: half set and clear an event
      * on a timer, half wait on it, poll another and sleep (asyncio, which has clear()).
      */
-    static Program busy(int lanes, int events) {
+    public static Program busy(int lanes, int events) {
         return new Program() {
             @Override
             public String title() {
