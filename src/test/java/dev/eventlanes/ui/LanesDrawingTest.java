@@ -126,6 +126,10 @@ class LanesDrawingTest {
         int k = vm.positionProperty().get();
         robot.interact(() -> vm.scrubTo(k / 2));
         assertCacheIsFresh(robot, "scrubbed back");
+        robot.interact(() -> vm.scrubTo(k));
+        assertCacheIsFresh(robot, "scrubbed forward again");
+        robot.interact(() -> vm.scrubTo(k / 2));
+        assertCacheIsFresh(robot, "scrubbed back again");
         robot.interact(() -> vm.stepBack());
         assertCacheIsFresh(robot, "stepped back");
         robot.interact(() -> vm.step());
@@ -190,5 +194,27 @@ class LanesDrawingTest {
         assertCacheIsFresh(robot, "stepped with the keyboard");
         robot.interact(() -> vm.runToEnd());
         assertCacheIsFresh(robot, "run to the end");
+    }
+
+    @Test
+    void aPlayheadGlidingBehindThePositionGrowsLabelsLeftOfWhereItWas(FxRobot robot) {
+        // With animations on, a step shows the new position at once and the playhead glides after
+        // it: a segment the old playhead cut may be finished at once, and its label (left of all
+        // that is new) must appear. Driven here frame by frame, as the glide would.
+        robot.interact(() -> view.openSession(PresetCatalog.open("py:ping_pong")));
+        robot.interact(() -> vm.runToEnd());
+        dev.eventlanes.ui.timeline.Timeline tl = vm.timeline();
+        int total = vm.totalProperty().get();
+        int[] stops = {0, 10, 20, 30, 60, 100};
+        for (int i = 1; i < stops.length; i++) {
+            int from = total * stops[i - 1] / 100;
+            int to = total * stops[i] / 100;
+            robot.interact(() -> view.lanes().show(tl, from, tl.unitAt(from)));
+            for (int f = 0; f <= 4; f++) {
+                double unit = tl.unitAt(from) + (tl.unitAt(to) - tl.unitAt(from)) * f / 4;
+                robot.interact(() -> view.lanes().show(tl, to, unit));
+                assertCacheIsFresh(robot, "gliding from " + stops[i - 1] + "% to " + stops[i] + "%, frame " + f);
+            }
+        }
     }
 }

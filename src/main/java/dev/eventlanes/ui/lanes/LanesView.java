@@ -510,14 +510,23 @@ public final class LanesView extends Region {
             from = Math.min(from, p.xOf(drawnPosition));
         }
         out.add(new double[] {from - p.leftReach(), p.pAbs + p.rightReach(), 0, h});
+        // The segment the old playhead cut (and the one before, in case it began right there) may
+        // now be wide enough for its label: it can lie left of the band. That is the segment in
+        // force at the old playhead, which is not the last one shown when the position ran ahead.
         double rh = p.rowHeight;
+        int atPlayhead = timeline.positionAtUnit(drawnPlayhead / p.ppu);
         for (int r = p.firstRow; r <= p.lastRow; r++) {
             Timeline.Lane lane = timeline.lanes().get(taskOfRow[r]);
-            int s = lane == null ? -1 : lane.segmentAt(drawnPosition);
-            if (s >= 0 && p.labelDrawn(lane, s, drawnPosition, drawnPlayhead) != p.labelDrawn(lane, s, position, p.pAbs)) {
-                double sa = Math.max(0, p.xOf(lane.segmentStart(s)));
-                double y = p.top + r * rh - p.scroll;
-                out.add(new double[] {sa, sa + p.labelReach(), y, y + rh});
+            if (lane == null) {
+                continue;
+            }
+            int cut = Math.min(lane.segmentAt(drawnPosition), lane.segmentAt(atPlayhead));
+            for (int s = Math.max(0, cut - 1); s <= cut; s++) {
+                if (p.labelDrawn(lane, s, drawnPosition, drawnPlayhead) != p.labelDrawn(lane, s, position, p.pAbs)) {
+                    double sa = Math.max(0, p.xOf(lane.segmentStart(s)));
+                    double y = p.top + r * rh - p.scroll;
+                    out.add(new double[] {sa, sa + p.labelReach(), y, y + rh});
+                }
             }
         }
         out.addAll(p.tagChanges(drawnArrows, h));
