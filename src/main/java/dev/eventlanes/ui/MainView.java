@@ -192,6 +192,14 @@ public final class MainView {
         eventsScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
         eventsScroll.getStyleClass().add("events-scroll");
         eventsScroll.setFocusTraversable(false);
+        // The scroll pane caches its viewport as one image, which every toggle that flips while
+        // playing would invalidate: all toggles redrawn into it, then it drawn, each frame.
+        eventsScroll.skinProperty().addListener((o, a, b) -> {
+            Node viewport = eventsScroll.lookup(".viewport");
+            if (viewport != null) {
+                viewport.setCache(false);
+            }
+        });
         eventsHost.getChildren().add(eventsScroll);
         // Never squeeze the toggles under the scroll bar: the viewport is always a toggle high.
         eventsBar.layoutBoundsProperty().addListener((o, a, b) -> eventsScroll.setMinViewportHeight(eventsBar.prefHeight(-1)));
@@ -348,6 +356,9 @@ public final class MainView {
             }
         };
         timer.start();
+        // Texts and ranges that change on every frame while playing lay out only themselves.
+        LayoutFence.around(root.getBottom());
+        LayoutFence.around(scrubber);
         root.sceneProperty().addListener((o, a, b) -> {
             if (b != null) {
                 installKeys(b);
