@@ -201,6 +201,9 @@ public final class MainView {
             }
         });
         eventsHost.getChildren().add(eventsScroll);
+        // Toggles out of view are brought up to date when scrolled to (see EventsBar).
+        eventsScroll.viewportBoundsProperty().addListener((o, a, b) ->
+                eventsBar.setVisibleRange(-b.getMinX(), -b.getMinX() + b.getWidth()));
         // Never squeeze the toggles under the scroll bar: the viewport is always a toggle high.
         eventsBar.layoutBoundsProperty().addListener((o, a, b) -> eventsScroll.setMinViewportHeight(eventsBar.prefHeight(-1)));
         lanes.scaleProperty().bind(zoom);
