@@ -22,7 +22,7 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * Draws the lanes: row stripes, every lane's segments with their patterns and labels, poll marks,
- * wake-up arrows with their tags, and (separately) the ruler and the playhead.
+ * wake-up arrows with their tags, the ruler over them, and (separately) the playhead.
  *
  * <p>Everything is placed in <em>absolute</em> pixels along the whole run, x = unit x pixels per
  * unit, rounded to 1/256 px. A drawing is given its origin (the absolute x of its own x = 0), so a
@@ -31,17 +31,18 @@ import javafx.scene.text.TextAlignment;
  * are anchored at absolute 0).
  *
  * <p>Marks that could crowd each other are thinned by rules that never change what is already drawn
- * when the run grows at the playhead: polls (28 px apart) and arrows (6 px apart) are picked left to
- * right within blocks of {@link #BLOCK} absolute pixels, each block starting from the mark just
- * before it; tags are picked right to left (the newest set() keeps its name) within such a block,
+ * when the run grows at the playhead: polls (28 px apart), arrows (6 px apart) and the ruler's ticks
+ * and times are picked left to right within blocks of {@link #BLOCK} absolute pixels, each block
+ * starting from the mark just before it; tags are picked right to left (the newest set() keeps its name) within such a block,
  * starting from the tags of the block after it. So a cached drawing needs repainting only near the
  * playhead, where a label grows into its segment, and along the row of a new tag, back to the start
  * of the block before the playhead's.
  *
  * <p>Two things follow the view's left edge instead (as they always have): a segment that began
  * before it is cut there, its label kept in sight at the edge, and a tag is kept from running off
- * it. Drawn with {@code stickyX} = the edge; with {@code stickyX} = 0 a drawing is independent of
- * the view. The difference lies within {@link #stickyWidth()} of the edge.
+ * it (an arrow that has scrolled past the edge keeps no tag). Drawn with {@code stickyX} = the
+ * edge; with {@code stickyX} = 0 a drawing is independent of the view. The two differ only within
+ * {@link #stickyPatches}.
  */
 final class LanePainter {
     /** Width of the blocks polls and arrows are thinned in, in absolute pixels. */
@@ -219,11 +220,68 @@ final class LanePainter {
     }
 
     /**
-     * The strip at the view's left edge that looks different when drawn against the edge (labels
-     * kept in sight, tags kept from running off): everything else is the same either way.
+     * Where a drawing against the view's left edge {@code x0} differs from one independent of it
+     * (absolute x from, to; canvas y from, to): for each row whose segment began before the edge,
+     * the edge itself (a running segment's outline, a sliver) and the label (kept in sight there,
+     * or the tail of the one at the segment's start); for each row with a tag near the edge, its
+     * tags (one kept from running off the edge, the ones of its row that hides or lets show).
      */
-    double stickyWidth() {
-        return Math.ceil(Math.max(labelReach(), tagReach() + 2 + 14 * scale) + 2);
+    List<double[]> stickyPatches(double x0, double height) {
+        List<double[]> out = new ArrayList<>();
+        double rh = rowHeight;
+        double s = scale;
+        int at = tl.positionAtUnit(x0 / ppu);
+        for (int r = firstRow; r <= lastRow; r++) {
+            double y = top + r * rh - scroll;
+            Timeline.Lane lane = tl.lanes().get(taskOfRow[r]);
+            if (y + rh <= 0 || y >= height || lane == null) {
+                continue;
+            }
+            int last = lane.segmentAt(position);
+            int seg = Math.min(last, lane.segmentAt(at));
+            if (seg < 0) {
+                continue;
+            }
+            double sa = xOf(lane.segmentStart(seg));
+            double sb = seg < last ? Math.min(pAbs, xOf(lane.segmentStart(seg + 1))) : pAbs;
+            if (sa >= x0 || sb < x0 || sa > pAbs) {
+                continue;
+            }
+            double by = y + rh * 0.18;
+            double bh = rh * 0.64;
+            out.add(new double[] {x0, x0 + 3, by - 2, by + bh + 2});
+            TaskState st = lane.segmentState(seg);
+            String label = segmentLabel(st, lane.segmentEvent(seg), log, lane.segmentStart(seg));
+            Font f = st == TaskState.RUNNING ? boldFont : font;
+            double lw = width(label, f);
+            boolean atStart = labelDrawn(lane, seg, position, pAbs) && sa + 6 + lw + 1 > x0;
+            boolean atEdge = !(sb - x0 < 1 && seg < last)
+                    && Math.max(st.isFinished() ? 0 : 2, sb - x0) > textWidth(label) + 12;
+            if (atStart || atEdge) {
+                double ty = st == TaskState.DONE || st == TaskState.CANCELLED ? by + bh * 0.1 : by + bh / 2;
+                double half = f.getSize() * 0.75 + 2;
+                out.add(new double[] {x0, x0 + 6 + lw + 3, ty - half, ty + half});
+            }
+        }
+        if (arrowsShown > 0) {
+            double reach = tagReach();
+            Picked pk = pick(x0, x0 + reach + 10 * s + 4, x0);
+            List<Timeline.Arrow> as = tl.arrows();
+            java.util.Set<Integer> rows = new java.util.HashSet<>();
+            double th = 24 * s;
+            for (int k = 0; k < pk.n; k++) {
+                Timeline.Arrow ar = as.get(pk.arrow[k]);
+                double x = pk.x[k];
+                if (x < x0 || x > x0 + reach + 10 * s + 4 || !hasTag(ar)) {
+                    continue;
+                }
+                double ty = ar.fromTask() >= 0 ? yFrom(ar) - th / 2 : top + 3 * s;
+                if (rows.add((int) Math.round(yFrom(ar))) && ty + th + 2 > 0 && ty - 2 < height) {
+                    out.add(new double[] {x0, x0 + reach + 4, ty - 2, ty + th + 2});
+                }
+            }
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ texts
@@ -341,6 +399,9 @@ final class LanePainter {
             drawLane(g, origin, lane, y + rh * 0.18, rh * 0.64, left, right, stickyX);
         }
         drawArrows(g, origin, left, right, stickyX);
+        if (ct < top + 1) {
+            drawRuler(g, origin, left, right);
+        }
         if (clip) {
             g.restore();
         }
@@ -502,7 +563,7 @@ final class LanePainter {
                 }
                 if (x - lastShown >= gap) {
                     lastShown = x;
-                    if (x >= stickyX && x + r + 2 >= left && x - r - 2 <= right) {
+                    if (x + r + 2 >= left && x - r - 2 <= right) {
                         poll(g, x - origin, y + bh / 2, r, log.value(i) != 0);
                     }
                 }
@@ -723,7 +784,7 @@ final class LanePainter {
             if (x - tagR - 10 * s - 4 > right) {
                 continue;
             }
-            if (x + 16 * s + 4 < left || x < stickyX) {
+            if (x + 16 * s + 4 < left) {
                 break;
             }
             Timeline.Arrow ar = as.get(pk.arrow[k]);
@@ -740,7 +801,8 @@ final class LanePainter {
                 g.setFill(ARROW);
                 g.fillOval(cx - 6 * s, yFrom - 6 * s, 12 * s, 12 * s);
             }
-            if (!pk.tag[k]) {
+            if (!pk.tag[k] || x < stickyX) {
+                // An arrow that has scrolled past the edge keeps no tag there.
                 continue;
             }
             String tag = tag(ar.event());
@@ -778,46 +840,81 @@ final class LanePainter {
 
     // ------------------------------------------------------------------ ruler and playhead
 
-    /** The ruler, over the top of a drawing of width w whose x = 0 is at absolute x {@code origin}. */
-    void paintRuler(GraphicsContext g, double origin, double w) {
+    /** The first clock jump (see Timeline) at or right of absolute x. */
+    private int firstJumpAtOrAfter(double x) {
+        int n = tl.clockJumpCount();
+        int j = tl.clockJumpsBelow(tl.positionAtUnit(x / ppu));
+        while (j > 0 && xOf(tl.clockJump(j - 1)) >= x) {
+            j--;
+        }
+        while (j < n && xOf(tl.clockJump(j)) < x) {
+            j++;
+        }
+        return j;
+    }
+
+    /** How far right of its tick a ruler label can reach. */
+    double rulerLabelReach() {
+        return 3 + width("t=00000.000", smallFont) + 4;
+    }
+
+    /**
+     * The ruler across the top: a tick where the clock moved (5 px apart at least) and its time
+     * where there is room after the last one; both picked left to right per block, like polls, so
+     * ticks and times stay put as the view scrolls. Drawn over the lanes, inside [left, right].
+     */
+    private void drawRuler(GraphicsContext g, double origin, double left, double right) {
         double s = scale;
         g.setFill(RULER);
-        g.fillRect(0, 0, w, top);
+        g.fillRect(left - origin - 1, 0, right - left + 2, top);
         g.setStroke(RULER_LINE);
         g.setLineWidth(1);
-        g.strokeLine(0, top, w, top);
+        g.strokeLine(left - origin - 1, top, right - origin + 1, top);
         g.setFont(smallFont);
         g.setFill(DARK_TEXT);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        double lastX = -1e9;
-        if (origin <= 0) {
-            g.fillText("t=0", 4, top / 2);
-            lastX = 4;
+        double reach = rulerLabelReach();
+        if (4 <= right && 4 + reach >= left) {
+            g.fillText("t=0", 4 - origin, top / 2);
         }
-        int j = Math.max(0, tl.clockJumpsBelow(tl.positionAtUnit(origin / ppu)));
         int n = tl.clockJumpsBelow(position);
-        double minGap = 70 * s;
-        double lastTick = -1e9;
-        for (; j < n; j++) {
-            int i = tl.clockJump(j);
-            double x = xOf(i) - origin;
-            if (x > w) {
-                break;
+        long b = (long) Math.floor((left - reach) / BLOCK);
+        long bEnd = (long) Math.floor((right + 1) / BLOCK);
+        for (; b <= bEnd; b++) {
+            double blockEnd = (b + 1) * BLOCK;
+            int j = firstJumpAtOrAfter(b * BLOCK);
+            // A block starts after the jump before it, as if that one had its tick and its time.
+            double lastTick = -1e9;
+            double lastX = 4;
+            double minGap = 70 * s;
+            if (j > 0) {
+                lastTick = xOf(tl.clockJump(j - 1));
+                lastX = lastTick;
+                minGap = Math.max(70 * s, textWidth(rulerLabel(tl.clockJump(j - 1))) * 0.85 + 14 * s);
             }
-            if (x < 0) {
-                continue;
-            }
-            if (x - lastTick < 5) {
-                continue;
-            }
-            lastTick = x;
-            g.strokeLine(x, top * 0.6, x, top);
-            String label = rulerLabel(i);
-            if (x - lastX >= minGap) {
-                g.fillText(label, x + 3, top / 2);
-                lastX = x;
-                minGap = Math.max(70 * s, textWidth(label) * 0.85 + 14 * s);
+            while (j < n) {
+                int i = tl.clockJump(j);
+                double x = xOf(i);
+                if (x >= blockEnd || x > right + 1) {
+                    break;
+                }
+                if (x - lastTick >= 5) {
+                    lastTick = x;
+                    double cx = x - origin;
+                    if (x + 1 >= left) {
+                        g.strokeLine(cx, top * 0.6, cx, top);
+                    }
+                    if (x - lastX >= minGap) {
+                        String label = rulerLabel(i);
+                        if (x + reach >= left) {
+                            g.fillText(label, cx + 3, top / 2);
+                        }
+                        lastX = x;
+                        minGap = Math.max(70 * s, textWidth(label) * 0.85 + 14 * s);
+                    }
+                }
+                j = Math.max(j + 1, firstJumpAtOrAfter(lastTick + 5));
             }
         }
     }

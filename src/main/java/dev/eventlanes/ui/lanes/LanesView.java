@@ -12,6 +12,7 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.AccessibleRole;
@@ -42,9 +43,9 @@ import javafx.scene.text.FontWeight;
  * are kept in tiles {@link #TILE} pixels wide, fixed to the run's absolute x, that are painted once
  * and then only repaired where the next frame can differ (a band around the playhead, a label that
  * now fits its segment, a tag a newer one hides). Scrolling with the playhead just moves the tiles.
- * Over them lie three small layers: a strip at the left edge where labels are kept in sight, the
- * ruler, and the playhead, so a frame repaints a few narrow pieces instead of the whole viewport
- * (software rendering pays per pixel). Anything else (another run, stepping or scrubbing back, a
+ * Over them lie two small layers: a strip at the left edge where labels are kept in sight, and the
+ * playhead, so a frame repaints a few narrow pieces instead of the whole viewport (software
+ * rendering pays per pixel). Anything else (another run, stepping or scrubbing back, a
  * zoom, a resize of the rows, scrolling the lanes, selecting one, another language) repaints all
  * tiles; {@link #drawFromScratch()} draws the same picture in one go, for tests.
  */
@@ -62,8 +63,10 @@ public final class LanesView extends Region {
     private final Rectangle surfaceClip = new Rectangle();
     private final Group tileLayer = new Group();
     private final List<Tile> tiles = new ArrayList<>();
-    private final Canvas sticky = new Canvas();
-    private final Canvas rulerCanvas = new Canvas();
+    /** Pieces drawn against the view's left edge (see LanePainter.stickyPatches), over the tiles. */
+    private final Group stickyLayer = new Group();
+    private final List<Canvas> stickyPieces = new ArrayList<>();
+    private List<double[]> drawnPatches = List.of();
     private final Canvas playhead = new Canvas();
     private final Pane headers = new Pane();
     private final ScrollBar vbar = new ScrollBar();
@@ -102,10 +105,6 @@ public final class LanesView extends Region {
     private double drawnPlayhead = -1;
     private int drawnArrows;
     private double drawnX0 = -1;
-    private double drawnStickyWidth = -1;
-    /** The ruler as drawn: origin, width, scale, clock ticks shown, run. */
-    private final double[] drawnRuler = new double[5];
-    private Timeline drawnRulerTimeline;
     private double drawnPlayheadLocal = Double.NaN;
     private double drawnPlayheadScale = -1;
     private double drawnPlayheadHeight = -1;
@@ -169,11 +168,10 @@ public final class LanesView extends Region {
         headers.setManaged(false);
         surface.setManaged(false);
         surface.setClip(surfaceClip);
-        for (Node n : new Node[] {tileLayer, sticky, rulerCanvas, playhead}) {
+        for (Node n : new Node[] {tileLayer, stickyLayer, playhead}) {
             n.setManaged(false);
         }
-        sticky.setVisible(false);
-        surface.getChildren().addAll(tileLayer, sticky, rulerCanvas, playhead);
+        surface.getChildren().addAll(tileLayer, stickyLayer, playhead);
         vbar.setManaged(false);
         getChildren().addAll(surface, headers, vbar);
         scale.addListener((o, a, b) -> {
@@ -476,8 +474,12 @@ public final class LanesView extends Region {
         stats[0]++;
         stats[1] += grew ? 0 : 1;
         paintTiles(w, h, grew, repairs);
+        // The tiles cover the drawing (in whole pixels): nothing under them need be painted first.
+        Insets opaque = new Insets(0, 0, h - Math.floor(h), 0);
+        if (!opaque.equals(surface.getOpaqueInsets())) {
+            surface.setOpaqueInsets(opaque);
+        }
         paintSticky(w, h, grew, repairs);
-        paintRuler(w);
         paintPlayhead(h);
 
         drawnTimeline = timeline;
@@ -530,6 +532,13 @@ public final class LanesView extends Region {
             }
         }
         out.addAll(p.tagChanges(drawnArrows, h));
+        // New ticks on the ruler: with the position ahead of the playhead they lie right of it.
+        int j0 = timeline.clockJumpsBelow(drawnPosition);
+        int j1 = timeline.clockJumpsBelow(position);
+        if (j1 > j0) {
+            out.add(new double[] {p.xOf(timeline.clockJump(j0)) - 2,
+                p.xOf(timeline.clockJump(j1 - 1)) + p.rulerLabelReach() + 2, 0, p.top + 2});
+        }
         return out;
     }
 
@@ -599,50 +608,59 @@ public final class LanesView extends Region {
     }
 
     /**
-     * The strip at the left edge, drawn against the edge (a segment that began before it is cut
-     * there and keeps its label in sight; tags stay on screen): only while the view has scrolled.
+     * The pieces at the left edge drawn against it (a segment that began before it is cut there
+     * and keeps its label in sight; tags stay on screen): only while the view has scrolled, and
+     * only where that looks different from the tiles.
      */
     private void paintSticky(double w, double h, boolean grew, List<double[]> repairs) {
-        if (x0 <= 0) {
-            sticky.setVisible(false);
-            drawnStickyWidth = -1;
-            return;
+        List<double[]> patches = x0 > 0 ? painter.stickyPatches(x0, h) : List.of();
+        boolean stale = !grew || x0 != drawnX0 || patches.size() != drawnPatches.size();
+        for (int i = 0; i < patches.size() && !stale; i++) {
+            stale = !Arrays.equals(patches.get(i), drawnPatches.get(i));
         }
-        double sw = Math.min(w, painter.stickyWidth());
-        boolean stale = !grew || x0 != drawnX0 || sw != drawnStickyWidth || !sticky.isVisible()
-                || sticky.getHeight() != h;
         for (double[] r : repairs) {
-            stale |= r[0] < x0 + sw && r[1] > x0;
+            for (double[] pt : patches) {
+                stale |= r[0] < pt[1] && r[1] > pt[0] && r[2] < pt[3] && r[3] > pt[2];
+            }
         }
         if (!stale) {
             return;
         }
-        if (sticky.getWidth() != sw || sticky.getHeight() != h) {
-            sticky.setWidth(sw);
-            sticky.setHeight(h);
+        drawnPatches = patches;
+        int i = 0;
+        for (double[] pt : patches) {
+            double left = Math.floor(pt[0]);
+            double right = Math.min(Math.ceil(pt[1]), x0 + w);
+            double top = Math.max(0, Math.floor(pt[2]));
+            double bottom = Math.min(h, Math.ceil(pt[3]));
+            if (left >= right || top >= bottom) {
+                continue;
+            }
+            Canvas c;
+            if (i < stickyPieces.size()) {
+                c = stickyPieces.get(i);
+            } else {
+                c = new Canvas();
+                c.setManaged(false);
+                stickyPieces.add(c);
+                stickyLayer.getChildren().add(c);
+            }
+            i++;
+            if (c.getWidth() != right - left || c.getHeight() != bottom - top) {
+                c.setWidth(right - left);
+                c.setHeight(bottom - top);
+            }
+            c.relocate(left - x0, top);
+            c.setVisible(true);
+            GraphicsContext g = c.getGraphicsContext2D();
+            g.save();
+            g.translate(0, -top);
+            painter.paint(g, left, 0, top, right - left, bottom, x0, false);
+            g.restore();
         }
-        painter.paint(sticky.getGraphicsContext2D(), x0, 0, 0, sw, h, x0, false);
-        sticky.setVisible(true);
-        drawnStickyWidth = sw;
-    }
-
-    private void paintRuler(double w) {
-        double top = ruler();
-        double n = timeline.clockJumpsBelow(position);
-        double[] now = {x0, w, scale.get(), n, painter.ppu};
-        if (timeline == drawnRulerTimeline && Arrays.equals(now, drawnRuler)) {
-            return;
+        for (; i < stickyPieces.size(); i++) {
+            stickyPieces.get(i).setVisible(false);
         }
-        System.arraycopy(now, 0, drawnRuler, 0, now.length);
-        drawnRulerTimeline = timeline;
-        double ch = Math.ceil(top) + 2;
-        if (rulerCanvas.getWidth() != w || rulerCanvas.getHeight() != ch) {
-            rulerCanvas.setWidth(w);
-            rulerCanvas.setHeight(ch);
-        }
-        GraphicsContext g = rulerCanvas.getGraphicsContext2D();
-        g.clearRect(0, 0, w, ch);
-        painter.paintRuler(g, x0, w);
     }
 
     private void paintPlayhead(double h) {
@@ -703,7 +721,6 @@ public final class LanesView extends Region {
         GraphicsContext g = c.getGraphicsContext2D();
         if (timeline != null && viewW > 0 && viewH > 0) {
             painter.paint(g, x0, 0, 0, viewW, viewH, x0, false);
-            painter.paintRuler(g, x0, viewW);
             painter.paintPlayhead(g, painter.pAbs - x0, viewH);
         }
         SnapshotParameters sp = new SnapshotParameters();
