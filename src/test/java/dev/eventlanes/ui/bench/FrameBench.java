@@ -155,6 +155,7 @@ public final class FrameBench {
          */
         private void phases(String text) {
             java.util.Map<String, List<Integer>> byPhase = new java.util.TreeMap<>();
+            java.util.Map<String, List<Integer>> byRegion = new java.util.HashMap<>();
             String[] pulses = text.split("PULSE: ");
             int n = 0;
             for (String block : pulses) {
@@ -185,8 +186,26 @@ public final class FrameBench {
                     }
                 }
                 here.put("dirty px (thousands)", (int) (dirty / 1000));
+                // Painting time by the dirty region painted (the i-th Painting paints the i-th region).
+                Matcher rm = DIRTY.matcher(block);
+                List<String> regions = new ArrayList<>();
+                while (rm.find()) {
+                    regions.add(rm.group(0).replaceAll(".*minX:([\\d.]+), minY:([\\d.]+).*\\(w:([\\d.]+), h:([\\d.]+)\\)",
+                            "region at $1,$2 $3x$4"));
+                }
+                for (int i = 0; i < regions.size(); i++) {
+                    Integer t = here.get("Painting#" + i);
+                    if (t != null) {
+                        byRegion.computeIfAbsent(regions.get(i), x -> new ArrayList<>()).add(t);
+                    }
+                }
                 here.forEach((k, v) -> byPhase.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
             }
+            int counted = n;
+            byRegion.entrySet().stream().sorted((a, b) -> b.getValue().size() - a.getValue().size()).limit(8)
+                    .forEach(e -> realErr.printf("  painting %-34s in %3d%% of pulses, mean %.1f ms%n", e.getKey(),
+                            100 * e.getValue().size() / Math.max(1, counted),
+                            e.getValue().stream().mapToInt(Integer::intValue).average().orElse(0)));
             for (var e : byPhase.entrySet()) {
                 List<Integer> v = e.getValue();
                 while (v.size() < n) {
