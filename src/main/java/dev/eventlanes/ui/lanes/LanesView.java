@@ -12,7 +12,6 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.AccessibleRole;
@@ -335,7 +334,6 @@ public final class LanesView extends Region {
             }
             h.pseudoClassStateChanged(Styles.SELECTED, h.task == selectedTask.get());
             headerNodes.add(h);
-            headers.getChildren().add(h);
         }
         requestLayout();
     }
@@ -393,11 +391,17 @@ public final class LanesView extends Region {
         for (Header hd : headerNodes) {
             boolean on = hd.task < m && hd.task < rowOfTask.length && rowOfTask[hd.task] >= 0;
             double y = on ? rowOfTask[hd.task] * row() : 0;
-            // Off-screen headers are hidden, not just clipped, so they cost nothing to render.
+            // Off-screen headers are taken out of the scene, not just clipped or hidden: JavaFX
+            // walks every node in it on each frame (a hundred lanes, seven nodes a header).
             on = on && y >= first && y <= last;
-            hd.setVisible(on);
             if (on) {
+                if (hd.getParent() != headers) {
+                    headers.getChildren().add(hd);
+                    hd.applyCss();
+                }
                 hd.resizeRelocate(0, y - vbar.getValue(), hw, row() - 2);
+            } else if (hd.getParent() == headers) {
+                headers.getChildren().remove(hd);
             }
         }
         redraw();
@@ -474,11 +478,6 @@ public final class LanesView extends Region {
         stats[0]++;
         stats[1] += grew ? 0 : 1;
         paintTiles(w, h, grew, repairs);
-        // The tiles cover the drawing (in whole pixels): nothing under them need be painted first.
-        Insets opaque = new Insets(0, 0, h - Math.floor(h), 0);
-        if (!opaque.equals(surface.getOpaqueInsets())) {
-            surface.setOpaqueInsets(opaque);
-        }
         paintSticky(w, h, grew, repairs);
         paintPlayhead(h);
 
