@@ -317,9 +317,11 @@ public final class MainView {
         });
 
         // Status bar.
-        timeLabel.textProperty().bind(vm.timeTextProperty());
-        stepLabel.textProperty().bind(vm.stepTextProperty());
-        sentenceLabel.textProperty().bind(vm.statusProperty());
+        vm.timeTextProperty().addListener((o, a, b) -> statusChanged());
+        vm.stepTextProperty().addListener((o, a, b) -> statusChanged());
+        vm.statusProperty().addListener((o, a, b) -> statusChanged());
+        vm.playingProperty().addListener((o, a, b) -> showStatus());
+        showStatus();
         HBox.setHgrow(sentenceLabel, Priority.ALWAYS);
 
         vm.positionProperty().addListener((o, a, b) -> redraw());
@@ -342,6 +344,9 @@ public final class MainView {
 
             @Override
             public void handle(long now) {
+                if (statusPending && System.nanoTime() - statusShownAt >= STATUS_EVERY_NANOS) {
+                    showStatus();
+                }
                 if (last >= 0 && vm.playingProperty().get()) {
                     // One tick changes position, revision and playhead: draw once for all three.
                     inTick = true;
@@ -367,6 +372,31 @@ public final class MainView {
                 installKeys(b);
             }
         });
+    }
+
+    /**
+     * While playing, the time, the step count and the sentence change on every frame, faster than
+     * anyone can read them, and each change is text to lay out and a patch of window to repaint:
+     * then they are shown at most this often (at once when paused, stepping or scrubbing).
+     */
+    static final long STATUS_EVERY_NANOS = 100_000_000L;
+    private long statusShownAt;
+    private boolean statusPending;
+
+    private void statusChanged() {
+        if (vm.playingProperty().get() && System.nanoTime() - statusShownAt < STATUS_EVERY_NANOS) {
+            statusPending = true;
+        } else {
+            showStatus();
+        }
+    }
+
+    private void showStatus() {
+        timeLabel.setText(vm.timeTextProperty().get());
+        stepLabel.setText(vm.stepTextProperty().get());
+        sentenceLabel.setText(vm.statusProperty().get());
+        statusShownAt = System.nanoTime();
+        statusPending = false;
     }
 
     private void loadPresets() {
