@@ -16,12 +16,21 @@ import javafx.scene.layout.VBox;
 /**
  * One row of toggles, one per event (scrolls sideways when there are many): a switch that is on when the event is set, its name, and how many tasks
  * wait on it. Clicking calls back with the event's name; the view model decides set or clear.
+ *
+ * <p>While playing, events flip many times a second. Only the toggles in view (see
+ * {@link #setVisibleRange}) are restyled at once; the others keep their state ({@link
+ * EventToggle#isSet()} is always current) and show it when they come into view.
  */
 public final class EventsBar extends HBox {
     private final I18n i18n;
     private final List<EventToggle> toggles = new ArrayList<>();
     private final Consumer<String> onClick;
     private Timeline timeline;
+    private double visibleFrom = Double.NEGATIVE_INFINITY;
+    private double visibleTo = Double.POSITIVE_INFINITY;
+    private boolean refreshQueued;
+    /** Detail texts by (waiting << 1 | set), made once per language. */
+    private final java.util.Map<Integer, String> details = new java.util.HashMap<>();
 
     /** A toggle for one event; {@code :set} when set. */
     public final class EventToggle extends Button {
@@ -30,6 +39,11 @@ public final class EventsBar extends HBox {
         final Label detail = new Label();
         boolean set;
         int waiting;
+        /** What the toggle shows, which may lag behind while it is out of view. */
+        private boolean shownSet;
+        private int shownWaiting = -1;
+        private String tipSet;
+        private String tipUnset;
 
         EventToggle(String eventName) {
             this.eventName = eventName;
@@ -50,15 +64,33 @@ public final class EventsBar extends HBox {
         }
 
         void show(boolean isSet, int nWaiting, boolean force) {
-            if (!force && isSet == set && nWaiting == waiting) {
-                return;
-            }
             set = isSet;
             waiting = nWaiting;
-            pseudoClassStateChanged(Styles.SET, isSet);
-            String d = i18n.get(isSet ? "toggle.set" : "toggle.unset") + " \u00b7 " + i18n.get("toggle.waiting", nWaiting);
+            if (force) {
+                tipSet = null;
+                tipUnset = null;
+                apply();
+            } else if ((isSet != shownSet || nWaiting != shownWaiting) && inView(this)) {
+                apply();
+            }
+        }
+
+        private boolean stale() {
+            return set != shownSet || waiting != shownWaiting;
+        }
+
+        private void apply() {
+            shownSet = set;
+            shownWaiting = waiting;
+            pseudoClassStateChanged(Styles.SET, set);
+            String d = details.computeIfAbsent(waiting << 1 | (set ? 1 : 0), k -> i18n.get((k & 1) != 0 ? "toggle.set"
+                    : "toggle.unset") + " \u00b7 " + i18n.get("toggle.waiting", k >> 1));
             detail.setText(d);
-            String tip = i18n.get(isSet ? "toggle.tipSet" : "toggle.tip", eventName);
+            if (tipSet == null) {
+                tipSet = i18n.get("toggle.tipSet", eventName);
+                tipUnset = i18n.get("toggle.tip", eventName);
+            }
+            String tip = set ? tipSet : tipUnset;
             getTooltip().setText(tip);
             setAccessibleText(eventName + ", " + d + ". " + tip);
         }
@@ -90,10 +122,51 @@ public final class EventsBar extends HBox {
         setSpacing(12);
         setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         i18n.localeProperty().addListener((o, a, b) -> {
+            details.clear();
             for (EventToggle t : toggles) {
                 t.show(t.set, t.waiting, true);
             }
         });
+    }
+
+    /**
+     * The part of the bar that is in view, in its own coordinates (the scroll pane around it says).
+     * Toggles outside it are brought up to date when they come into it.
+     */
+    public void setVisibleRange(double from, double to) {
+        visibleFrom = from;
+        visibleTo = to;
+        refreshInView();
+    }
+
+    private boolean inView(EventToggle t) {
+        javafx.geometry.Bounds b = t.getBoundsInParent();
+        return b.getMaxX() >= visibleFrom && b.getMinX() <= visibleTo;
+    }
+
+    private void refreshInView() {
+        refreshQueued = false;
+        for (EventToggle t : toggles) {
+            if (t.stale() && inView(t)) {
+                t.apply();
+            }
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        // A toggle can move into view as others change width: bring it up to date after this pulse
+        // (changing it now, in the middle of the layout, would not lay it out again).
+        if (!refreshQueued) {
+            for (EventToggle t : toggles) {
+                if (t.stale() && inView(t)) {
+                    refreshQueued = true;
+                    javafx.application.Platform.runLater(this::refreshInView);
+                    break;
+                }
+            }
+        }
     }
 
     /** Shows the events as they were after k entries. */

@@ -195,7 +195,18 @@ public final class MainView {
         eventsScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
         eventsScroll.getStyleClass().add("events-scroll");
         eventsScroll.setFocusTraversable(false);
+        // The scroll pane caches its viewport as one image, which every toggle that flips while
+        // playing would invalidate: all toggles redrawn into it, then it drawn, each frame.
+        eventsScroll.skinProperty().addListener((o, a, b) -> {
+            Node viewport = eventsScroll.lookup(".viewport");
+            if (viewport != null) {
+                viewport.setCache(false);
+            }
+        });
         eventsHost.getChildren().add(eventsScroll);
+        // Toggles out of view are brought up to date when scrolled to (see EventsBar).
+        eventsScroll.viewportBoundsProperty().addListener((o, a, b) ->
+                eventsBar.setVisibleRange(-b.getMinX(), -b.getMinX() + b.getWidth()));
         // Never squeeze the toggles under the scroll bar: the viewport is always a toggle high.
         eventsBar.layoutBoundsProperty().addListener((o, a, b) -> eventsScroll.setMinViewportHeight(eventsBar.prefHeight(-1)));
         lanes.scaleProperty().bind(zoom);
@@ -315,9 +326,11 @@ public final class MainView {
         });
 
         // Status bar.
-        timeLabel.textProperty().bind(vm.timeTextProperty());
-        stepLabel.textProperty().bind(vm.stepTextProperty());
-        sentenceLabel.textProperty().bind(vm.statusProperty());
+        vm.timeTextProperty().addListener((o, a, b) -> statusChanged());
+        vm.stepTextProperty().addListener((o, a, b) -> statusChanged());
+        vm.statusProperty().addListener((o, a, b) -> statusChanged());
+        vm.playingProperty().addListener((o, a, b) -> showStatus());
+        showStatus();
         HBox.setHgrow(sentenceLabel, Priority.ALWAYS);
 
         vm.positionProperty().addListener((o, a, b) -> redraw());
@@ -340,6 +353,9 @@ public final class MainView {
 
             @Override
             public void handle(long now) {
+                if (statusPending && System.nanoTime() - statusShownAt >= STATUS_EVERY_NANOS) {
+                    showStatus();
+                }
                 if (last >= 0 && vm.playingProperty().get()) {
                     // One tick changes position, revision and playhead: draw once for all three.
                     inTick = true;
@@ -357,11 +373,39 @@ public final class MainView {
             }
         };
         timer.start();
+        // Texts and ranges that change on every frame while playing lay out only themselves.
+        LayoutFence.around(root.getBottom());
+        LayoutFence.around(scrubber);
         root.sceneProperty().addListener((o, a, b) -> {
             if (b != null) {
                 installKeys(b);
             }
         });
+    }
+
+    /**
+     * While playing, the time, the step count and the sentence change on every frame, faster than
+     * anyone can read them, and each change is text to lay out and a patch of window to repaint:
+     * then they are shown at most this often (at once when paused, stepping or scrubbing).
+     */
+    static final long STATUS_EVERY_NANOS = 100_000_000L;
+    private long statusShownAt;
+    private boolean statusPending;
+
+    private void statusChanged() {
+        if (vm.playingProperty().get() && System.nanoTime() - statusShownAt < STATUS_EVERY_NANOS) {
+            statusPending = true;
+        } else {
+            showStatus();
+        }
+    }
+
+    private void showStatus() {
+        timeLabel.setText(vm.timeTextProperty().get());
+        stepLabel.setText(vm.stepTextProperty().get());
+        sentenceLabel.setText(vm.statusProperty().get());
+        statusShownAt = System.nanoTime();
+        statusPending = false;
     }
 
     private void loadPresets() {

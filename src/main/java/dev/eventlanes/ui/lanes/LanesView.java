@@ -1,8 +1,6 @@
 package dev.eventlanes.ui.lanes;
 
-import dev.eventlanes.model.Loop;
 import dev.eventlanes.model.TaskState;
-import dev.eventlanes.model.TraceLog;
 import dev.eventlanes.ui.I18n;
 import dev.eventlanes.ui.Styles;
 import dev.eventlanes.ui.timeline.Timeline;
@@ -15,8 +13,11 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Orientation;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.AccessibleRole;
+import javafx.scene.Group;
 import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
@@ -25,31 +26,49 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
-import javafx.scene.paint.Paint;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.TextAlignment;
-import javafx.geometry.VPos;
 
 /**
  * The lanes: a header per task (real nodes, styled by state pseudo-classes, with the lane's action
- * menu) beside one canvas that draws the ruler, every lane's history, poll marks, wake-up arrows
- * and the playhead. The canvas only ever covers the viewport, and each frame draws just the
- * segments inside it (found by binary search), so 100 lanes cost the same at step 10 as at step
- * 1,000,000.
+ * menu) beside the drawing of the ruler, every lane's history, poll marks, wake-up arrows and the
+ * playhead ({@link LanePainter} draws them). Each frame draws just what is inside the viewport
+ * (found by binary search), so 100 lanes cost the same at step 10 as at step 1,000,000.
+ *
+ * <p>While the run plays, history only grows at the playhead, so the drawing is cached: the lanes
+ * are kept in tiles {@link #TILE} pixels wide, fixed to the run's absolute x, that are painted once
+ * and then only repaired where the next frame can differ (a band around the playhead, a label that
+ * now fits its segment, a tag a newer one hides). Scrolling with the playhead just moves the tiles.
+ * Over them lie two small layers: a strip at the left edge where labels are kept in sight, and the
+ * playhead, so a frame repaints a few narrow pieces instead of the whole viewport (software
+ * rendering pays per pixel). Anything else (another run, stepping or scrubbing back, a
+ * zoom, a resize of the rows, scrolling the lanes, selecting one, another language) repaints all
+ * tiles; {@link #drawFromScratch()} draws the same picture in one go, for tests.
  */
 public final class LanesView extends Region {
     private static final double BASE_ROW = 64;
     private static final double BASE_RULER = 40;
     private static final double BASE_HEADER = 250;
+    /** Width of a cached tile: a multiple of the pattern size, so every tile anchors it alike. */
+    static final int TILE = 8 * Patterns.SIZE;
 
     private final I18n i18n;
-    private final Canvas canvas = new Canvas();
+    private final LanePainter painter;
+    /** The drawing beside the headers, clipped to the viewport: tiles, then the three layers. */
+    private final Pane surface = new Pane();
+    private final Rectangle surfaceClip = new Rectangle();
+    private final Group tileLayer = new Group();
+    private final List<Tile> tiles = new ArrayList<>();
+    /** Pieces drawn against the view's left edge (see LanePainter.stickyPatches), over the tiles. */
+    private final Group stickyLayer = new Group();
+    private final List<Canvas> stickyPieces = new ArrayList<>();
+    private List<double[]> drawnPatches = List.of();
+    private final Canvas playhead = new Canvas();
     private final Pane headers = new Pane();
     private final ScrollBar vbar = new ScrollBar();
-    private final Patterns patterns = new Patterns();
     private final DoubleProperty scale = new SimpleDoubleProperty(1);
     private final DoubleProperty pxPerUnit = new SimpleDoubleProperty(160);
     private final IntegerProperty selectedTask = new SimpleIntegerProperty(-1);
@@ -64,6 +83,41 @@ public final class LanesView extends Region {
     private Font font;
     private Font smallFont;
     private Font boldFont;
+    private double viewW;
+    private double viewH;
+    /** Bumped when labels change words or size (language, zoom): the tiles are repainted. */
+    private int textsEpoch;
+
+    // What the tiles show: when all of this is unchanged and the position and playhead only moved
+    // on, the tiles are repaired, else repainted.
+    private Timeline drawnTimeline;
+    private double drawnPpu = -1;
+    private double drawnHeight = -1;
+    private double drawnScale = -1;
+    private double drawnScroll = -1;
+    private int[] drawnRows;
+    private int drawnFirstRow = -1;
+    private int drawnLastRow = -1;
+    private int drawnSelected = -2;
+    private int drawnTexts = -1;
+    private int drawnPosition = -1;
+    private double drawnPlayhead = -1;
+    private int drawnArrows;
+    private double drawnX0 = -1;
+    private double drawnPlayheadLocal = Double.NaN;
+    private double drawnPlayheadScale = -1;
+    private double drawnPlayheadHeight = -1;
+    /** The current frame's origin: the absolute x at the viewport's left edge. */
+    private double x0;
+    /** Counters for the frame benchmark: frames, frames that repainted all tiles, tiles painted, repaired. */
+    private final long[] stats = new long[4];
+
+    /** One tile: the lanes drawn between absolute x k * TILE and (k + 1) * TILE. */
+    private static final class Tile {
+        long k = Long.MIN_VALUE;
+        boolean valid;
+        final Canvas canvas = new Canvas(TILE, 0);
+    }
 
     /** One lane's header. */
     private final class Header extends HBox {
@@ -93,6 +147,7 @@ public final class LanesView extends Region {
 
     public LanesView(I18n i18n) {
         this.i18n = i18n;
+        this.painter = new LanePainter(i18n);
         getStyleClass().add("lanes");
         setAccessibleText(i18n.get("lanes.tip"));
         i18n.localeProperty().addListener((o, a, b) -> {
@@ -100,6 +155,7 @@ public final class LanesView extends Region {
             for (Header h : headerNodes) {
                 h.lastState = "";
             }
+            texts();
             redraw();
         });
         vbar.setOrientation(Orientation.VERTICAL);
@@ -109,9 +165,14 @@ public final class LanesView extends Region {
         clip.heightProperty().bind(headers.heightProperty());
         headers.setClip(clip);
         headers.setManaged(false);
-        canvas.setManaged(false);
+        surface.setManaged(false);
+        surface.setClip(surfaceClip);
+        for (Node n : new Node[] {tileLayer, stickyLayer, playhead}) {
+            n.setManaged(false);
+        }
+        surface.getChildren().addAll(tileLayer, stickyLayer, playhead);
         vbar.setManaged(false);
-        getChildren().addAll(canvas, headers, vbar);
+        getChildren().addAll(surface, headers, vbar);
         scale.addListener((o, a, b) -> {
             fonts();
             requestLayout();
@@ -123,7 +184,7 @@ public final class LanesView extends Region {
             }
             redraw();
         });
-        canvas.setOnMouseClicked(e -> {
+        surface.setOnMouseClicked(e -> {
             int row = (int) Math.floor((e.getY() - ruler() + vbar.getValue()) / row());
             if (e.getY() > ruler() && row >= 0 && row < visibleRows()) {
                 int t = taskOfRow[row];
@@ -148,6 +209,12 @@ public final class LanesView extends Region {
         font = Font.font("System", 17 * s);
         smallFont = Font.font("System", 15 * s);
         boldFont = Font.font("System", FontWeight.BOLD, 17 * s);
+        texts();
+    }
+
+    private void texts() {
+        textsEpoch++;
+        painter.textsChanged();
     }
 
     private double row() {
@@ -267,7 +334,6 @@ public final class LanesView extends Region {
             }
             h.pseudoClassStateChanged(Styles.SELECTED, h.task == selectedTask.get());
             headerNodes.add(h);
-            headers.getChildren().add(h);
         }
         requestLayout();
     }
@@ -311,22 +377,31 @@ public final class LanesView extends Region {
         }
         vbar.resizeRelocate(w - sb, ruler(), sb, view);
         headers.resizeRelocate(0, ruler(), hw, view);
-        double cw = Math.max(0, w - hw - (vbar.isVisible() ? sb : 0));
-        canvas.setLayoutX(hw);
-        if (canvas.getWidth() != cw || canvas.getHeight() != h) {
-            canvas.setWidth(cw);
-            canvas.setHeight(h);
-        }
+        // On whole pixels: the tiles are separate images, which would blur and show seams between
+        // them if drawn at a fraction of a pixel (as the header width is at some zoom levels).
+        double sx = Math.round(hw);
+        double cw = Math.max(0, Math.round(w - (vbar.isVisible() ? sb : 0)) - sx);
+        surface.resizeRelocate(sx, 0, cw, h);
+        surfaceClip.setWidth(cw);
+        surfaceClip.setHeight(h);
+        viewW = cw;
+        viewH = h;
         double first = vbar.getValue() - row();
         double last = vbar.getValue() + view;
         for (Header hd : headerNodes) {
             boolean on = hd.task < m && hd.task < rowOfTask.length && rowOfTask[hd.task] >= 0;
             double y = on ? rowOfTask[hd.task] * row() : 0;
-            // Off-screen headers are hidden, not just clipped, so they cost nothing to render.
+            // Off-screen headers are taken out of the scene, not just clipped or hidden: JavaFX
+            // walks every node in it on each frame (a hundred lanes, seven nodes a header).
             on = on && y >= first && y <= last;
-            hd.setVisible(on);
             if (on) {
+                if (hd.getParent() != headers) {
+                    headers.getChildren().add(hd);
+                    hd.applyCss();
+                }
                 hd.resizeRelocate(0, y - vbar.getValue(), hw, row() - 2);
+            } else if (hd.getParent() == headers) {
+                headers.getChildren().remove(hd);
             }
         }
         redraw();
@@ -342,118 +417,272 @@ public final class LanesView extends Region {
         return 400;
     }
 
-    /** Redraws the canvas for the position shown. */
+    /**
+     * Brings the drawing up to date for the position shown: repairs the cached tiles where the
+     * picture changed, or repaints them (see the class comment), and moves the layers.
+     */
     public void redraw() {
         if (timeline == null) {
             return;
         }
         int m = visibleRows();
         layoutRows(m);
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.setFill(Color.web("#fbfbfd"));
-        g.fillRect(0, 0, w, h);
+        double w = viewW;
+        double h = viewH;
         if (w <= 0 || h <= 0) {
             return;
         }
         double ppu = fitScale(w);
         double widthUnits = w / ppu;
         double u0 = Math.max(0, shownUnit - widthUnits / 1.08);
-        double u1 = u0 + widthUnits;
-        TraceLog log = timeline.log();
         double rh = row();
         double top = ruler();
         double scroll = vbar.getValue();
-        int firstRow = Math.max(0, (int) Math.floor(scroll / rh));
-        int lastRow = Math.min(m - 1, (int) Math.ceil((scroll + h - top) / rh));
-        updateHeaders(firstRow, lastRow);
-        g.setTextBaseline(VPos.CENTER);
-        // Lanes.
-        for (int r = firstRow; r <= lastRow; r++) {
-            int t = taskOfRow[r];
-            Timeline.Lane lane = timeline.lanes().get(t);
-            double y = top + r * rh - scroll;
-            if (r % 2 == 1) {
-                g.setFill(Color.web("#f1f3f7"));
-                g.fillRect(0, y, w, rh);
-            }
-            if (t == selectedTask.get()) {
-                g.setFill(Color.web("#fff4cc"));
-                g.fillRect(0, y, w, rh);
-            }
+        LanePainter p = painter;
+        if (p.tl != timeline) {
+            // Event numbers name other events in another run.
+            p.textsChanged();
+        }
+        p.tl = timeline;
+        p.log = timeline.log();
+        p.position = position;
+        p.shownUnit = shownUnit;
+        p.ppu = ppu;
+        p.scale = scale.get();
+        p.rowHeight = rh;
+        p.top = top;
+        p.scroll = scroll;
+        p.taskOfRow = taskOfRow;
+        p.rowOfTask = rowOfTask;
+        p.selected = selectedTask.get();
+        p.font = font;
+        p.smallFont = smallFont;
+        p.boldFont = boldFont;
+        p.firstRow = Math.max(0, (int) Math.floor(scroll / rh));
+        p.lastRow = Math.min(m - 1, (int) Math.ceil((scroll + h - top) / rh));
+        p.pAbs = p.ax(shownUnit);
+        p.arrowsShown = p.visibleArrows(position, p.pAbs);
+        // Scrolled in whole pixels, so the tiles (and their patterns) stay on the pixel grid.
+        x0 = Math.floor(p.ax(u0));
+        p.frame++;
+        p.frameLeft = Math.floor(x0 / TILE) * TILE;
+        p.frameRight = (Math.floor((x0 + w - 1) / TILE) + 1) * TILE;
+        updateHeaders(p.firstRow, p.lastRow);
+
+        boolean same = timeline == drawnTimeline && ppu == drawnPpu && h == drawnHeight && p.scale == drawnScale
+                && scroll == drawnScroll && taskOfRow == drawnRows && p.firstRow == drawnFirstRow
+                && p.lastRow == drawnLastRow && p.selected == drawnSelected && textsEpoch == drawnTexts;
+        boolean grew = same && position >= drawnPosition && p.pAbs >= drawnPlayhead;
+        boolean moved = !grew || position != drawnPosition || p.pAbs != drawnPlayhead;
+        List<double[]> repairs = grew && moved ? repairs(h) : List.of();
+        stats[0]++;
+        stats[1] += grew ? 0 : 1;
+        paintTiles(w, h, grew, repairs);
+        paintSticky(w, h, grew, repairs);
+        paintPlayhead(h);
+
+        drawnTimeline = timeline;
+        drawnPpu = ppu;
+        drawnHeight = h;
+        drawnScale = p.scale;
+        drawnScroll = scroll;
+        drawnRows = taskOfRow;
+        drawnFirstRow = p.firstRow;
+        drawnLastRow = p.lastRow;
+        drawnSelected = p.selected;
+        drawnTexts = textsEpoch;
+        drawnPosition = position;
+        drawnPlayhead = p.pAbs;
+        drawnArrows = p.arrowsShown;
+        drawnX0 = x0;
+    }
+
+    /**
+     * Where the picture can have changed since the last frame, which showed less of the same run
+     * (absolute x from, to; canvas y from, to): a band around the playhead (new segments, polls and
+     * arrows; the growing segments' ends), a label that now fits its segment, and each tag that
+     * new arrows show or hide (see {@link LanePainter}).
+     */
+    private List<double[]> repairs(double h) {
+        LanePainter p = painter;
+        List<double[]> out = new ArrayList<>();
+        double from = drawnPlayhead;
+        if (drawnPosition < timeline.size()) {
+            from = Math.min(from, p.xOf(drawnPosition));
+        }
+        out.add(new double[] {from - p.leftReach(), p.pAbs + p.rightReach(), 0, h});
+        // The segment the old playhead cut (and the one before, in case it began right there) may
+        // now be wide enough for its label: it can lie left of the band. That is the segment in
+        // force at the old playhead, which is not the last one shown when the position ran ahead.
+        double rh = p.rowHeight;
+        int atPlayhead = timeline.positionAtUnit(drawnPlayhead / p.ppu);
+        for (int r = p.firstRow; r <= p.lastRow; r++) {
+            Timeline.Lane lane = timeline.lanes().get(taskOfRow[r]);
             if (lane == null) {
                 continue;
             }
-            drawLane(g, log, lane, y + rh * 0.18, rh * 0.64, u0, u1, ppu);
-        }
-        // Wake-up arrows, over the lanes.
-        int na = timeline.arrowCountAt(position);
-        double lastArrowX = 1e12;
-        tagLeft.clear();
-        g.setLineWidth(2.5 * scale.get());
-        for (int a = na - 1; a >= 0; a--) {
-            Timeline.Arrow ar = timeline.arrows().get(a);
-            double ua = timeline.unitOf(ar.index());
-            if (ua < u0) {
-                break;
-            }
-            if (ua > u1 || ua > shownUnit) {
-                continue;
-            }
-            double x = (ua - u0) * ppu;
-            if (lastArrowX - x < 6 * scale.get()) {
-                continue;
-            }
-            lastArrowX = x;
-            double yFrom = ar.fromTask() >= 0 && ar.fromTask() < rowOfTask.length && rowOfTask[ar.fromTask()] >= 0
-                    ? top + rowOfTask[ar.fromTask()] * rh - scroll + rh / 2 : top;
-            for (int to : ar.toTasks()) {
-                if (to < 0 || to >= rowOfTask.length || rowOfTask[to] < 0) {
-                    continue;
+            int cut = Math.min(lane.segmentAt(drawnPosition), lane.segmentAt(atPlayhead));
+            for (int s = Math.max(0, cut - 1); s <= cut; s++) {
+                if (p.labelDrawn(lane, s, drawnPosition, drawnPlayhead) != p.labelDrawn(lane, s, position, p.pAbs)) {
+                    double sa = Math.max(0, p.xOf(lane.segmentStart(s)));
+                    double y = p.top + r * rh - p.scroll;
+                    out.add(new double[] {sa, sa + p.labelReach(), y, y + rh});
                 }
-                double yTo = top + rowOfTask[to] * rh - scroll + rh / 2;
-                arrow(g, x, yFrom, x + 14 * scale.get(), yTo);
-            }
-            g.setFill(Color.web("#c0392b"));
-            g.fillOval(x - 6 * scale.get(), yFrom - 6 * scale.get(), 12 * scale.get(), 12 * scale.get());
-            if (ar.event() >= 0 && ar.event() < timeline.events().size() && timeline.events().get(ar.event()) != null) {
-                // The call that caused the wake-ups, on a white tag so it reads over any lane.
-                String tag = timeline.events().get(ar.event()).name() + ".set()";
-                double tw = tag.length() * 10.5 * scale.get() + 10;
-                double th = 24 * scale.get();
-                double tx = Math.max(2, x - tw - 10 * scale.get());
-                // A click from outside has no lane: its tag sits just under the ruler, not on it.
-                double ty = ar.fromTask() >= 0 ? yFrom - th / 2 : top + 3 * scale.get();
-                // Arrows are visited right to left: a tag that would overlap the one to its right
-                // on the same row is left out (the arrow itself still shows).
-                int key = (int) Math.round(yFrom);
-                Double leftOfNext = tagLeft.get(key);
-                if (leftOfNext != null && tx + tw + 4 > leftOfNext) {
-                    continue;
-                }
-                tagLeft.put(key, tx);
-                g.setFill(Color.rgb(255, 255, 255, 0.92));
-                g.fillRoundRect(tx, ty, tw, th, 8, 8);
-                g.setStroke(Color.web("#c0392b"));
-                g.setLineWidth(1.5);
-                g.strokeRoundRect(tx, ty, tw, th, 8, 8);
-                g.setFill(Color.web("#c0392b"));
-                g.setFont(boldFont);
-                g.setTextAlign(TextAlignment.CENTER);
-                g.fillText(tag, tx + tw / 2, ty + th / 2);
-                g.setLineWidth(2.5 * scale.get());
             }
         }
-        drawRuler(g, log, w, u0, u1, ppu);
-        // Playhead.
-        double xp = (shownUnit - u0) * ppu;
-        g.setStroke(Color.web("#d62d20"));
-        g.setLineWidth(3 * scale.get());
-        g.strokeLine(xp, top, xp, h);
-        g.setFill(Color.web("#d62d20"));
-        double s = 9 * scale.get();
-        g.fillPolygon(new double[] {xp - s, xp + s, xp}, new double[] {top - s * 1.4, top - s * 1.4, top}, 3);
+        out.addAll(p.tagChanges(drawnArrows, h));
+        // New ticks on the ruler: with the position ahead of the playhead they lie right of it.
+        int j0 = timeline.clockJumpsBelow(drawnPosition);
+        int j1 = timeline.clockJumpsBelow(position);
+        if (j1 > j0) {
+            out.add(new double[] {p.xOf(timeline.clockJump(j0)) - 2,
+                p.xOf(timeline.clockJump(j1 - 1)) + p.rulerLabelReach() + 2, 0, p.top + 2});
+        }
+        return out;
+    }
+
+    /** Places the tiles across the viewport, then paints new or stale ones and repairs the rest. */
+    private void paintTiles(double w, double h, boolean grew, List<double[]> repairs) {
+        long k0 = (long) Math.floor(x0 / TILE);
+        long k1 = (long) Math.floor((x0 + w - 1) / TILE);
+        List<Tile> free = new ArrayList<>();
+        for (Tile t : tiles) {
+            if (!grew || t.k < k0 || t.k > k1 || t.canvas.getHeight() != h) {
+                t.valid = false;
+            }
+            if (t.k < k0 || t.k > k1) {
+                free.add(t);
+            }
+        }
+        for (long k = k0; k <= k1; k++) {
+            Tile t = null;
+            for (Tile c : tiles) {
+                if (c.k == k) {
+                    t = c;
+                    break;
+                }
+            }
+            if (t == null) {
+                if (free.isEmpty()) {
+                    t = new Tile();
+                    t.canvas.setManaged(false);
+                    tiles.add(t);
+                    tileLayer.getChildren().add(t.canvas);
+                } else {
+                    t = free.remove(free.size() - 1);
+                }
+                t.k = k;
+                t.valid = false;
+            }
+            Canvas c = t.canvas;
+            if (c.getHeight() != h) {
+                c.setHeight(h);
+            }
+            c.setLayoutX(k * TILE - x0);
+            c.setVisible(true);
+            double origin = (double) k * TILE;
+            if (!t.valid) {
+                painter.paint(c.getGraphicsContext2D(), origin, 0, 0, TILE, h, 0, false);
+                t.valid = true;
+                stats[2]++;
+                continue;
+            }
+            // Each repair on its own: a tag's row band is not worth a tile's full height.
+            for (double[] r : repairs) {
+                double l = Math.max(0, Math.floor(r[0] - origin));
+                double rr = Math.min(TILE, Math.ceil(r[1] - origin));
+                double tp = Math.max(0, Math.floor(r[2]));
+                double bt = Math.min(h, Math.ceil(r[3]));
+                if (l < rr && tp < bt) {
+                    stats[3]++;
+                    boolean whole = l == 0 && rr == TILE && tp == 0 && bt == h;
+                    painter.paint(c.getGraphicsContext2D(), origin, l, tp, rr, bt, 0, !whole);
+                }
+            }
+        }
+        for (Tile t : free) {
+            t.canvas.setVisible(false);
+            t.k = Long.MIN_VALUE;
+        }
+    }
+
+    /**
+     * The pieces at the left edge drawn against it (a segment that began before it is cut there
+     * and keeps its label in sight; tags stay on screen): only while the view has scrolled, and
+     * only where that looks different from the tiles.
+     */
+    private void paintSticky(double w, double h, boolean grew, List<double[]> repairs) {
+        List<double[]> patches = x0 > 0 ? painter.stickyPatches(x0, h) : List.of();
+        boolean stale = !grew || x0 != drawnX0 || patches.size() != drawnPatches.size();
+        for (int i = 0; i < patches.size() && !stale; i++) {
+            stale = !Arrays.equals(patches.get(i), drawnPatches.get(i));
+        }
+        for (double[] r : repairs) {
+            for (double[] pt : patches) {
+                stale |= r[0] < pt[1] && r[1] > pt[0] && r[2] < pt[3] && r[3] > pt[2];
+            }
+        }
+        if (!stale) {
+            return;
+        }
+        drawnPatches = patches;
+        int i = 0;
+        for (double[] pt : patches) {
+            double left = Math.floor(pt[0]);
+            double right = Math.min(Math.ceil(pt[1]), x0 + w);
+            double top = Math.max(0, Math.floor(pt[2]));
+            double bottom = Math.min(h, Math.ceil(pt[3]));
+            if (left >= right || top >= bottom) {
+                continue;
+            }
+            Canvas c;
+            if (i < stickyPieces.size()) {
+                c = stickyPieces.get(i);
+            } else {
+                c = new Canvas();
+                c.setManaged(false);
+                stickyPieces.add(c);
+                stickyLayer.getChildren().add(c);
+            }
+            i++;
+            if (c.getWidth() != right - left || c.getHeight() != bottom - top) {
+                c.setWidth(right - left);
+                c.setHeight(bottom - top);
+            }
+            c.relocate(left - x0, top);
+            c.setVisible(true);
+            GraphicsContext g = c.getGraphicsContext2D();
+            g.save();
+            g.translate(0, -top);
+            painter.paint(g, left, 0, top, right - left, bottom, x0, false);
+            g.restore();
+        }
+        for (; i < stickyPieces.size(); i++) {
+            stickyPieces.get(i).setVisible(false);
+        }
+    }
+
+    private void paintPlayhead(double h) {
+        double half = painter.playheadHalfWidth();
+        double xp = painter.pAbs - x0;
+        double left = Math.floor(xp - half);
+        double local = xp - left;
+        double pw = Math.ceil(2 * half) + 2;
+        playhead.setLayoutX(left);
+        if (local == drawnPlayheadLocal && scale.get() == drawnPlayheadScale && h == drawnPlayheadHeight
+                && playhead.getWidth() == pw) {
+            return;
+        }
+        drawnPlayheadLocal = local;
+        drawnPlayheadScale = scale.get();
+        drawnPlayheadHeight = h;
+        if (playhead.getWidth() != pw || playhead.getHeight() != h) {
+            playhead.setWidth(pw);
+            playhead.setHeight(h);
+        }
+        GraphicsContext g = playhead.getGraphicsContext2D();
+        g.clearRect(0, 0, pw, h);
+        painter.paintPlayhead(g, local, h);
     }
 
     /**
@@ -471,194 +700,31 @@ public final class LanesView extends Region {
         return ppu;
     }
 
-    private void arrow(GraphicsContext g, double x1, double y1, double x2, double y2) {
-        g.setStroke(Color.web("#c0392b"));
-        g.strokeLine(x1, y1, x2, y2);
-        double ang = Math.atan2(y2 - y1, x2 - x1);
-        double len = 12 * scale.get();
-        g.setFill(Color.web("#c0392b"));
-        g.fillPolygon(new double[] {x2, x2 - len * Math.cos(ang - 0.45), x2 - len * Math.cos(ang + 0.45)},
-                new double[] {y2, y2 - len * Math.sin(ang - 0.45), y2 - len * Math.sin(ang + 0.45)}, 3);
+    /** How the cache did so far (frames, frames that repainted everything, tiles painted, tiles repaired). */
+    public String cacheStats() {
+        return String.format("%d frames, %d repainted everything, %d tiles painted whole, %d repaired",
+                stats[0], stats[1], stats[2], stats[3]);
     }
 
-    private void drawLane(GraphicsContext g, TraceLog log, Timeline.Lane lane, double y, double bh,
-                          double u0, double u1, double ppu) {
-        int last = lane.segmentAt(position);
-        if (last < 0) {
-            return;
-        }
-        int first = Math.max(0, lane.segmentAt(timeline.positionAtUnit(u0)));
-        for (int s = first; s <= last; s++) {
-            double sa = timeline.unitOf(lane.segmentStart(s));
-            double sb = s < last ? Math.min(shownUnit, timeline.unitOf(lane.segmentStart(s + 1))) : shownUnit;
-            if (sa > u1 || sa > shownUnit) {
-                break;
-            }
-            if (sb < u0) {
-                continue;
-            }
-            TaskState st = lane.segmentState(s);
-            double x = (Math.max(sa, u0) - u0) * ppu;
-            double xe = (Math.min(sb, u1) - u0) * ppu;
-            if (xe - x < 1 && s < last) {
-                // Level of detail: many segments inside one pixel column draw as one column, and the
-                // loop jumps (by binary search) to the segment at the next pixel, so a busy run costs
-                // per pixel, not per segment; neighbouring columns of one state merge into one rect.
-                double px = Math.floor(x);
-                if (runState == st && px <= runEnd) {
-                    runEnd = px + 1;
-                } else {
-                    flushRun(g, y, bh);
-                    runState = st;
-                    runStart = px;
-                    runEnd = px + 1;
-                }
-                double nextUnit = u0 + (px + 1) / ppu;
-                int ns = lane.segmentAt(timeline.positionAtUnit(nextUnit));
-                s = Math.max(s, ns - 1);
-                continue;
-            }
-            flushRun(g, y, bh);
-            double wdt = Math.max(st.isFinished() ? 0 : 2, xe - x);
-            double yy = y;
-            double hh = bh;
-            if (st == TaskState.DONE || st == TaskState.CANCELLED) {
-                yy = y + bh * 0.4;
-                hh = bh * 0.2;
-            }
-            g.setFill(Styles.laneColor(st));
-            g.fillRect(x, yy, wdt, hh);
-            Paint p = patterns.overlay(st);
-            if (p != null) {
-                g.setFill(p);
-                g.fillRect(x, yy, wdt, hh);
-            }
-            if (st == TaskState.RUNNING) {
-                g.setStroke(Color.web("#14532d"));
-                g.setLineWidth(2);
-                g.strokeRect(x, yy, wdt, hh);
-            }
-            String label = segmentLabel(st, lane.segmentEvent(s), log, lane.segmentStart(s));
-            if (wdt > textWidth(label) + 12) {
-                g.setFont(st == TaskState.RUNNING ? boldFont : font);
-                boolean darkText = st == TaskState.READY || st == TaskState.DONE || st == TaskState.CANCELLED;
-                g.setFill(darkText ? Color.web("#1d1d1f") : Color.WHITE);
-                g.setTextAlign(TextAlignment.LEFT);
-                double ty = st == TaskState.DONE || st == TaskState.CANCELLED ? y + bh * 0.1 : y + bh / 2;
-                if (darkText && (st == TaskState.DONE || st == TaskState.CANCELLED)) {
-                    g.setFill(Color.web("#444"));
-                }
-                g.fillText(label, x + 6, ty);
-            }
-        }
-        flushRun(g, y, bh);
-        // Polls: a ring with T or F, readable without colour.
-        int np = lane.pollCount();
-        double lastPollX = -1e9;
-        for (int p = lane.pollsBelow(timeline.positionAtUnit(u0) - 1); p < np; p++) {
-            int i = lane.pollIndex(p);
-            if (i >= position) {
-                break;
-            }
-            double up = timeline.unitOf(i);
-            if (up > u1 || up > shownUnit) {
-                break;
-            }
-            if (up < u0 || (up - u0) * ppu - lastPollX < 28 * scale.get()) {
-                continue;
-            }
-            lastPollX = (up - u0) * ppu;
-            boolean v = log.value(i) != 0;
-            double x = (up - u0) * ppu;
-            double r = 13 * scale.get();
-            g.setFill(v ? Color.web("#1e8e3e") : Color.web("#ffffff"));
-            g.fillOval(x - r, y + bh / 2 - r, 2 * r, 2 * r);
-            g.setStroke(Color.web("#1d1d1f"));
-            g.setLineWidth(2);
-            g.strokeOval(x - r, y + bh / 2 - r, 2 * r, 2 * r);
-            g.setFill(v ? Color.WHITE : Color.web("#1d1d1f"));
-            g.setFont(boldFont);
-            g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(v ? "T" : "F", x, y + bh / 2);
-        }
+    /** What the lanes show now (the cached tiles with the layers over them), for tests. */
+    public WritableImage snapshotDrawing() {
+        SnapshotParameters sp = new SnapshotParameters();
+        // The viewport is in the parent's coordinates.
+        sp.setViewport(new Rectangle2D(surface.getLayoutX(), surface.getLayoutY(), viewW, viewH));
+        return surface.snapshot(sp, null);
     }
 
-    /** A cheap width estimate (no text layout per frame): CJK glyphs are about twice as wide. */
-    private double textWidth(String s) {
-        double w = 0;
-        for (int i = 0; i < s.length(); i++) {
-            w += s.charAt(i) >= 0x2E80 ? 18 : 10;
+    /** The same picture drawn from scratch in one go, for tests: it must look like {@link #snapshotDrawing()}. */
+    public WritableImage drawFromScratch() {
+        Canvas c = new Canvas(viewW, viewH);
+        GraphicsContext g = c.getGraphicsContext2D();
+        if (timeline != null && viewW > 0 && viewH > 0) {
+            painter.paint(g, x0, 0, 0, viewW, viewH, x0, false);
+            painter.paintPlayhead(g, painter.pAbs - x0, viewH);
         }
-        return w * scale.get();
-    }
-
-    private final java.util.HashMap<Integer, Double> tagLeft = new java.util.HashMap<>();
-    private TaskState runState;
-    private double runStart;
-    private double runEnd;
-
-    /** Draws the pending run of sub-pixel columns (see drawLane), if any. */
-    private void flushRun(GraphicsContext g, double y, double bh) {
-        if (runState != null) {
-            g.setFill(Styles.laneColor(runState));
-            g.fillRect(runStart, y, runEnd - runStart, bh);
-            runState = null;
-        }
-    }
-
-    private String segmentLabel(TaskState st, int event, TraceLog log, int start) {
-        if (st == TaskState.WAITING && event < 0 && log != null && log.kind(start) == dev.eventlanes.model.TraceKind.SUSPEND
-                && "children".equals(log.text(start))) {
-            return i18n.get("state.WAITING.children");
-        }
-        if (st == TaskState.WAITING && event >= 0 && event < timeline.events().size()
-                && timeline.events().get(event) != null) {
-            return i18n.get("state.WAITING.on", timeline.events().get(event).name());
-        }
-        return i18n.get("state." + st.name());
-    }
-
-    private void drawRuler(GraphicsContext g, TraceLog log, double w, double u0, double u1, double ppu) {
-        double top = ruler();
-        g.setFill(Color.web("#e9ecf2"));
-        g.fillRect(0, 0, w, top);
-        g.setStroke(Color.web("#9aa3b2"));
-        g.setLineWidth(1);
-        g.strokeLine(0, top, w, top);
-        g.setFont(smallFont);
-        g.setFill(Color.web("#1d1d1f"));
-        g.setTextAlign(TextAlignment.LEFT);
-        double lastX = -1e9;
-        if (u0 <= 0) {
-            g.fillText("t=0", 4, top / 2);
-            lastX = 4;
-        }
-        int j = Math.max(0, timeline.clockJumpsBelow(timeline.positionAtUnit(u0)));
-        int n = timeline.clockJumpsBelow(position);
-        double minGap = 70 * scale.get();
-        double lastTick = -1e9;
-        for (; j < n; j++) {
-            int i = timeline.clockJump(j);
-            double u = timeline.unitOf(i);
-            if (u > u1) {
-                break;
-            }
-            double x = (u - u0) * ppu;
-            if (x < 0) {
-                continue;
-            }
-            if (x - lastTick < 5) {
-                continue;
-            }
-            lastTick = x;
-            g.strokeLine(x, top * 0.6, x, top);
-            String label = "t=" + Loop.formatTime(log.time(i));
-            if (x - lastX >= minGap) {
-                g.fillText(label, x + 3, top / 2);
-                lastX = x;
-                minGap = Math.max(70 * scale.get(), textWidth(label) * 0.85 + 14 * scale.get());
-            }
-        }
+        SnapshotParameters sp = new SnapshotParameters();
+        sp.setViewport(new Rectangle2D(0, 0, viewW, viewH));
+        return c.snapshot(sp, null);
     }
 
     /** Only rows on screen: off-screen headers keep stale text until scrolled to (cheap pulses). */
@@ -675,8 +741,8 @@ public final class LanesView extends Region {
             }
             int s = lane.segmentAt(position);
             TaskState st = s < 0 ? TaskState.READY : lane.segmentState(s);
-            String text = s < 0 ? segmentLabel(st, -1, null, 0)
-                    : segmentLabel(st, lane.segmentEvent(s), timeline.log(), lane.segmentStart(s));
+            String text = s < 0 ? painter.segmentLabel(st, -1, null, 0)
+                    : painter.segmentLabel(st, lane.segmentEvent(s), timeline.log(), lane.segmentStart(s));
             if (!text.equals(h.lastState)) {
                 h.lastState = text;
                 h.name.setText(lane.name());

@@ -13,22 +13,25 @@ import javafx.scene.paint.Paint;
  * vertical stripes for ready, cross-hatch for cancelled. Running is solid, done is a thin bar.
  */
 final class Patterns {
-    private static final int SIZE = 12;
-    private final Paint waiting = make((x, y) -> (x + y) % SIZE < 3);
-    private final Paint sleeping = make((x, y) -> {
+    /** Every pattern repeats after this many pixels, across and down. */
+    static final int SIZE = 12;
+    private final WritableImage waiting = make((x, y) -> (x + y) % SIZE < 3);
+    private final WritableImage sleeping = make((x, y) -> {
         int dx = x % 6 - 2;
         int dy = y % 6 - 2;
         return dx * dx + dy * dy <= 2;
     });
-    private final Paint ready = make((x, y) -> x % 6 < 2);
-    private final Paint cancelled = make((x, y) -> (x + y) % SIZE < 2 || (x - y + SIZE * 4) % SIZE < 2);
-    private final Paint failed = make((x, y) -> (x + SIZE - y % SIZE) % SIZE < 4);
+    private final WritableImage ready = make((x, y) -> x % 6 < 2);
+    private final WritableImage cancelled = make((x, y) -> (x + y) % SIZE < 2 || (x - y + SIZE * 4) % SIZE < 2);
+    private final WritableImage failed = make((x, y) -> (x + SIZE - y % SIZE) % SIZE < 4);
+    /** Paints by state and horizontal phase, made when first used. */
+    private final Paint[][] byPhase = new Paint[TaskState.values().length][SIZE];
 
     private interface Mask {
         boolean on(int x, int y);
     }
 
-    private static Paint make(Mask m) {
+    private static WritableImage make(Mask m) {
         WritableImage img = new WritableImage(SIZE, SIZE);
         PixelWriter w = img.getPixelWriter();
         Color ink = Color.rgb(0, 0, 0, 0.33);
@@ -37,11 +40,10 @@ final class Patterns {
                 w.setColor(x, y, m.on(x, y) ? ink : Color.TRANSPARENT);
             }
         }
-        return new ImagePattern(img, 0, 0, SIZE, SIZE, false);
+        return img;
     }
 
-    /** The overlay for a state, or null for none. */
-    Paint overlay(TaskState s) {
+    private WritableImage image(TaskState s) {
         return switch (s) {
             case WAITING -> waiting;
             case SLEEPING -> sleeping;
@@ -50,5 +52,29 @@ final class Patterns {
             case FAILED -> failed;
             default -> null;
         };
+    }
+
+    /** The overlay for a state, or null for none, anchored at the drawing's origin. */
+    Paint overlay(TaskState s) {
+        return overlay(s, 0);
+    }
+
+    /**
+     * The overlay for a state on a drawing whose x = 0 is {@code originX} pixels along a longer
+     * picture: the pattern is anchored at that picture's origin, so pieces drawn apart (tiles,
+     * a strip drawn over them) line up as one.
+     */
+    Paint overlay(TaskState s, double originX) {
+        WritableImage img = image(s);
+        if (img == null) {
+            return null;
+        }
+        int phase = Math.floorMod((long) Math.floor(originX), SIZE);
+        Paint p = byPhase[s.ordinal()][phase];
+        if (p == null) {
+            p = new ImagePattern(img, -phase, 0, SIZE, SIZE, false);
+            byPhase[s.ordinal()][phase] = p;
+        }
+        return p;
     }
 }

@@ -12,12 +12,12 @@ import dev.eventlanes.ui.program.CodeView;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Programs for the benchmarks, written directly as coroutines. */
-final class BenchPrograms {
+/** Programs for the benchmarks (and the drawing tests), written directly as coroutines. */
+public final class BenchPrograms {
     private BenchPrograms() {
     }
 
-    static Session session(Program p) {
+    public static Session session(Program p) {
         return new Session("bench", p, CodeView.source(List.of("# benchmark program")), false, List.of());
     }
 
@@ -25,7 +25,7 @@ final class BenchPrograms {
      * {@code lanes} tasks over {@code events} events that never stop: half set and clear an event
      * on a timer, half wait on it, poll another and sleep (asyncio, which has clear()).
      */
-    static Program busy(int lanes, int events) {
+    public static Program busy(int lanes, int events) {
         return new Program() {
             @Override
             public String title() {
@@ -46,7 +46,39 @@ final class BenchPrograms {
                 for (int i = 0; i < lanes; i++) {
                     int n = i;
                     loop.spawn(n % 2 == 0 ? new Setter(loop, ev.get((n / 2) % events), 0.1 + 0.013 * n)
-                            : new Waiter(loop, ev.get((n / 2) % events), ev.get((n / 2 + 1) % events)), "t" + n);
+                            : new Waiter(loop, ev.get((n / 2) % events), ev.get((n / 2 + 1) % events), 0.02), "t" + n);
+                }
+                return null;
+            }
+        };
+    }
+
+    /**
+     * Like {@link #busy} but slow: long sleeps and waits, so segments are wide enough for their
+     * labels and a played run soon scrolls them past the view's left edge.
+     */
+    public static Program slow(int lanes, int events) {
+        return new Program() {
+            @Override
+            public String title() {
+                return lanes + " slow lanes x " + events + " events";
+            }
+
+            @Override
+            public Semantics semantics() {
+                return Semantics.ASYNCIO;
+            }
+
+            @Override
+            public Task start(Loop loop) {
+                List<AsyncEvent> ev = new ArrayList<>();
+                for (int i = 0; i < events; i++) {
+                    ev.add(loop.newEvent("e" + i));
+                }
+                for (int i = 0; i < lanes; i++) {
+                    int n = i;
+                    loop.spawn(n % 2 == 0 ? new Setter(loop, ev.get((n / 2) % events), 2.5 + 0.7 * n)
+                            : new Waiter(loop, ev.get((n / 2) % events), ev.get((n / 2 + 1) % events), 1.5), "t" + n);
                 }
                 return null;
             }
@@ -90,11 +122,13 @@ final class BenchPrograms {
         final Loop loop;
         final AsyncEvent e;
         final AsyncEvent other;
+        final double pause;
 
-        Waiter(Loop loop, AsyncEvent e, AsyncEvent other) {
+        Waiter(Loop loop, AsyncEvent e, AsyncEvent other, double pause) {
             this.loop = loop;
             this.e = e;
             this.other = other;
+            this.pause = pause;
         }
 
         @Override
@@ -107,7 +141,7 @@ final class BenchPrograms {
                 return await(e.waitCoroutine());
             }
             other.isSet();
-            return await(loop.sleep(0.02));
+            return await(loop.sleep(pause));
         }
     }
 

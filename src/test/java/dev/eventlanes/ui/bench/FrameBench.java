@@ -68,11 +68,13 @@ public final class FrameBench {
                     view.root().lookupAll(sel).forEach(n -> n.setVisible(false));
                 }
             }
-            PauseTransition warm = new PauseTransition(Duration.seconds(3));
+            // -Dbench.warmup=N: seconds played before measuring (the JIT compiler is busy for a while).
+            PauseTransition warm = new PauseTransition(Duration.seconds(Double.parseDouble(System.getProperty("bench.warmup", "3"))));
             warm.setOnFinished(e -> {
                 synchronized (LOG) {
                     LOG.reset();
                 }
+                cpuAtStart = cpuTimes();
                 PauseTransition measure = new PauseTransition(Duration.seconds(10));
                 measure.setOnFinished(f -> report(vm, view));
                 measure.play();
@@ -90,6 +92,15 @@ public final class FrameBench {
             Matcher m = PULSE.matcher(text);
             while (m.find()) {
                 durations.add(Integer.parseInt(m.group(3)));
+            }
+            if (Boolean.getBoolean("bench.phases")) {
+                phases(text);
+                realErr.println("  lanes cache: " + view.lanes().cacheStats());
+                long[] cpu = cpuTimes();
+                int pulses = Math.max(1, countPulses(text));
+                realErr.printf("  CPU per pulse (ms, load-independent): FX thread %.2f, render thread %.2f, whole process %.2f%n",
+                        (cpu[0] - cpuAtStart[0]) / 1e6 / pulses, (cpu[1] - cpuAtStart[1]) / 1e6 / pulses,
+                        (cpu[2] - cpuAtStart[2]) / 1e6 / pulses);
             }
             if (Boolean.getBoolean("bench.dump")) {
                 int at = Math.max(0, text.length() / 2);
@@ -110,5 +121,104 @@ public final class FrameBench {
             }
             Platform.exit();
         }
+
+        private long[] cpuAtStart = new long[3];
+
+        /** CPU time so far (ns) of the FX thread, the render thread and the whole process. */
+        private static long[] cpuTimes() {
+            java.lang.management.ThreadMXBean tb = java.lang.management.ManagementFactory.getThreadMXBean();
+            long fx = tb.getCurrentThreadCpuTime();
+            long render = 0;
+            for (java.lang.management.ThreadInfo ti : tb.getThreadInfo(tb.getAllThreadIds())) {
+                if (ti != null && ti.getThreadName().startsWith("QuantumRenderer")) {
+                    render += tb.getThreadCpuTime(ti.getThreadId());
+                }
+            }
+            long process = ((com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            return new long[] {fx, render, process};
+        }
+
+        private static int countPulses(String text) {
+            Matcher m = PULSE.matcher(text);
+            int n = 0;
+            while (m.find()) {
+                n++;
+            }
+            return n;
+        }
+
+        /**
+         * Diagnostics (-Dbench.phases=true): per pulse phase of the pulse logger, its median, p99
+         * and mean; "animation" is the time before the CSS pass (animation timers: our tick and
+         * canvas drawing); "Painting#i" is the i-th dirty region painted; "dirty px" the painted area.
+         */
+        private void phases(String text) {
+            java.util.Map<String, List<Integer>> byPhase = new java.util.TreeMap<>();
+            java.util.Map<String, List<Integer>> byRegion = new java.util.HashMap<>();
+            String[] pulses = text.split("PULSE: ");
+            int n = 0;
+            for (String block : pulses) {
+                if (!PULSE.matcher("PULSE: " + block).lookingAt()) {
+                    continue;
+                }
+                n++;
+                java.util.Map<String, Integer> here = new java.util.HashMap<>();
+                int painting = 0;
+                boolean first = true;
+                long dirty = 0;
+                for (String line : block.split("\n")) {
+                    Matcher m = PHASE.matcher(line);
+                    if (m.find()) {
+                        String label = m.group(3).trim();
+                        if (first) {
+                            here.merge("animation (before CSS)", Integer.parseInt(m.group(1)), Integer::sum);
+                            first = false;
+                        }
+                        if (label.equals("Painting")) {
+                            label = "Painting#" + painting++;
+                        }
+                        here.merge(label, Integer.parseInt(m.group(2)), Integer::sum);
+                    }
+                    Matcher d = DIRTY.matcher(line);
+                    if (d.find()) {
+                        dirty += (long) (Double.parseDouble(d.group(1)) * Double.parseDouble(d.group(2)));
+                    }
+                }
+                here.put("dirty px (thousands)", (int) (dirty / 1000));
+                // Painting time by the dirty region painted (the i-th Painting paints the i-th region).
+                Matcher rm = DIRTY.matcher(block);
+                List<String> regions = new ArrayList<>();
+                while (rm.find()) {
+                    regions.add(rm.group(0).replaceAll(".*minX:([\\d.]+), minY:([\\d.]+).*\\(w:([\\d.]+), h:([\\d.]+)\\)",
+                            "region at $1,$2 $3x$4"));
+                }
+                for (int i = 0; i < regions.size(); i++) {
+                    Integer t = here.get("Painting#" + i);
+                    if (t != null) {
+                        byRegion.computeIfAbsent(regions.get(i), x -> new ArrayList<>()).add(t);
+                    }
+                }
+                here.forEach((k, v) -> byPhase.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+            }
+            int counted = n;
+            byRegion.entrySet().stream().sorted((a, b) -> b.getValue().size() - a.getValue().size()).limit(8)
+                    .forEach(e -> realErr.printf("  painting %-34s in %3d%% of pulses, mean %.1f ms%n", e.getKey(),
+                            100 * e.getValue().size() / Math.max(1, counted),
+                            e.getValue().stream().mapToInt(Integer::intValue).average().orElse(0)));
+            for (var e : byPhase.entrySet()) {
+                List<Integer> v = e.getValue();
+                while (v.size() < n) {
+                    v.add(0);
+                }
+                Collections.sort(v);
+                double mean = v.stream().mapToInt(Integer::intValue).average().orElse(0);
+                realErr.printf("  %-32s median %4d  p99 %4d  mean %6.1f%n", e.getKey(), v.get(v.size() / 2),
+                        v.get(Math.min(v.size() - 1, (int) (v.size() * 0.99))), mean);
+            }
+        }
     }
+
+    static final Pattern PHASE = Pattern.compile("^T\\d+ \\((\\d+) \\+(\\d+)ms\\): (.+)$");
+    static final Pattern DIRTY = Pattern.compile("Dirty Region \\d+: .*\\(w:([\\d.]+), h:([\\d.]+)\\)");
 }
