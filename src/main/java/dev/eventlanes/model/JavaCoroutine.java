@@ -30,31 +30,13 @@ public abstract class JavaCoroutine implements Coroutine {
     public final Object send(Object value) {
         started = true;
         if (sub != null) {
-            Object r;
-            try {
-                r = sub.send(value);
-            } catch (PyException e) {
-                sub = null;
-                return resume(null, e);
-            }
-            if (r != RETURNED) {
-                return r;
-            }
-            Object v = sub.result();
-            sub = null;
-            return resume(v, null);
+            return drive(sub, value, null);
         }
         if (waitingOn != null) {
             // Future.__await__: after the wake-up, the awaiting side reads the outcome.
             Future f = waitingOn;
             waitingOn = null;
-            Object v;
-            try {
-                v = f.result();
-            } catch (PyException e) {
-                return resume(null, e);
-            }
-            return resume(v, null);
+            return resumeWith(f);
         }
         return resume(value, null);
     }
@@ -70,19 +52,7 @@ public abstract class JavaCoroutine implements Coroutine {
         }
         waitingOn = null;
         if (sub != null) {
-            Object r;
-            try {
-                r = sub.throwIn(exc);
-            } catch (PyException e) {
-                sub = null;
-                return resume(null, e);
-            }
-            if (r != RETURNED) {
-                return r;
-            }
-            Object v = sub.result();
-            sub = null;
-            return resume(v, null);
+            return drive(sub, null, exc);
         }
         return resume(null, exc);
     }
@@ -94,30 +64,46 @@ public abstract class JavaCoroutine implements Coroutine {
     protected final Object await(Object awaitable) {
         // Coroutine first: an event's wait() is a coroutine that is also the future it blocks on.
         if (awaitable instanceof Coroutine c) {
-            Object r;
-            try {
-                r = c.send(null);
-            } catch (PyException e) {
-                return resume(null, e);
-            }
-            if (r == RETURNED) {
-                return resume(c.result(), null);
-            }
-            sub = c;
-            return r;
+            return drive(c, null, null);
         }
         Future f = (Future) awaitable;
         if (f.isDone()) {
-            Object v;
-            try {
-                v = f.result();
-            } catch (PyException e) {
-                return resume(null, e);
-            }
-            return resume(v, null);
+            return resumeWith(f);
         }
         waitingOn = f;
         return f;
+    }
+
+    /**
+     * {@code yield from c}: sends {@code value} into {@code c} (or throws {@code exc} in); if it
+     * suspends, this coroutine suspends on the same thing and keeps driving it; if it finishes
+     * or raises, this coroutine resumes with its outcome.
+     */
+    private Object drive(Coroutine c, Object value, PyException exc) {
+        Object r;
+        try {
+            r = exc == null ? c.send(value) : c.throwIn(exc);
+        } catch (PyException e) {
+            sub = null;
+            return resume(null, e);
+        }
+        if (r != RETURNED) {
+            sub = c;
+            return r;
+        }
+        sub = null;
+        return resume(c.result(), null);
+    }
+
+    /** Resumes with a done future's result, or with the exception it holds. */
+    private Object resumeWith(Future f) {
+        Object v;
+        try {
+            v = f.result();
+        } catch (PyException e) {
+            return resume(null, e);
+        }
+        return resume(v, null);
     }
 
     /** Suspends for one loop pass ({@code yield}); resume gets null. */

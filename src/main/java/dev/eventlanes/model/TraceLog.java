@@ -288,15 +288,6 @@ public final class TraceLog implements TraceListener {
         return size;
     }
 
-    /** Bytes the entries take (their stream, block index and text references), for figures. */
-    public long footprintBytes() {
-        long bytes = 0;
-        for (int i = 0; i < chunkCount; i++) {
-            bytes += chunks[i].length;
-        }
-        return bytes + blockPos.length * 8L + texts.length * 4L;
-    }
-
     public TraceEntry get(int i) {
         Cursor c = at(i);
         return new TraceEntry(i, c.time, KINDS[c.kind], c.task, c.event, c.other, c.line, c.value, c.text);
