@@ -528,12 +528,7 @@ final class Compiler {
                 tryExceptStar(t);
                 return;
             }
-            int setup = emit(Op.SETUP_TRY, 0);
-            fblocks.push(new FBlock(FBlock.Kind.TRY, false, null, 0, null, false, null));
-            stmts(t.body());
-            fblocks.pop();
-            emit(Op.POP_BLOCK, 0);
-            stmts(t.orElse());
+            int setup = tryBodyAndElse(t);
             List<Integer> toEnd = new ArrayList<>();
             toEnd.add(emit(Op.JUMP, 0));
             patch(setup, here());
@@ -568,17 +563,23 @@ final class Compiler {
             }
         }
 
-        /**
-         * {@code try ... except* T:}: each clause takes the parts of the exception group that match
-         * its type; what no clause takes, and what the clauses raise, is raised again at the end.
-         */
-        void tryExceptStar(Stmt.Try t) {
+        /** The try block and its else: returns the SETUP_TRY to patch with where the handlers start. */
+        int tryBodyAndElse(Stmt.Try t) {
             int setup = emit(Op.SETUP_TRY, 0);
             fblocks.push(new FBlock(FBlock.Kind.TRY, false, null, 0, null, false, null));
             stmts(t.body());
             fblocks.pop();
             emit(Op.POP_BLOCK, 0);
             stmts(t.orElse());
+            return setup;
+        }
+
+        /**
+         * {@code try ... except* T:}: each clause takes the parts of the exception group that match
+         * its type; what no clause takes, and what the clauses raise, is raised again at the end.
+         */
+        void tryExceptStar(Stmt.Try t) {
+            int setup = tryBodyAndElse(t);
             int toEnd = emit(Op.JUMP, 0);
             patch(setup, here());
             emit(Op.EXC_STAR_INIT, 0);

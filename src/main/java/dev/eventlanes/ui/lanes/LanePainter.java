@@ -298,26 +298,25 @@ final class LanePainter {
     }
 
     private String waitingOn(int e) {
-        while (waitingOn.size() <= e) {
-            waitingOn.add(null);
-        }
-        String s = waitingOn.get(e);
-        if (s == null) {
-            s = i18n.get("state.WAITING.on", tl.events().get(e).name());
-            waitingOn.set(e, s);
-        }
-        return s;
+        String s = cached(waitingOn, e);
+        return s != null ? s : remember(waitingOn, e, i18n.get("state.WAITING.on", tl.events().get(e).name()));
     }
 
     private String tag(int e) {
-        while (tags.size() <= e) {
-            tags.add(null);
+        String s = cached(tags, e);
+        return s != null ? s : remember(tags, e, tl.events().get(e).name() + ".set()");
+    }
+
+    /** Event {@code e}'s text, made once per run and language (drawing asks for it every frame). */
+    private static String cached(List<String> cache, int e) {
+        return e < cache.size() ? cache.get(e) : null;
+    }
+
+    private static String remember(List<String> cache, int e, String s) {
+        while (cache.size() <= e) {
+            cache.add(null);
         }
-        String s = tags.get(e);
-        if (s == null) {
-            s = tl.events().get(e).name() + ".set()";
-            tags.set(e, s);
-        }
+        cache.set(e, s);
         return s;
     }
 

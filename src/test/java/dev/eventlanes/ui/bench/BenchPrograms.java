@@ -26,31 +26,7 @@ public final class BenchPrograms {
      * on a timer, half wait on it, poll another and sleep (asyncio, which has clear()).
      */
     public static Program busy(int lanes, int events) {
-        return new Program() {
-            @Override
-            public String title() {
-                return lanes + " lanes x " + events + " events";
-            }
-
-            @Override
-            public Semantics semantics() {
-                return Semantics.ASYNCIO;
-            }
-
-            @Override
-            public Task start(Loop loop) {
-                List<AsyncEvent> ev = new ArrayList<>();
-                for (int i = 0; i < events; i++) {
-                    ev.add(loop.newEvent("e" + i));
-                }
-                for (int i = 0; i < lanes; i++) {
-                    int n = i;
-                    loop.spawn(n % 2 == 0 ? new Setter(loop, ev.get((n / 2) % events), 0.1 + 0.013 * n)
-                            : new Waiter(loop, ev.get((n / 2) % events), ev.get((n / 2 + 1) % events), 0.02), "t" + n);
-                }
-                return null;
-            }
-        };
+        return lanes(lanes + " lanes x " + events + " events", lanes, events, 0.1, 0.013, 0.02);
     }
 
     /**
@@ -58,10 +34,15 @@ public final class BenchPrograms {
      * labels and a played run soon scrolls them past the view's left edge.
      */
     public static Program slow(int lanes, int events) {
+        return lanes(lanes + " slow lanes x " + events + " events", lanes, events, 2.5, 0.7, 1.5);
+    }
+
+    /** Setter {@code n} toggles every {@code period + step * n} s; waiters sleep {@code nap} s. */
+    private static Program lanes(String title, int lanes, int events, double period, double step, double nap) {
         return new Program() {
             @Override
             public String title() {
-                return lanes + " slow lanes x " + events + " events";
+                return title;
             }
 
             @Override
@@ -77,8 +58,8 @@ public final class BenchPrograms {
                 }
                 for (int i = 0; i < lanes; i++) {
                     int n = i;
-                    loop.spawn(n % 2 == 0 ? new Setter(loop, ev.get((n / 2) % events), 2.5 + 0.7 * n)
-                            : new Waiter(loop, ev.get((n / 2) % events), ev.get((n / 2 + 1) % events), 1.5), "t" + n);
+                    loop.spawn(n % 2 == 0 ? new Setter(loop, ev.get((n / 2) % events), period + step * n)
+                            : new Waiter(loop, ev.get((n / 2) % events), ev.get((n / 2 + 1) % events), nap), "t" + n);
                 }
                 return null;
             }
