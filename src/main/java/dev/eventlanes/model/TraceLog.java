@@ -9,274 +9,195 @@ import java.util.List;
  * by field. Not thread-safe: one writer (the loop) and readers on the same thread, or readers
  * after the run; reading moves an internal cursor.
  *
- * <p>Why a byte stream. A run records several entries per task step (run, set, wake, wait,
- * suspend), millions in a long run, and what an entry costs in bytes is what recording costs in
- * time: memory written, zeroed and collected. Most fields repeat or are absent (the task is the
- * one of the entry before, time and loop position change only between callbacks, most entries
- * have no other task, value or text), so each entry is a header byte with its kind and flags,
- * then only the fields that changed or are present, as variable-length integers: about 8 bytes an
- * entry instead of about 50. A non-empty text is a number in the log's table of texts: texts are
- * nearly always shared constants ("event", a task's name), so each is kept once.
+ * <p>Why this layout. A run records several entries per task step (run, set, wake, wait,
+ * suspend), millions in a long run, so recording must cost a few stores, not a decision per
+ * field. Each entry is two {@code long}s at a fixed place: task and event; other task, kind, a
+ * code for the value and a number for the text. The fields that change only now and then are kept
+ * apart, once per change: the time (it moves only between callbacks), the loop position (once per
+ * callback) and the source line. Rare values that the value code cannot say (a deadline, a count
+ * over 4093, -0.0, an odd NaN) and texts beyond the 65,534th are kept apart too, by entry. A
+ * non-empty text is a number in the log's table of texts: texts are nearly always shared constants
+ * ("event", a task's name), so each is kept once. That is 16 bytes an entry plus a few per
+ * change: a million entries take about 20 MB.
  *
- * <p>Every 32nd entry starts a block and is written whole (no field taken from the entry before),
- * and the log keeps where each block starts: reading entry {@code i} decodes at most 31 entries,
- * and reading entries in order decodes each once.
+ * <p>Entry {@code i} is found at once; the separately kept fields are found by a binary search
+ * over their changes, or without one when entries are read in order.
  */
 public final class TraceLog implements TraceListener {
-    private static final int BLOCK_SHIFT = 5;
-    private static final int BLOCK_MASK = (1 << BLOCK_SHIFT) - 1;
     private static final TraceKind[] KINDS = TraceKind.values();
-    /** Room for the largest entry: two flag bytes, five varints, a value and a time. */
-    private static final int MAX_ENTRY = 64;
-    private static final int FIRST_CHUNK = 1 << 14;
+    /** Longs in the first chunk (16 KB); chunks double up to {@link #MAX_CHUNK}. */
+    private static final int FIRST_CHUNK = 1 << 11;
     /**
      * Chunks grow to 4 MB: at that size (at least half a region of G1's heap on this kind of
      * machine) an array is allocated straight into the old generation, so a long recording is
      * never copied from one young collection to the next.
      */
-    private static final int MAX_CHUNK = 1 << 22;
+    private static final int MAX_CHUNK = 1 << 19;
 
-    // Header byte: kind in the low 4 bits, then these.
-    private static final int F_TASK = 1 << 4;
-    private static final int F_EVENT = 1 << 5;
-    private static final int F_TEXT = 1 << 6;
-    private static final int F_MORE = 1 << 7;
-    // Second flag byte, present when F_MORE is set.
-    private static final int G_OTHER = 1;
-    private static final int G_LINE = 1 << 1;
-    private static final int G_VALUE = 1 << 2;
-    private static final int G_HANDLE = 1 << 3;
-    private static final int G_TIME = 1 << 4;
+    // Second word: other task in bits 0-31, kind in 32-35, value code in 36-47, text in 48-63.
+    private static final int KIND_SHIFT = 32;
+    private static final int VALUE_SHIFT = 36;
+    private static final int TEXT_SHIFT = 48;
 
-    // Value codes (a varint): NaN, a double written out, or a whole number n >= 1 as n + 1.
-    private static final int V_NAN = 0;
-    private static final int V_RAW = 1;
+    // Value codes: 0.0 (no bits set), NaN, "kept apart", or a whole number n in 1..4093 as n + 2.
+    private static final int V_NAN = 1;
+    private static final int V_APART = 2;
+    private static final int V_MAX_INLINE = 0xFFF - 2;
     private static final long POSITIVE_ZERO = Double.doubleToRawLongBits(0.0);
+    private static final long CANONICAL_NAN = Double.doubleToRawLongBits(Double.NaN);
 
-    private byte[][] chunks = new byte[8][];
+    // Text codes: 0 is "", n is texts[n - 1], and T_APART means "kept apart".
+    private static final int T_APART = 0xFFFF;
+
+    private long[][] chunks = new long[8][];
+    /** Entry index of each chunk's first entry. */
+    private int[] chunkFirst = new int[8];
     private int chunkCount;
-    private byte[] buf;
+    private long[] buf = new long[0];
     private int pos;
     private int size;
     private Loop loop;
 
-    /** Per block: (chunk << 32 | offset) of its first entry. */
-    private long[] blockPos = new long[64];
-
     /** Every distinct text (by identity), numbered in order of first use. */
     private String[] texts = new String[64];
     private int textCount;
-    /** The numbers of recently used texts, by identity hash: finding a constant costs no search. */
-    private final String[] recentText = new String[64];
-    private final int[] recentCode = new int[64];
+    /**
+     * The texts' numbers, found by identity hash (open addressing, at most half full). A table
+     * rather than a cache: two constants sharing a slot of a cache would each be numbered anew
+     * on every entry.
+     */
+    private String[] slotText = new String[128];
+    private int[] slotCode = new int[128];
 
-    // What the entry before recorded (the writer's side).
-    private int lastTask;
+    /** Fields kept once per change (or, for rare values and texts, once per entry that has one). */
+    private final Changes lines = new Changes();
+    private final Changes times = new Changes();
+    private final Changes handles = new Changes();
+    private final Changes apartValues = new Changes();
+    private final Changes apartTexts = new Changes();
     private int lastLine;
-    /** The event and other task of the last entry that had one: ids are written as the difference. */
-    private int lastEvent;
-    private int lastOther;
-    private long lastHandle;
-    private double lastTime;
+    private long lastTimeBits = POSITIVE_ZERO;
+    private long lastHandle = -1;
 
     private final Cursor cursor = new Cursor();
 
-    /** Flags every field on for a block's first entry (zero for the others). */
-    private int forceHead;
-    private int forceMore;
-
     @Override
     public void onEntry(long seq, double t, TraceKind k, int tk, int ev, int ot, int ln, double v, String tx) {
-        if (buf == null || buf.length - pos < MAX_ENTRY || (size & BLOCK_MASK) == 0) {
-            prepare();
+        long[] b = buf;
+        int p = pos;
+        if (p == b.length) {
+            b = newChunk();
+            p = 0;
         }
-        long h = loop == null ? -1 : loop.handlesRun();
-        int head = k.ordinal() | forceHead;
-        int more = forceMore;
-        forceHead = 0;
-        forceMore = 0;
-        if (tk != lastTask) {
-            head |= F_TASK;
-        }
-        if (ev != -1) {
-            head |= F_EVENT;
+        int i = size;
+        long w1 = (ot & 0xFFFFFFFFL) | ((long) k.ordinal() << KIND_SHIFT);
+        long vb = Double.doubleToRawLongBits(v);
+        if (vb != POSITIVE_ZERO) {
+            w1 |= (long) valueCode(i, v, vb) << VALUE_SHIFT;
         }
         if (tx != null && !tx.isEmpty()) {
-            head |= F_TEXT;
+            w1 |= (long) textField(i, tx) << TEXT_SHIFT;
         }
-        if (ot != -1) {
-            more |= G_OTHER;
-        }
+        b[p] = (tk & 0xFFFFFFFFL) | ((long) ev << 32);
+        b[p + 1] = w1;
+        pos = p + 2;
         if (ln != lastLine) {
-            more |= G_LINE;
-        }
-        if (Double.doubleToRawLongBits(v) != POSITIVE_ZERO) {
-            more |= G_VALUE;
-        }
-        if (h != lastHandle) {
-            more |= G_HANDLE;
-        }
-        if (Double.doubleToRawLongBits(t) != Double.doubleToRawLongBits(lastTime)) {
-            more |= G_TIME;
-        }
-        byte[] b = buf;
-        int p = pos;
-        if (more == 0) {
-            b[p++] = (byte) head;
-        } else {
-            b[p++] = (byte) (head | F_MORE);
-            b[p++] = (byte) more;
-        }
-        if ((head & F_TASK) != 0) {
-            p = putInt(b, p, zigzag(tk - lastTask));
-            lastTask = tk;
-        }
-        if ((head & F_EVENT) != 0) {
-            p = putInt(b, p, zigzag(ev - lastEvent));
-            lastEvent = ev;
-        }
-        if (more != 0) {
-            p = putMore(b, p, more, ot, ln, v, h, t);
-        }
-        if ((head & F_TEXT) != 0) {
-            p = putInt(b, p, textCode(tx));
-        }
-        pos = p;
-        size++;
-    }
-
-    /** The fields of the second flag byte: rarer, so kept out of the common path. */
-    private int putMore(byte[] b, int p, int more, int ot, int ln, double v, long h, double t) {
-        if ((more & G_OTHER) != 0) {
-            p = putInt(b, p, zigzag(ot - lastOther));
-            lastOther = ot;
-        }
-        if ((more & G_LINE) != 0) {
-            p = putInt(b, p, ln);
             lastLine = ln;
+            lines.add(i, ln);
         }
-        if ((more & G_VALUE) != 0) {
-            p = putValue(b, p, v);
+        long tb = Double.doubleToRawLongBits(t);
+        if (tb != lastTimeBits) {
+            lastTimeBits = tb;
+            times.add(i, tb);
         }
-        if ((more & G_HANDLE) != 0) {
-            // How far the position moved (from zero at a block's first entry).
-            p = putLong(b, p, zigzag(h - lastHandle));
-            lastHandle = h;
+        if (loop != null) {
+            long h = loop.handlesRun();
+            if (h != lastHandle) {
+                lastHandle = h;
+                handles.add(i, h);
+            }
         }
-        if ((more & G_TIME) != 0) {
-            p = putRaw(b, p, Double.doubleToRawLongBits(t));
-            lastTime = t;
-        }
-        return p;
+        size = i + 1;
     }
 
-    /**
-     * Before an entry: a new chunk if this one is nearly full; at a block's first entry, the
-     * block's index and a fresh start, so that entry is written whole against zero.
-     */
-    private void prepare() {
-        if (buf == null || buf.length - pos < MAX_ENTRY) {
-            newChunk();
+    private int valueCode(int i, double v, long bits) {
+        if (v != v) {
+            if (bits == CANONICAL_NAN) {
+                return V_NAN;
+            }
+        } else {
+            int n = (int) v;
+            if (n == v && n >= 1 && n <= V_MAX_INLINE) {
+                return n + 2;
+            }
         }
-        if ((size & BLOCK_MASK) == 0) {
-            startBlock();
-            lastTask = 0;
-            lastEvent = 0;
-            lastOther = 0;
-            lastHandle = 0;
-            forceHead = F_TASK;
-            forceMore = G_LINE | G_HANDLE | G_TIME;
-        }
+        apartValues.add(i, bits);
+        return V_APART;
     }
 
-    private void newChunk() {
-        int n = buf == null ? FIRST_CHUNK : Math.min(buf.length * 2, MAX_CHUNK);
-        buf = new byte[n];
-        pos = 0;
+    private int textField(int i, String tx) {
+        int code = textCode(tx) + 1;
+        if (code < T_APART) {
+            return code;
+        }
+        apartTexts.add(i, code);
+        return T_APART;
+    }
+
+    private long[] newChunk() {
+        int n = chunkCount == 0 ? FIRST_CHUNK : Math.min(buf.length * 2, MAX_CHUNK);
+        long[] b = new long[n];
         if (chunkCount == chunks.length) {
             chunks = Arrays.copyOf(chunks, chunkCount * 2);
+            chunkFirst = Arrays.copyOf(chunkFirst, chunkCount * 2);
         }
-        chunks[chunkCount++] = buf;
-    }
-
-    private void startBlock() {
-        int blk = size >>> BLOCK_SHIFT;
-        if (blk == blockPos.length) {
-            blockPos = Arrays.copyOf(blockPos, blk * 2);
-        }
-        blockPos[blk] = ((long) (chunkCount - 1) << 32) | pos;
+        chunks[chunkCount] = b;
+        chunkFirst[chunkCount] = size;
+        chunkCount++;
+        buf = b;
+        pos = 0;
+        return b;
     }
 
     private int textCode(String tx) {
-        int slot = System.identityHashCode(tx) & (recentText.length - 1);
-        if (recentText[slot] == tx) {
-            return recentCode[slot];
+        String[] st = slotText;
+        int mask = st.length - 1;
+        int h = System.identityHashCode(tx) & mask;
+        for (String s = st[h]; s != null; s = st[h]) {
+            if (s == tx) {
+                return slotCode[h];
+            }
+            h = (h + 1) & mask;
         }
         if (textCount == texts.length) {
             texts = Arrays.copyOf(texts, textCount * 2);
         }
         texts[textCount] = tx;
-        recentText[slot] = tx;
-        recentCode[slot] = textCount;
+        st[h] = tx;
+        slotCode[h] = textCount;
+        if (2 * (textCount + 1) > st.length) {
+            rehashTexts();
+        }
         return textCount++;
     }
 
-    private static int putInt(byte[] b, int p, int v) {
-        if ((v & ~0x7F) == 0) {
-            b[p] = (byte) v;
-            return p + 1;
+    private void rehashTexts() {
+        String[] st = new String[slotText.length * 2];
+        int[] sc = new int[st.length];
+        int mask = st.length - 1;
+        for (int k = 0; k < slotText.length; k++) {
+            String s = slotText[k];
+            if (s != null) {
+                int h = System.identityHashCode(s) & mask;
+                while (st[h] != null) {
+                    h = (h + 1) & mask;
+                }
+                st[h] = s;
+                sc[h] = slotCode[k];
+            }
         }
-        return putIntSlow(b, p, v);
-    }
-
-    private static int putIntSlow(byte[] b, int p, int v) {
-        while ((v & ~0x7F) != 0) {
-            b[p++] = (byte) ((v & 0x7F) | 0x80);
-            v >>>= 7;
-        }
-        b[p++] = (byte) v;
-        return p;
-    }
-
-    private static int putLong(byte[] b, int p, long v) {
-        while ((v & ~0x7FL) != 0) {
-            b[p++] = (byte) ((v & 0x7F) | 0x80);
-            v >>>= 7;
-        }
-        b[p++] = (byte) v;
-        return p;
-    }
-
-    private static int putRaw(byte[] b, int p, long bits) {
-        for (int i = 0; i < 8; i++) {
-            b[p++] = (byte) bits;
-            bits >>>= 8;
-        }
-        return p;
-    }
-
-    private static int putValue(byte[] b, int p, double v) {
-        int n = (int) v;
-        if (n == v && n >= 1 && n < (1 << 30)) {
-            return putInt(b, p, n + 1);
-        }
-        if (Double.isNaN(v) && Double.doubleToRawLongBits(v) == Double.doubleToRawLongBits(Double.NaN)) {
-            return putInt(b, p, V_NAN);
-        }
-        b[p++] = V_RAW;
-        return putRaw(b, p, Double.doubleToRawLongBits(v));
-    }
-
-    private static int zigzag(int v) {
-        return (v << 1) ^ (v >> 31);
-    }
-
-    private static int unzigzag(int z) {
-        return (z >>> 1) ^ -(z & 1);
-    }
-
-    private static long zigzag(long v) {
-        return (v << 1) ^ (v >> 63);
+        slotText = st;
+        slotCode = sc;
     }
 
     /** Records, with each entry, how many loop callbacks had run (a click's replay position). */
@@ -286,6 +207,11 @@ public final class TraceLog implements TraceListener {
 
     public int size() {
         return size;
+    }
+
+    /** How many different texts (by identity) the log keeps. */
+    int distinctTexts() {
+        return textCount;
     }
 
     public TraceEntry get(int i) {
@@ -353,27 +279,83 @@ public final class TraceLog implements TraceListener {
             throw new IndexOutOfBoundsException(i);
         }
         Cursor c = cursor;
-        if (i == c.index) {
-            return c;
-        }
-        if (i < c.index || i - c.index > BLOCK_MASK + 1) {
-            int blk = i >>> BLOCK_SHIFT;
-            long bp = blockPos[blk];
-            c.chunk = (int) (bp >>> 32);
-            c.pos = (int) bp;
-            c.index = (blk << BLOCK_SHIFT) - 1;
-        }
-        while (c.index < i) {
-            c.decodeNext();
+        if (i != c.index) {
+            c.read(i);
         }
         return c;
     }
 
-    /** Decodes entries in order; holds the fields of the entry at {@link #index}. */
+    /**
+     * The changes of one separately kept field: at which entry each change happened (ascending)
+     * and the new value's bits. A field's value at entry {@code i} is that of its last change at or
+     * before {@code i}.
+     */
+    private static final class Changes {
+        int[] at = new int[16];
+        long[] bits = new long[16];
+        int count;
+        /** Where the last lookup ended: entries read in order find their change without a search. */
+        int hint = -1;
+
+        void add(int entry, long value) {
+            if (count == at.length) {
+                at = Arrays.copyOf(at, count * 2);
+                bits = Arrays.copyOf(bits, count * 2);
+            }
+            at[count] = entry;
+            bits[count] = value;
+            count++;
+        }
+
+        /** The index of the last change at or before entry {@code i}, or -1 if none. */
+        int find(int i) {
+            int k = hint;
+            if (k >= -1 && k < count && (k < 0 || at[k] <= i)) {
+                // Moving forward from the last lookup: usually zero or one step.
+                for (int steps = 0; steps < 4; steps++) {
+                    if (k + 1 < count && at[k + 1] <= i) {
+                        k++;
+                    } else {
+                        hint = k;
+                        return k;
+                    }
+                }
+            }
+            int lo = 0;
+            int hi = count - 1;
+            k = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (at[mid] <= i) {
+                    k = mid;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            hint = k;
+            return k;
+        }
+
+        long valueAt(int i, long before) {
+            int k = find(i);
+            return k < 0 ? before : bits[k];
+        }
+
+        /** The value of a field kept for entry {@code i} itself (rare values and texts). */
+        long exactly(int i) {
+            int k = find(i);
+            if (k < 0 || at[k] != i) {
+                throw new IllegalStateException("trace entry " + i + " has no value kept apart");
+            }
+            return bits[k];
+        }
+    }
+
+    /** The fields of the entry at {@link #index}. */
     private final class Cursor {
         int index = -1;
         int chunk;
-        int pos;
         int kind;
         int task;
         int event;
@@ -383,95 +365,42 @@ public final class TraceLog implements TraceListener {
         String text;
         long handle;
         double time;
-        int lastEvent;
-        int lastOther;
 
-        void decodeNext() {
-            byte[] b = chunks[chunk];
-            if (pos >= b.length || chunkEnds(b)) {
-                chunk++;
-                b = chunks[chunk];
-                pos = 0;
+        void read(int i) {
+            if (chunk >= chunkCount || i < chunkFirst[chunk] || (chunk + 1 < chunkCount && i >= chunkFirst[chunk + 1])) {
+                chunk = findChunk(i);
             }
-            int next = index + 1;
-            boolean whole = (next & BLOCK_MASK) == 0;
-            if (whole) {
-                task = 0;
-                lastEvent = 0;
-                lastOther = 0;
-                handle = 0;
-            }
-            int head = b[pos++] & 0xFF;
-            int more = (head & F_MORE) != 0 ? b[pos++] & 0xFF : 0;
-            kind = head & 0x0F;
-            if ((head & F_TASK) != 0) {
-                task += unzigzag((int) readVar(b));
-            }
-            if ((head & F_EVENT) != 0) {
-                lastEvent += unzigzag((int) readVar(b));
-                event = lastEvent;
-            } else {
-                event = -1;
-            }
-            if ((more & G_OTHER) != 0) {
-                lastOther += unzigzag((int) readVar(b));
-                other = lastOther;
-            } else {
-                other = -1;
-            }
-            if ((more & G_LINE) != 0) {
-                line = (int) readVar(b);
-            }
-            value = (more & G_VALUE) != 0 ? readValue(b) : 0.0;
-            if ((more & G_HANDLE) != 0) {
-                long z = readVar(b);
-                handle += (z >>> 1) ^ -(z & 1);
-            }
-            if ((more & G_TIME) != 0) {
-                time = Double.longBitsToDouble(readRaw(b));
-            }
-            text = (head & F_TEXT) != 0 ? texts[(int) readVar(b)] : "";
-            index = next;
+            long[] b = chunks[chunk];
+            int p = 2 * (i - chunkFirst[chunk]);
+            long w0 = b[p];
+            long w1 = b[p + 1];
+            task = (int) w0;
+            event = (int) (w0 >>> 32);
+            other = (int) w1;
+            kind = (int) (w1 >>> KIND_SHIFT) & 0xF;
+            int vc = (int) (w1 >>> VALUE_SHIFT) & 0xFFF;
+            value = vc == 0 ? 0.0 : vc == V_NAN ? Double.NaN
+                    : vc == V_APART ? Double.longBitsToDouble(apartValues.exactly(i)) : vc - 2;
+            int tc = (int) (w1 >>> TEXT_SHIFT) & 0xFFFF;
+            text = tc == 0 ? "" : texts[(tc == T_APART ? (int) apartTexts.exactly(i) : tc) - 1];
+            line = (int) lines.valueAt(i, 0);
+            time = Double.longBitsToDouble(times.valueAt(i, POSITIVE_ZERO));
+            handle = handles.valueAt(i, -1);
+            index = i;
         }
 
-        /**
-         * True when the writer moved to a new chunk here: the entries of a chunk end where the
-         * next chunk's first block or entry begins, which the writer only does with fewer than
-         * {@link #MAX_ENTRY} bytes left.
-         */
-        private boolean chunkEnds(byte[] b) {
-            return chunk < chunkCount - 1 && b.length - pos < MAX_ENTRY;
-        }
-
-        private long readVar(byte[] b) {
-            long v = 0;
-            int shift = 0;
-            int x;
-            do {
-                x = b[pos++];
-                v |= (long) (x & 0x7F) << shift;
-                shift += 7;
-            } while ((x & 0x80) != 0);
-            return v;
-        }
-
-        private long readRaw(byte[] b) {
-            long bits = 0;
-            for (int i = 0; i < 8; i++) {
-                bits |= (long) (b[pos++] & 0xFF) << (8 * i);
+        private int findChunk(int i) {
+            int lo = 0;
+            int hi = chunkCount - 1;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (chunkFirst[mid] <= i) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
             }
-            return bits;
-        }
-
-        private double readValue(byte[] b) {
-            long code = readVar(b);
-            if (code == V_NAN) {
-                return Double.NaN;
-            }
-            if (code == V_RAW) {
-                return Double.longBitsToDouble(readRaw(b));
-            }
-            return code - 1;
+            return lo;
         }
     }
 }

@@ -79,4 +79,25 @@ class TraceLogTest {
         assertThat(moved).isTrue();
         assertThat(log.handle(0)).isZero();
     }
+
+    @Test
+    void eachDistinctTextIsKeptOnce() {
+        // Many constants used in turn: a cache that forgets one when another takes its slot would
+        // number the same text again and again.
+        TraceLog log = new TraceLog();
+        String[] texts = new String[300];
+        for (int k = 0; k < texts.length; k++) {
+            texts[k] = "text " + k;
+        }
+        Random rnd = new Random(7);
+        int[] used = new int[20_000];
+        for (int i = 0; i < used.length; i++) {
+            used[i] = rnd.nextInt(texts.length);
+            log.onEntry(i, 0, TraceKind.PRINT, 0, -1, -1, 0, 0, texts[used[i]]);
+        }
+        for (int i = 0; i < used.length; i++) {
+            assertThat(log.text(i)).isSameAs(texts[used[i]]);
+        }
+        assertThat(log.distinctTexts()).isEqualTo(texts.length);
+    }
 }
