@@ -15,24 +15,37 @@ import java.util.Arrays;
  * dies with the code that held it.
  */
 final class EventTable {
-    private String[] names = new String[8];
-    private boolean[] values = new boolean[8];
+    /**
+     * Rows live in pages of 1,024: a table that grows never copies what it holds (doubling arrays
+     * of hundreds of thousands of rows would allocate and zero megabytes at a time, straight into
+     * the old generation).
+     */
+    private static final int PAGE_SHIFT = 10;
+    private static final int PAGE = 1 << PAGE_SHIFT;
+    private static final int MASK = PAGE - 1;
+
+    private String[][] names = new String[8][];
+    /** Per row: the flag in bit 0, and how many woken waiters have not resumed yet above it. */
+    private int[][] state = new int[8][];
     /** Per row: null (no waiter), a {@link Future}, or an {@code ArrayList<Future>} of several. */
-    private Object[] waiters = new Object[8];
-    private int[] wokenNotResumed = new int[8];
+    private Object[][] waiters = new Object[8][];
     private int size;
     /** An empty list kept for the next set() that wakes several waiters, so waking allocates nothing. */
     private ArrayList<Future> spare;
 
     int add(String name) {
-        if (size == names.length) {
-            int n = size * 2;
-            names = Arrays.copyOf(names, n);
-            values = Arrays.copyOf(values, n);
-            waiters = Arrays.copyOf(waiters, n);
-            wokenNotResumed = Arrays.copyOf(wokenNotResumed, n);
+        int page = size >>> PAGE_SHIFT;
+        if ((size & MASK) == 0) {
+            if (page == names.length) {
+                names = Arrays.copyOf(names, page * 2);
+                state = Arrays.copyOf(state, page * 2);
+                waiters = Arrays.copyOf(waiters, page * 2);
+            }
+            names[page] = new String[PAGE];
+            state[page] = new int[PAGE];
+            waiters[page] = new Object[PAGE];
         }
-        names[size] = name;
+        names[page][size & MASK] = name;
         return size++;
     }
 
@@ -41,27 +54,28 @@ final class EventTable {
     }
 
     String name(int id) {
-        return names[id];
+        return names[id >>> PAGE_SHIFT][id & MASK];
     }
 
     boolean value(int id) {
-        return values[id];
+        return (state[id >>> PAGE_SHIFT][id & MASK] & 1) != 0;
     }
 
     void setValue(int id, boolean v) {
-        values[id] = v;
+        int[] st = state[id >>> PAGE_SHIFT];
+        st[id & MASK] = (st[id & MASK] & ~1) | (v ? 1 : 0);
     }
 
     int wokenNotResumed(int id) {
-        return wokenNotResumed[id];
+        return state[id >>> PAGE_SHIFT][id & MASK] >> 1;
     }
 
     void addWoken(int id, int n) {
-        wokenNotResumed[id] += n;
+        state[id >>> PAGE_SHIFT][id & MASK] += n << 1;
     }
 
     int waiterCount(int id) {
-        Object w = waiters[id];
+        Object w = waiters[id >>> PAGE_SHIFT][id & MASK];
         if (w == null) {
             return 0;
         }
@@ -69,7 +83,7 @@ final class EventTable {
     }
 
     Future waiter(int id, int i) {
-        Object w = waiters[id];
+        Object w = waiters[id >>> PAGE_SHIFT][id & MASK];
         if (w instanceof Future f) {
             if (i != 0) {
                 throw new IndexOutOfBoundsException(i);
@@ -80,14 +94,14 @@ final class EventTable {
     }
 
     void addWaiter(int id, Future fut) {
-        Object w = waiters[id];
+        Object w = waiters[id >>> PAGE_SHIFT][id & MASK];
         if (w == null) {
-            waiters[id] = fut;
+            waiters[id >>> PAGE_SHIFT][id & MASK] = fut;
         } else if (w instanceof Future first) {
             ArrayList<Future> l = takeSpare();
             l.add(first);
             l.add(fut);
-            waiters[id] = l;
+            waiters[id >>> PAGE_SHIFT][id & MASK] = l;
         } else {
             @SuppressWarnings("unchecked")
             ArrayList<Future> l = (ArrayList<Future>) w;
@@ -96,9 +110,9 @@ final class EventTable {
     }
 
     void removeWaiter(int id, Future fut) {
-        Object w = waiters[id];
+        Object w = waiters[id >>> PAGE_SHIFT][id & MASK];
         if (w == fut) {
-            waiters[id] = null;
+            waiters[id >>> PAGE_SHIFT][id & MASK] = null;
         } else if (w instanceof ArrayList<?> l) {
             l.remove(fut);
         }
@@ -106,14 +120,14 @@ final class EventTable {
 
     /** Takes the row's waiters out (the caller wakes them), leaving none. */
     Object takeWaiters(int id) {
-        Object w = waiters[id];
-        waiters[id] = null;
+        Object w = waiters[id >>> PAGE_SHIFT][id & MASK];
+        waiters[id >>> PAGE_SHIFT][id & MASK] = null;
         return w;
     }
 
     /** Puts back waiters that a set() did not wake (cancelled ones still to resume). */
     void putWaiters(int id, Object w) {
-        waiters[id] = w;
+        waiters[id >>> PAGE_SHIFT][id & MASK] = w;
     }
 
     private ArrayList<Future> takeSpare() {
