@@ -153,7 +153,7 @@ final class Bench {
                         mine.of(round).set();
                     }
                     state = 1;
-                    return await(theirs.of(round).waitCoroutine());
+                    return awaitWait(theirs.of(round));
                 }
                 theirs.forget(round);
                 if (!setsFirst) {
@@ -206,7 +206,7 @@ final class Bench {
             }
             if (round < rounds) {
                 round++;
-                return await(setter.current.waitCoroutine());
+                return awaitWait(setter.current);
             }
             return finish(null);
         }

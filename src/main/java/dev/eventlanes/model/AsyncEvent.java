@@ -169,7 +169,11 @@ public final class AsyncEvent {
 
     /** {@code wait()}: a coroutine to await. */
     public Coroutine waitCoroutine() {
-        return new Wait();
+        return new Wait(this);
+    }
+
+    Loop loop() {
+        return loop;
     }
 
     /** What {@code wait()} returns: True in asyncio, None in anyio and trio. */
@@ -184,13 +188,34 @@ public final class AsyncEvent {
      * checkpoint); otherwise it joins the waiters and suspends on itself. {@code set()} resolves it
      * with the value {@code wait()} returns, so its future result and its coroutine result agree.
      */
-    private final class Wait extends Future implements Coroutine {
+    static final class Wait extends Future implements Coroutine {
         /** 0: not started; 1: waiting; 2: at the checkpoint of a set event; -1: over. */
         private int step;
+        /** The event's row (its handle is {@link #waitEvent}). */
+        private int id;
 
-        Wait() {
-            super(AsyncEvent.this.loop);
-            waitEvent = AsyncEvent.this;
+        Wait(AsyncEvent event) {
+            super(event.loop);
+            waitEvent = event;
+            id = event.id;
+        }
+
+        /**
+         * True when this call of wait() is over and may serve as a new call on {@code event}: only
+         * for an owner that never handed it out (see {@link JavaCoroutine#awaitWait}). Once over,
+         * nothing else refers to it: the event forgot it when it resumed, and the task that
+         * awaited it drops it at its next step.
+         */
+        boolean reusableFor(AsyncEvent event) {
+            return step == -1 && loop == event.loop;
+        }
+
+        /** Starts over as a new call of wait() on {@code event}. */
+        void rewind(AsyncEvent event) {
+            resetForReuse();
+            waitEvent = event;
+            id = event.id;
+            step = 0;
         }
 
         @Override
@@ -199,7 +224,7 @@ public final class AsyncEvent {
                 case 0 -> {
                     EventTable t = loop.eventTable();
                     boolean value = t.value(id);
-                    loop.trace(TraceKind.WAIT, loop.currentTask(), AsyncEvent.this, null, value ? 1 : 0, "");
+                    loop.trace(TraceKind.WAIT, loop.currentTask(), waitEvent, null, value ? 1 : 0, "");
                     if (value) {
                         if (!loop.semantics().waitOnSetEventCheckpoints()) {
                             return end();
@@ -248,7 +273,7 @@ public final class AsyncEvent {
         /** Finishes without having blocked: the future holds the return value, no one waited on it. */
         private Object end() {
             step = -1;
-            setResult(waitResult());
+            setResult(waitEvent.waitResult());
             return RETURNED;
         }
 

@@ -97,6 +97,15 @@ public class Future {
         return loop.semantics().cancelledError(cancelMessage);
     }
 
+    /** Pending again, with no outcome and no callback: for a finished future nobody refers to any more. */
+    void resetForReuse() {
+        state = PENDING;
+        result = null;
+        exception = null;
+        cancelMessage = null;
+        callbacks = null;
+    }
+
     public void setResult(Object value) {
         if (state != PENDING) {
             throw PyException.of(ExcType.INVALID_STATE_ERROR, "invalid state");

@@ -16,6 +16,8 @@ public abstract class JavaCoroutine implements Coroutine {
     private Coroutine sub;
     private Future waitingOn;
     private Object result;
+    /** The last wait() this coroutine awaited with {@link #awaitWait}, reused once it is over. */
+    private AsyncEvent.Wait spareWait;
     /** False until the first send/throwIn: the body has not run a single line yet. */
     private boolean started;
 
@@ -72,6 +74,22 @@ public abstract class JavaCoroutine implements Coroutine {
         }
         waitingOn = f;
         return f;
+    }
+
+    /**
+     * {@code await event.wait()}, exactly as {@code await(event.waitCoroutine())}, but without
+     * making a new wait() object each time: the body never sees the object, so once a wait is
+     * over it can serve as the next. A task waiting in a loop then allocates nothing per wait.
+     */
+    protected final Object awaitWait(AsyncEvent event) {
+        AsyncEvent.Wait w = spareWait;
+        if (w != null && w.reusableFor(event)) {
+            w.rewind(event);
+        } else {
+            w = new AsyncEvent.Wait(event);
+            spareWait = w;
+        }
+        return drive(w, null, null);
     }
 
     /**

@@ -101,6 +101,11 @@ public final class ScriptBody extends JavaCoroutine {
     }
 
     @Override
+    public boolean hasLines() {
+        return true;
+    }
+
+    @Override
     public int currentLine() {
         return line;
     }
@@ -145,7 +150,7 @@ public final class ScriptBody extends JavaCoroutine {
             line = pc;
             loop.countOps(1);
             if (op instanceof Op.Wait w) {
-                return await(event(loop, w.event()).waitCoroutine());
+                return awaitWait(event(loop, w.event()));
             } else if (op instanceof Op.Sleep s) {
                 return await(loop.sleep(s.seconds()));
             } else if (op instanceof Op.Set s) {
