@@ -35,6 +35,14 @@ public interface Coroutine {
         return 0;
     }
 
+    /**
+     * Whether {@link #currentLine()} can say anything but 0. Asked once per task, so that tracing
+     * a body without source lines costs no call per entry.
+     */
+    default boolean hasLines() {
+        return false;
+    }
+
     /** Marker values; their identity is what counts. */
     final class Marker {
         private final String name;

@@ -172,7 +172,7 @@ public final class Loop {
 
     private void emit(TraceKind kind, Task task, AsyncEvent event, Task other, double value, String text) {
         TraceListener[] ls = listenerArray;
-        int line = task == null ? 0 : task.coroutine().currentLine();
+        int line = task == null || !task.hasLines ? 0 : task.coroutine().currentLine();
         long seq = traceSeq++;
         for (TraceListener l : ls) {
             l.onEntry(seq, now, kind, task == null ? -1 : task.id(), event == null ? -1 : event.id(),

@@ -12,6 +12,13 @@ package dev.eventlanes.model;
 public class Task extends Future implements FutureCallback {
     private final int id;
     private final Coroutine coro;
+    /**
+     * The body when it is a {@link JavaCoroutine}: stepped with a direct call (through the
+     * interface, a loop stepping many kinds of bodies makes every step a table lookup).
+     */
+    private final JavaCoroutine javaCoro;
+    /** Whether the body knows its source line ({@link Coroutine#hasLines()}). */
+    final boolean hasLines;
     private String name;
     private final Task parent;
     private boolean mustCancel;
@@ -29,6 +36,8 @@ public class Task extends Future implements FutureCallback {
         super(loop);
         this.id = id;
         this.coro = coro;
+        this.javaCoro = coro instanceof JavaCoroutine j ? j : null;
+        this.hasLines = coro.hasLines();
         this.name = name;
         this.parent = parent;
         this.reason = WaitReason.task(this);
@@ -145,7 +154,12 @@ public class Task extends Future implements FutureCallback {
         Task previous = loop.enter(this);
         Object r;
         try {
-            r = exc == null ? coro.send(null) : coro.throwIn(exc);
+            JavaCoroutine j = javaCoro;
+            if (j != null) {
+                r = exc == null ? j.send(null) : j.throwIn(exc);
+            } else {
+                r = exc == null ? coro.send(null) : coro.throwIn(exc);
+            }
         } catch (PyException e) {
             loop.leave(previous);
             if (e.isCancellation()) {

@@ -47,6 +47,11 @@ final class PyCoroutine implements Coroutine, PyObject {
     }
 
     @Override
+    public boolean hasLines() {
+        return true;
+    }
+
+    @Override
     public int currentLine() {
         Frame f = current;
         return f == null ? 0 : f.line();
