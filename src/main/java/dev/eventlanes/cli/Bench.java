@@ -20,6 +20,12 @@ import java.util.Arrays;
 final class Bench {
     static final int RUNS = 7;
     static final int WARMUPS = 12;
+    /**
+     * Warm-up also lasts at least this long: a traced run deoptimises code compiled for untraced
+     * ones, and on a busy two-core machine the compiler needs seconds, not a dozen short runs, to
+     * compile it again. The figure is the steady state a long session of the window runs in.
+     */
+    static final long WARMUP_NANOS = 3_000_000_000L;
     static final int PING_PONG_ROUNDS = 200_000;
     static final int FAN_OUT_WAITERS = 1_000;
     static final int FAN_OUT_ROUNDS = 200;
@@ -33,7 +39,7 @@ final class Bench {
 
     void run() {
         out.println("Event Lanes benchmark (model core, asyncio rules, median of " + RUNS + " runs after "
-                + WARMUPS + " warm-ups)");
+                + WARMUPS + " warm-up runs and at least " + WARMUP_NANOS / 1_000_000_000L + " s of warm-up)");
         for (boolean traced : new boolean[] {false, true}) {
             double pp = median(() -> pingPong(PING_PONG_ROUNDS, traced));
             out.printf("ping-pong  %s: %,.0f handoffs/s (%,d handoffs per run)%n",
@@ -55,7 +61,8 @@ final class Bench {
     }
 
     static double median(Measured m) {
-        for (int i = 0; i < WARMUPS; i++) {
+        long start = System.nanoTime();
+        for (int i = 0; i < WARMUPS || System.nanoTime() - start < WARMUP_NANOS; i++) {
             m.opsPerSecond();
         }
         double[] r = new double[RUNS];

@@ -366,7 +366,12 @@ public final class Loop {
                 t.step((PyException) q.second);
             }
         } else if (q.kind == ReadyQueue.CALLBACK) {
-            ((FutureCallback) q.first).onDone((Future) q.second);
+            // A task's wake-up is nearly every callback: call it directly, not through the interface.
+            if (q.first instanceof Task t) {
+                t.onDone((Future) q.second);
+            } else {
+                ((FutureCallback) q.first).onDone((Future) q.second);
+            }
         } else {
             Task prev = current;
             current = null;

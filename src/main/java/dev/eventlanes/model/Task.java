@@ -130,10 +130,13 @@ public class Task extends Future implements FutureCallback {
     @Override
     public void onDone(Future future) {
         PyException exc = null;
-        try {
-            future.result();
-        } catch (PyException e) {
-            exc = e;
+        if (future.state != FINISHED || future.peekException() != null) {
+            // Only an outcome that raises needs asking (asking also marks a task's error as seen).
+            try {
+                future.result();
+            } catch (PyException e) {
+                exc = e;
+            }
         }
         step(exc);
     }
