@@ -100,4 +100,38 @@ class TraceLogTest {
         }
         assertThat(log.distinctTexts()).isEqualTo(texts.length);
     }
+
+    @Test
+    void idsThatDriftAsInARealRunComeBackAcrossChunks() {
+        // Real runs move their ids slowly (a fresh event per round, tasks taking turns), with now
+        // and then a jump, over more entries than the first chunks hold.
+        TraceLog log = new TraceLog();
+        Random rnd = new Random(3);
+        int n = 1_300_000;
+        int[] tasks = new int[n];
+        int[] events = new int[n];
+        int[] others = new int[n];
+        double[] values = new double[n];
+        int task = 0;
+        int event = 0;
+        for (int i = 0; i < n; i++) {
+            task = Math.max(0, task + rnd.nextInt(3) - 1);
+            event += rnd.nextInt(3) == 0 ? 1 : 0;
+            if (rnd.nextInt(200_000) == 0) {
+                event += 1_000_000;
+                task += 100_000;
+            }
+            tasks[i] = rnd.nextInt(20) == 0 ? -1 : task;
+            events[i] = rnd.nextInt(3) == 0 ? -1 : event;
+            others[i] = rnd.nextInt(4) == 0 ? task + 1 : -1;
+            values[i] = rnd.nextInt(9) - 1;
+            log.onEntry(i, 0, TraceKind.WAKE, tasks[i], events[i], others[i], 0, values[i], "");
+        }
+        for (int i = 0; i < n; i++) {
+            assertThat(log.task(i)).as("task of %d", i).isEqualTo(tasks[i]);
+            assertThat(log.event(i)).as("event of %d", i).isEqualTo(events[i]);
+            assertThat(log.other(i)).as("other of %d", i).isEqualTo(others[i]);
+            assertThat(log.value(i)).as("value of %d", i).isEqualTo(values[i]);
+        }
+    }
 }
