@@ -216,7 +216,7 @@ public final class TraceLog implements TraceListener {
 
     public TraceEntry get(int i) {
         Cursor c = at(i);
-        return new TraceEntry(i, c.time, KINDS[c.kind], c.task, c.event, c.other, c.line, c.value, c.text);
+        return new TraceEntry(i, time(i), KINDS[c.kind], c.task, c.event, c.other, line(i), c.value, c.text);
     }
 
     public TraceKind kind(int i) {
@@ -224,7 +224,8 @@ public final class TraceLog implements TraceListener {
     }
 
     public double time(int i) {
-        return at(i).time;
+        check(i);
+        return Double.longBitsToDouble(times.valueAt(i, POSITIVE_ZERO));
     }
 
     public int task(int i) {
@@ -240,7 +241,8 @@ public final class TraceLog implements TraceListener {
     }
 
     public int line(int i) {
-        return at(i).line;
+        check(i);
+        return (int) lines.valueAt(i, 0);
     }
 
     public double value(int i) {
@@ -256,7 +258,8 @@ public final class TraceLog implements TraceListener {
      * if the log is not bound to a loop. A click logged at this position replays at this moment.
      */
     public long handle(int i) {
-        return at(i).handle;
+        check(i);
+        return handles.valueAt(i, -1);
     }
 
     /** The entries as a read-only list view. */
@@ -274,10 +277,14 @@ public final class TraceLog implements TraceListener {
         };
     }
 
-    private Cursor at(int i) {
+    private void check(int i) {
         if (i < 0 || i >= size) {
             throw new IndexOutOfBoundsException(i);
         }
+    }
+
+    private Cursor at(int i) {
+        check(i);
         Cursor c = cursor;
         if (i != c.index) {
             c.read(i);
@@ -310,6 +317,11 @@ public final class TraceLog implements TraceListener {
         /** The index of the last change at or before entry {@code i}, or -1 if none. */
         int find(int i) {
             int k = hint;
+            if (k >= 0 && k < count && at[k] > i && (k == 0 || at[k - 1] <= i)) {
+                // One change back: reading backwards.
+                hint = k - 1;
+                return k - 1;
+            }
             if (k >= -1 && k < count && (k < 0 || at[k] <= i)) {
                 // Moving forward from the last lookup: usually zero or one step.
                 for (int steps = 0; steps < 4; steps++) {
@@ -360,11 +372,8 @@ public final class TraceLog implements TraceListener {
         int task;
         int event;
         int other;
-        int line;
         double value;
         String text;
-        long handle;
-        double time;
 
         void read(int i) {
             if (chunk >= chunkCount || i < chunkFirst[chunk] || (chunk + 1 < chunkCount && i >= chunkFirst[chunk + 1])) {
@@ -383,9 +392,6 @@ public final class TraceLog implements TraceListener {
                     : vc == V_APART ? Double.longBitsToDouble(apartValues.exactly(i)) : vc - 2;
             int tc = (int) (w1 >>> TEXT_SHIFT) & 0xFFFF;
             text = tc == 0 ? "" : texts[(tc == T_APART ? (int) apartTexts.exactly(i) : tc) - 1];
-            line = (int) lines.valueAt(i, 0);
-            time = Double.longBitsToDouble(times.valueAt(i, POSITIVE_ZERO));
-            handle = handles.valueAt(i, -1);
             index = i;
         }
 
