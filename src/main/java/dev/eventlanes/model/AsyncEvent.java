@@ -172,10 +172,6 @@ public final class AsyncEvent {
         return new Wait(this);
     }
 
-    Loop loop() {
-        return loop;
-    }
-
     /** What {@code wait()} returns: True in asyncio, None in anyio and trio. */
     private Object waitResult() {
         return loop.semantics() == Semantics.ASYNCIO ? Boolean.TRUE : null;
