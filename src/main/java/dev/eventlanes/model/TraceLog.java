@@ -159,7 +159,30 @@ public final class TraceLog implements TraceListener {
         return b;
     }
 
+    /**
+     * The last few texts numbered and their numbers: a run repeats a handful of constants ("event",
+     * an event's or a task's name), and comparing references is cheaper than hashing.
+     */
+    private final String[] memoText = new String[4];
+    private final int[] memoCode = new int[4];
+    private int memoNext;
+
     private int textCode(String tx) {
+        String[] mt = memoText;
+        for (int k = 0; k < mt.length; k++) {
+            if (mt[k] == tx) {
+                return memoCode[k];
+            }
+        }
+        int code = tableCode(tx);
+        int k = memoNext;
+        mt[k] = tx;
+        memoCode[k] = code;
+        memoNext = (k + 1) & (mt.length - 1);
+        return code;
+    }
+
+    private int tableCode(String tx) {
         String[] st = slotText;
         int mask = st.length - 1;
         int h = System.identityHashCode(tx) & mask;
