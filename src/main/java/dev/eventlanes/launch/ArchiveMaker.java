@@ -36,7 +36,7 @@ public final class ArchiveMaker {
     }
 
     static Path failedMarker(Path archive) {
-        return archive.resolveSibling(archive.getFileName() + ".failed");
+        return archive.resolveSibling(new StringBuilder().append(archive.getFileName()).append(".failed").toString());
     }
 
     /** In a few seconds, from a daemon thread: starts {@link #main} on {@code archive} in a low-priority JVM. */

@@ -1,9 +1,9 @@
 package dev.eventlanes.launch;
 
 import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -138,13 +138,14 @@ public final class Relaunch {
 
     /** This process's argv on Linux ({@code /proc/self/cmdline}); null where there is none. */
     static List<String> ownCommandLine() {
-        Path proc = Path.of("/proc/self/cmdline");
-        if (!Files.isReadable(proc)) {
+        File proc = new File("/proc/self/cmdline");
+        if (!proc.canRead()) {
             return null;
         }
         byte[] b;
-        try {
-            b = Files.readAllBytes(proc);
+        // java.io rather than java.nio.file: fewer classes for the user to wait for.
+        try (FileInputStream in = new FileInputStream(proc)) {
+            b = in.readAllBytes();
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -185,15 +186,15 @@ public final class Relaunch {
         }
         List<Path> jars = new ArrayList<>();
         for (String e : in.classPath().split(File.pathSeparator)) {
-            Path p = Path.of(e).toAbsolutePath().normalize();
-            if (!e.endsWith(".jar") || !Files.isRegularFile(p)) {
+            File f = new File(e).getAbsoluteFile();
+            if (!e.endsWith(".jar") || !f.isFile()) {
                 // CDS archives classes from jars only; class folders are development runs.
                 return Plan.stay("the class path is not all jars");
             }
-            jars.add(p);
+            jars.add(f.toPath().normalize());
         }
-        Path java = Path.of(in.javaHome(), "bin", File.separatorChar == '\\' ? "java.exe" : "java");
-        if (!Files.isExecutable(java)) {
+        File java = new File(new File(in.javaHome(), "bin"), File.separatorChar == '\\' ? "java.exe" : "java");
+        if (!java.canExecute()) {
             return Plan.stay("no java launcher in java.home");
         }
         List<String> cmd = new ArrayList<>();
@@ -203,9 +204,10 @@ public final class Relaunch {
         Path archive = in.cacheDir() == null ? null : archiveFor(in.cacheDir(), in.vmVersion(), in.javaHome(), jars);
         boolean make = false;
         if (archive != null) {
-            if (Files.isRegularFile(archive) && Files.isReadable(archive)) {
+            File a = archive.toFile();
+            if (a.isFile() && a.canRead()) {
                 cmd.add(new StringBuilder("-XX:SharedArchiveFile=").append(archive).toString());
-            } else if (!Files.exists(ArchiveMaker.failedMarker(archive)) && writableDir(in.cacheDir())) {
+            } else if (!ArchiveMaker.failedMarker(archive).toFile().exists() && writableDir(in.cacheDir().toFile())) {
                 make = true;
             } else {
                 archive = null;
@@ -225,11 +227,10 @@ public final class Relaunch {
     }
 
     /** Whether the cache directory exists or can be made, and can be written. */
-    private static boolean writableDir(Path dir) {
+    private static boolean writableDir(File dir) {
         try {
-            Files.createDirectories(dir);
-            return Files.isWritable(dir);
-        } catch (IOException | RuntimeException e) {
+            return (dir.isDirectory() || dir.mkdirs()) && dir.canWrite();
+        } catch (RuntimeException e) {
             return false;
         }
     }
@@ -308,13 +309,10 @@ public final class Relaunch {
         h = fnv(h, vmVersion);
         h = fnv(h, javaHome);
         for (Path p : jars) {
+            File f = p.toFile();
             h = fnv(h, p.toString());
-            try {
-                h = fnv(h, Long.toString(Files.size(p)));
-                h = fnv(h, Long.toString(Files.getLastModifiedTime(p).toMillis()));
-            } catch (IOException e) {
-                h = fnv(h, "?");
-            }
+            h = fnv(h, Long.toString(f.length()));
+            h = fnv(h, Long.toString(f.lastModified()));
         }
         String hex = Long.toHexString(h);
         return cacheDir.resolve(new StringBuilder(ArchiveMaker.PREFIX).append(hex).append(ArchiveMaker.SUFFIX).toString());
