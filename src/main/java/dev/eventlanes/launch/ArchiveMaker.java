@@ -29,8 +29,7 @@ public final class ArchiveMaker {
     /** Archives kept in the cache directory (other jars or JDKs in use), newest first. */
     static final int KEEP = 3;
     /** Properties the off-screen warm-up shares with the window, so it loads what the window loads. */
-    private static final List<String> SHARED_PROPERTIES = List.of("prism.order", "prism.text", "eventlanes.settings",
-            "eventlanes.preload");
+    private static final List<String> SHARED_PROPERTIES = List.of("prism.order", "prism.text", "eventlanes.settings");
 
     private ArchiveMaker() {
     }
@@ -40,11 +39,11 @@ public final class ArchiveMaker {
     }
 
     /** In a few seconds, from a daemon thread: starts {@link #main} on {@code archive} in a low-priority JVM. */
-    public static void startLater(Path archive) {
+    public static void startLater(String archive) {
         Thread t = new Thread(() -> {
             try {
                 Thread.sleep(5000);
-                new ProcessBuilder(makerCommand(archive)).redirectInput(nullFile())
+                new ProcessBuilder(makerCommand(Path.of(archive))).redirectInput(nullFile())
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             } catch (InterruptedException | IOException | RuntimeException e) {
@@ -114,8 +113,12 @@ public final class ArchiveMaker {
 
     /** {@code ArchiveMaker ARCHIVE}: makes ARCHIVE (see the class comment); always exits 0. */
     public static void main(String[] args) {
-        if (args.length == 1) {
-            make(Path.of(args[0]));
+        try {
+            if (args.length == 1) {
+                make(Path.of(args[0]));
+            }
+        } catch (RuntimeException e) {
+            // No archive: the next first launch tries again.
         }
         System.exit(0);
     }

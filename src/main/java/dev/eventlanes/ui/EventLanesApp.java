@@ -78,7 +78,7 @@ public class EventLanesApp extends Application {
         String archive = System.getProperty(Relaunch.MAKE_ARCHIVE);
         if (archive != null) {
             // A first launch of this jar on this JDK: the next one starts from an archive.
-            ArchiveMaker.startLater(Path.of(archive));
+            ArchiveMaker.startLater(archive);
         }
     }
 

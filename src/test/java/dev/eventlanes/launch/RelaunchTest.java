@@ -59,6 +59,8 @@ class RelaunchTest {
         assertThat(p.archive().getParent()).isEqualTo(cache);
         assertThat(cmd).contains("-D" + Relaunch.MAKE_ARCHIVE + "=" + p.archive());
         assertThat(cmd).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"));
+        // Without an archive, preloading the first window's classes on a second core still pays.
+        assertThat(cmd).doesNotContain(Relaunch.PRELOAD_OFF);
         assertThat(Files.isDirectory(cache)).isTrue();
     }
 
@@ -69,6 +71,8 @@ class RelaunchTest {
         Relaunch.Plan p = Relaunch.plan(inputs(javaJar()));
         assertThat(p.makesArchive()).isFalse();
         assertThat(p.command()).contains("-XX:SharedArchiveFile=" + archive);
+        // Archived classes need no preloading thread.
+        assertThat(p.command()).contains(Relaunch.PRELOAD_OFF);
         assertThat(p.command()).noneMatch(a -> a.startsWith("-D" + Relaunch.MAKE_ARCHIVE));
     }
 
