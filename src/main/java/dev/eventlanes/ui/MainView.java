@@ -16,7 +16,8 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
-import javafx.geometry.Orientation;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -32,7 +33,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -45,7 +45,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -55,7 +54,7 @@ import javafx.stage.Stage;
 import javafx.util.StringConverter;
 
 /**
- * The main window's view: builds the controls and binds them to {@link MainViewModel}, forwards clicks and
+ * The main window's view: binds the FXML controls to {@link MainViewModel}, forwards clicks and
  * keys, and hosts the custom lanes and toggles. No run logic lives here.
  */
 public final class MainView {
@@ -83,45 +82,45 @@ public final class MainView {
     private List<MainViewModel.Marker> shownMarkers = List.of();
     private final LazyTooltips tips = new LazyTooltips();
 
-    private BorderPane root;
-    private ToolBar toolbar;
-    private MenuButton presetsMenu;
-    private Button openButton;
-    private Button pasteButton;
-    private Button saveButton;
-    private Label semanticsLabel;
-    private ChoiceBox<Semantics> semanticsBox;
-    private Button resetButton;
-    private Button stepBackButton;
-    private Button playButton;
-    private Button stepButton;
-    private Button stepLineButton;
-    private Label speedLabel;
-    private Slider speedSlider;
-    private Label speedValue;
-    private Button addTaskButton;
-    private Button addEventButton;
-    private ComboBox<Locale> languageBox;
-    private HBox banner;
-    private Label bannerText;
-    private Button bannerClose;
-    private Label eventsTitle;
-    private StackPane eventsHost;
-    private SplitPane verticalSplit;
-    private SplitPane horizontalSplit;
-    private StackPane lanesHost;
-    private Slider scrubber;
-    private StackPane legendHost;
-    private Label codeTitle;
-    private ListView<Integer> codeList;
-    private TabPane bottomTabs;
-    private Tab outputTab;
-    private Tab problemsTab;
-    private ListView<MainViewModel.OutputLine> outputList;
-    private ListView<ProgramSource.Problem> problemsList;
-    private Label timeLabel;
-    private Label stepLabel;
-    private Label sentenceLabel;
+    @FXML private BorderPane root;
+    @FXML private ToolBar toolbar;
+    @FXML private MenuButton presetsMenu;
+    @FXML private Button openButton;
+    @FXML private Button pasteButton;
+    @FXML private Button saveButton;
+    @FXML private Label semanticsLabel;
+    @FXML private ChoiceBox<Semantics> semanticsBox;
+    @FXML private Button resetButton;
+    @FXML private Button stepBackButton;
+    @FXML private Button playButton;
+    @FXML private Button stepButton;
+    @FXML private Button stepLineButton;
+    @FXML private Label speedLabel;
+    @FXML private Slider speedSlider;
+    @FXML private Label speedValue;
+    @FXML private Button addTaskButton;
+    @FXML private Button addEventButton;
+    @FXML private ComboBox<Locale> languageBox;
+    @FXML private HBox banner;
+    @FXML private Label bannerText;
+    @FXML private Button bannerClose;
+    @FXML private Label eventsTitle;
+    @FXML private StackPane eventsHost;
+    @FXML private SplitPane verticalSplit;
+    @FXML private SplitPane horizontalSplit;
+    @FXML private StackPane lanesHost;
+    @FXML private Slider scrubber;
+    @FXML private StackPane legendHost;
+    @FXML private Label codeTitle;
+    @FXML private ListView<Integer> codeList;
+    @FXML private TabPane bottomTabs;
+    @FXML private Tab outputTab;
+    @FXML private Tab problemsTab;
+    @FXML private ListView<MainViewModel.OutputLine> outputList;
+    @FXML private ListView<ProgramSource.Problem> problemsList;
+    @FXML private Label timeLabel;
+    @FXML private Label stepLabel;
+    @FXML private Label sentenceLabel;
 
     /** What lane action menus and + Task / + Event / Save do; click-built scenarios provide them. */
     public interface LaneActions {
@@ -157,140 +156,21 @@ public final class MainView {
         this.presets = presets;
     }
 
-    /**
-     * Builds the window's scene graph and returns its root. It is built in code rather than
-     * loaded from FXML: for some forty nodes, the loader's XML parser, reflection, annotation
-     * proxies and generated accessors were start-up work the user waited for.
-     */
+    /** Loads the FXML with this view as its controller and returns the root. */
     public Parent load() {
-        root = new BorderPane();
-        root.getStyleClass().add("event-lanes");
-
-        toolbar = new ToolBar();
-        toolbar.getStyleClass().add("el-toolbar");
-        presetsMenu = new MenuButton();
-        presetsMenu.setId("presets");
-        openButton = button("open", this::onOpen);
-        pasteButton = button("paste", this::onPaste);
-        saveButton = button("save", this::onSave);
-        semanticsLabel = new Label();
-        semanticsBox = new ChoiceBox<>();
-        semanticsBox.setId("semantics");
-        addTaskButton = button("addTask", this::onAddTask);
-        addEventButton = button("addEvent", this::onAddEvent);
-        Pane spring = new Pane();
-        HBox.setHgrow(spring, Priority.ALWAYS);
-        languageBox = new ComboBox<>();
-        languageBox.setId("language");
-        toolbar.getItems().addAll(presetsMenu, openButton, pasteButton, saveButton, new Separator(Orientation.VERTICAL),
-                semanticsLabel, semanticsBox, new Separator(Orientation.VERTICAL), addTaskButton, addEventButton, spring,
-                languageBox);
-
-        ToolBar playbar = new ToolBar();
-        playbar.getStyleClass().add("el-toolbar");
-        resetButton = button("reset", this::onReset);
-        stepBackButton = button("stepBack", this::onStepBack);
-        playButton = button("play", this::onPlay);
-        playButton.getStyleClass().add("accent");
-        stepButton = button("step", this::onStep);
-        stepLineButton = button("stepLine", this::onStepLine);
-        speedLabel = new Label();
-        speedSlider = new Slider(-2, 3, 0);
-        speedSlider.setId("speed");
-        speedSlider.setMajorTickUnit(1);
-        speedSlider.setMinorTickCount(0);
-        speedSlider.setSnapToTicks(false);
-        speedSlider.setPrefWidth(180);
-        speedValue = new Label();
-        speedValue.setMinWidth(56);
-        playbar.getItems().addAll(resetButton, stepBackButton, playButton, stepButton, stepLineButton,
-                new Separator(Orientation.VERTICAL), speedLabel, speedSlider, speedValue);
-
-        eventsTitle = new Label();
-        eventsTitle.getStyleClass().add("section-title");
-        eventsTitle.setMinWidth(Region.USE_PREF_SIZE);
-        eventsHost = new StackPane();
-        eventsHost.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(eventsHost, Priority.ALWAYS);
-        HBox eventsRow = new HBox(16, eventsTitle, eventsHost);
-        eventsRow.getStyleClass().add("events-row");
-        eventsRow.setAlignment(Pos.CENTER_LEFT);
-
-        bannerText = new Label();
-        bannerText.setId("bannerText");
-        bannerText.setWrapText(true);
-        bannerText.setMaxWidth(Double.POSITIVE_INFINITY);
-        HBox.setHgrow(bannerText, Priority.ALWAYS);
-        bannerClose = button("bannerClose", this::onDismissBanner);
-        bannerClose.setText("\u2715");
-        banner = new HBox(12, bannerText, bannerClose);
-        banner.getStyleClass().add("banner");
-        banner.setAlignment(Pos.CENTER_LEFT);
-        root.setTop(new VBox(toolbar, playbar, eventsRow, banner));
-
-        lanesHost = new StackPane();
-        VBox.setVgrow(lanesHost, Priority.ALWAYS);
-        scrubber = new Slider();
-        scrubber.setId("scrubber");
-        scrubber.getStyleClass().add("scrubber");
-        legendHost = new StackPane();
-        legendHost.getStyleClass().add("legend-host");
-        legendHost.setAlignment(Pos.CENTER_LEFT);
-        codeTitle = new Label();
-        codeTitle.getStyleClass().add("section-title");
-        codeList = new ListView<>();
-        codeList.setId("code");
-        VBox.setVgrow(codeList, Priority.ALWAYS);
-        VBox codePanel = new VBox(codeTitle, codeList);
-        codePanel.getStyleClass().add("code-panel");
-        horizontalSplit = new SplitPane(new VBox(lanesHost, scrubber, legendHost), codePanel);
-        horizontalSplit.setDividerPositions(0.7);
-        outputList = new ListView<>();
-        outputList.setId("output");
-        outputList.getStyleClass().add("console");
-        outputTab = new Tab(null, outputList);
-        // Its list is put in when the tab is first shown: it stays empty until a program fails to
-        // open, so the first window does not build it.
-        problemsTab = new Tab();
-        problemsList = new ListView<>();
-        problemsList.setId("problems");
-        problemsList.getStyleClass().add("console");
-        bottomTabs = new TabPane(outputTab, problemsTab);
-        bottomTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        verticalSplit = new SplitPane(horizontalSplit, bottomTabs);
-        verticalSplit.setOrientation(Orientation.VERTICAL);
-        verticalSplit.setDividerPositions(0.72);
-        root.setCenter(verticalSplit);
-
-        timeLabel = statusLabel("time");
-        timeLabel.getStyleClass().add("status-strong");
-        stepLabel = statusLabel("stepCount");
-        stepLabel.getStyleClass().add("status-strong");
-        sentenceLabel = statusLabel("sentence");
-        sentenceLabel.getStyleClass().add("sentence");
-        sentenceLabel.setWrapText(true);
-        HBox status = new HBox(24, timeLabel, stepLabel, sentenceLabel);
-        status.getStyleClass().add("status-bar");
-        status.setAlignment(Pos.CENTER_LEFT);
-        root.setBottom(status);
-
-        initialize();
-        URL css = MainView.class.getResource("/css/event-lanes.css");
-        root.getStylesheets().add(css.toExternalForm());
-        return root;
-    }
-
-    private static Button button(String id, Runnable action) {
-        Button b = new Button();
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
-    private static Label statusLabel(String id) {
-        Label l = new Label();
-        l.setId(id);
-        return l;
+        FXMLLoader loader = new FXMLLoader(MainView.class.getResource("/fxml/MainView.fxml"));
+        loader.setController(this);
+        // Every element has a no-argument constructor: the default builder factory would search
+        // each class's constructors for @NamedArg first, reflection start-up need not pay for.
+        loader.setBuilderFactory(type -> null);
+        try {
+            Parent p = loader.load();
+            URL css = MainView.class.getResource("/css/event-lanes.css");
+            p.getStylesheets().add(css.toExternalForm());
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public void setLaneActions(LaneActions actions) {
@@ -301,6 +181,7 @@ public final class MainView {
         redraw();
     }
 
+    @FXML
     private void initialize() {
         lanes = new LanesView(i18n);
         lanes.setId("lanes");
@@ -785,6 +666,7 @@ public final class MainView {
 
     // ------------------------------------------------------------------ actions
 
+    @FXML
     private void onOpen() {
         FileChooser fc = new FileChooser();
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("filter.programs"), "*.py", "*.json"));
@@ -803,6 +685,7 @@ public final class MainView {
         return ok;
     }
 
+    @FXML
     private void onPaste() {
         showPasteDialog("");
     }
@@ -872,38 +755,47 @@ public final class MainView {
         return r == discard;
     }
 
+    @FXML
     private void onSave() {
         laneActions.save(vm, window());
     }
 
+    @FXML
     private void onReset() {
         vm.reset();
     }
 
+    @FXML
     private void onStepBack() {
         vm.stepBack();
     }
 
+    @FXML
     private void onPlay() {
         vm.togglePlay();
     }
 
+    @FXML
     private void onStep() {
         vm.step();
     }
 
+    @FXML
     private void onStepLine() {
         vm.stepLine();
     }
 
+    @FXML
     private void onAddTask() {
         laneActions.addTask(vm, window());
     }
 
+    @FXML
     private void onAddEvent() {
         laneActions.addEvent(vm, window());
     }
 
+    @FXML
     private void onDismissBanner() {
         vm.clearBanner();
     }
