@@ -1,5 +1,7 @@
 package dev.eventlanes.ui;
 
+import dev.eventlanes.launch.ArchiveMaker;
+import dev.eventlanes.launch.Relaunch;
 import dev.eventlanes.ui.program.ProgramSources;
 import dev.eventlanes.ui.program.ProgramSource;
 import java.io.IOException;
@@ -73,6 +75,11 @@ public class EventLanesApp extends Application {
             remember(stage);
         });
         stage.show();
+        String archive = System.getProperty(Relaunch.MAKE_ARCHIVE);
+        if (archive != null) {
+            // A first launch of this jar on this JDK: the next one starts from an archive.
+            ArchiveMaker.startLater(archive);
+        }
     }
 
     /**

@@ -2,68 +2,213 @@ package dev.eventlanes.ui.bench;
 
 import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
 
 /**
- * Start-up: JVM start to first frame of the Event Lanes window, against a bare JavaFX window (one
- * label, one button) measured the same way in the same run. Each sample is a fresh JVM; the time
- * runs from just before the process is started to the probe's report, which it writes after the
- * second pulse following {@code show()} (so the first frame has been painted). Samples alternate
- * so machine load affects both alike.
+ * Start-up: JVM start to first frame of {@code java -jar target/event-lanes.jar} on seed 1 (the
+ * launcher's own JVM, the window's JVM it starts, everything), against a bare JavaFX window (one
+ * label, one button) launched plainly in the same run. Each sample is a fresh process; the time
+ * runs from just before it is started to the report of the JVM showing the window, written after
+ * the second pulse following {@code show()} (so the first frame has been painted): the bare
+ * window reports from its own {@code start()}, the app through {@link FirstFrameAgent}, which the
+ * launcher passes on to the window's JVM. Samples alternate so machine load affects both alike.
+ *
+ * <p>Two series: first launches (an empty archive cache each time, as on a user's first launch
+ * of a new jar) and later launches (the archive the first launch made in the background). With
+ * {@code --in-process}, a third: the window in the launcher's JVM ({@code -Deventlanes.noRelaunch=true}),
+ * as before relaunching. Run after {@code mvn package}, from the project folder, under a display:
+ *
+ * <pre>java -cp target/test-classes dev.eventlanes.ui.bench.StartupBench [runs] [--in-process]</pre>
  */
 public final class StartupBench {
+    private static String java;
+    private static Path jar;
+    private static Path agent;
+    private static Path settings;
+
     public static void main(String[] args) throws Exception {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
-        String cp = System.getProperty("java.class.path");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path settings = Files.createTempFile("eventlanes-bench", ".properties");
+        int runs = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : 7;
+        boolean inProcess = List.of(args).contains("--in-process");
+        java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        jar = Path.of(System.getProperty("eventlanes.jar", "target/event-lanes.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            System.out.println("no " + jar + ": run mvn package first");
+            return;
+        }
+        agent = agentJar();
+        settings = Files.createTempFile("eventlanes-bench", ".properties");
+        try {
+            // First launches: every app sample starts with an empty cache, so none has an archive.
+            List<List<Double>> first = alternate(runs, () -> {
+                Path cache = Files.createTempDirectory("eventlanes-bench-cache");
+                try {
+                    return sample(appCommand(cache, false), "app");
+                } finally {
+                    deleteTree(cache);
+                }
+            });
+            report("first launch (no archive yet)", first);
+            Path cache = Files.createTempDirectory("eventlanes-bench-cache");
+            double made = makeArchive(cache);
+            System.out.printf("(archive made in the background by a first launch, in %.0f s)%n", made / 1000);
+            report("later launches (archive made)", alternate(runs, () -> sample(appCommand(cache, false), "app")));
+            if (inProcess) {
+                report("window in the launcher's JVM (no relaunch)",
+                        alternate(runs, () -> sample(appCommand(cache, true), "app")));
+            }
+            deleteTree(cache);
+        } finally {
+            Files.deleteIfExists(settings);
+            Files.deleteIfExists(agent);
+        }
+    }
+
+    private interface Sample {
+        double take() throws Exception;
+    }
+
+    /** bare, app, bare, app...; the first pair warms the OS file cache and is not counted. */
+    private static List<List<Double>> alternate(int runs, Sample app) throws Exception {
         List<Double> bare = new ArrayList<>();
-        List<Double> app = new ArrayList<>();
+        List<Double> ours = new ArrayList<>();
         for (int i = 0; i < runs + 1; i++) {
-            double b = sample(java, cp, "bare", settings);
-            double a = sample(java, cp, "app", settings);
+            double b = sample(bareCommand(), "bare");
+            double a = app.take();
             if (i > 0) {
-                // The first pair warms the OS file cache; it is not counted.
                 bare.add(b);
-                app.add(a);
+                ours.add(a);
             }
         }
+        return List.of(bare, ours);
+    }
+
+    private static void report(String title, List<List<Double>> samples) {
+        List<Double> bare = new ArrayList<>(samples.get(0));
+        List<Double> app = new ArrayList<>(samples.get(1));
         Collections.sort(bare);
         Collections.sort(app);
         double mb = bare.get(bare.size() / 2);
         double ma = app.get(app.size() / 2);
-        System.out.printf("bare JavaFX window: median %.0f ms (min %.0f)%n", mb, bare.get(0));
-        System.out.printf("Event Lanes on seed 1: median %.0f ms (min %.0f)%n", ma, app.get(0));
-        System.out.printf("ratio %.2fx (target <= 1.3x), %d runs each%n", ma / mb, bare.size());
-        Files.deleteIfExists(settings);
+        System.out.printf("%s%n  bare JavaFX window: median %.0f ms (min %.0f)%n", title, mb, bare.get(0));
+        System.out.printf("  java -jar event-lanes.jar on seed 1: median %.0f ms (min %.0f)%n", ma, app.get(0));
+        System.out.printf("  ratio %.2fx (target <= 1.3x), %d runs each%n", ma / mb, bare.size());
     }
 
-    private static double sample(String java, String cp, String which, Path settings) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(java, "-Dprism.order=" + System.getProperty("prism.order", "sw"),
-                "-Deventlanes.settings=" + settings, "-cp", cp, StartupProbe.class.getName(), which);
+    private static List<String> bareCommand() {
+        return List.of(java, "-Dprism.order=" + System.getProperty("prism.order", "sw"),
+                "-cp", agent + File.pathSeparator + jar, StartupProbe.class.getName(), "bare");
+    }
+
+    private static List<String> appCommand(Path cache, boolean inProcess) {
+        List<String> cmd = new ArrayList<>(List.of(java, "-Dprism.order=" + System.getProperty("prism.order", "sw"),
+                "-Deventlanes.settings=" + settings, "-Deventlanes.cache=" + cache, "-javaagent:" + agent));
+        if (inProcess) {
+            cmd.add("-Deventlanes.noRelaunch=true");
+        }
+        cmd.addAll(List.of("-jar", jar.toString()));
+        return cmd;
+    }
+
+    /**
+     * Launches the app as a user would, leaves it open until its archive is in the cache, then
+     * closes it; returns how long that took.
+     */
+    private static double makeArchive(Path cache) throws Exception {
+        List<String> cmd = new ArrayList<>(appCommand(cache, false));
+        cmd.remove("-javaagent:" + agent);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        try {
+            while (archives(cache) == 0) {
+                if ((System.nanoTime() - t0) > 300e9) {
+                    throw new IllegalStateException("no archive after 5 minutes in " + cache);
+                }
+                Thread.sleep(200);
+            }
+            return (System.nanoTime() - t0) / 1e6;
+        } finally {
+            p.destroy();
+            p.waitFor();
+        }
+    }
+
+    private static long archives(Path cache) throws IOException {
+        try (Stream<Path> s = Files.list(cache)) {
+            return s.filter(f -> f.getFileName().toString().endsWith(".jsa")).count();
+        }
+    }
+
+    private static double sample(List<String> cmd, String which) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.redirectErrorStream(true);
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         long t0 = System.nanoTime();
         Process p = pb.start();
         double ms = -1;
+        StringBuilder other = new StringBuilder();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 if (line.startsWith("FIRST_FRAME")) {
                     ms = (System.nanoTime() - t0) / 1e6;
+                } else if (!line.contains("PlatformImpl startup") && !line.contains("Unsupported JavaFX configuration")) {
+                    // (JavaFX's own warning about running from the class path, bare and app alike, is left out.)
+                    other.append(line).append('\n');
                 }
             }
         }
         p.waitFor();
         if (ms < 0) {
-            throw new IllegalStateException(which + " probe never reported a frame");
+            throw new IllegalStateException(which + " probe never reported a frame:\n" + other);
+        }
+        if (other.length() > 0) {
+            // Start-up must be quiet: anything else on the console is a finding.
+            System.out.print(which + " printed: " + other);
         }
         return ms;
+    }
+
+    /** A jar of the probe classes whose manifest names {@link FirstFrameAgent}. */
+    private static Path agentJar() throws IOException, URISyntaxException {
+        Path classes = Path.of(StartupProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path dir = classes.resolve(StartupProbe.class.getPackageName().replace('.', '/'));
+        Manifest m = new Manifest();
+        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().put(new Attributes.Name("Premain-Class"), FirstFrameAgent.class.getName());
+        Path out = Files.createTempFile("eventlanes-probe", ".jar");
+        try (OutputStream os = Files.newOutputStream(out); JarOutputStream jos = new JarOutputStream(os, m);
+             Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files.sorted()::iterator) {
+                jos.putNextEntry(new JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
+                jos.write(Files.readAllBytes(f));
+                jos.closeEntry();
+            }
+        }
+        return out;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

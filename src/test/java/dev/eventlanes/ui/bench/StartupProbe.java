@@ -30,7 +30,7 @@ public final class StartupProbe {
      * exactly as the bare window, whose timer starts right after show(). Polling with a queue of
      * checks instead would start one timer per check queued while start() runs.
      */
-    private static void watchForWindow() {
+    static void watchForWindow() {
         while (true) {
             try {
                 Platform.runLater(() -> reportAfterFrames(() -> javafx.stage.Window.getWindows().stream()
