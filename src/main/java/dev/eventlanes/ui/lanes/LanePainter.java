@@ -195,10 +195,13 @@ final class LanePainter {
         return 13 * scale + 4;
     }
 
-    /** How far right of the playhead anything is drawn: arrow heads, poll marks, long labels. */
+    /**
+     * How far right of the playhead anything is drawn: an arrow's head (14 px on, its line's cap
+     * and edge), a poll mark's ring, a segment's two-pixel minimum, a label longer than its estimate.
+     */
     double rightReach() {
         extents();
-        return Math.max(28 * scale + 4, labelOverflow + 2);
+        return Math.max(16 * scale + 3, labelOverflow + 2);
     }
 
     /** How far left of a drawing's left edge a segment can end and still draw into it. */
@@ -249,8 +252,13 @@ final class LanePainter {
             }
             double by = y + rh * 0.18;
             double bh = rh * 0.64;
-            out.add(new double[] {x0, x0 + 3, by - 2, by + bh + 2});
             TaskState st = lane.segmentState(seg);
+            if (st == TaskState.RUNNING || sb - x0 < 2) {
+                // Cut at the edge, a running segment's outline runs down it; a sliver narrower
+                // than two pixels is widened (or drawn as one column) from the edge. Otherwise the
+                // segment looks the same whether it starts at the edge or before it.
+                out.add(new double[] {x0, x0 + 3, by - 2, by + bh + 2});
+            }
             String label = segmentLabel(st, lane.segmentEvent(seg), log, lane.segmentStart(seg));
             Font f = st == TaskState.RUNNING ? boldFont : font;
             double lw = width(label, f);
