@@ -444,6 +444,7 @@ public final class LanesView extends Region {
             p.textsChanged();
         }
         p.tl = timeline;
+        p.timelineSet();
         p.log = timeline.log();
         p.position = position;
         p.shownUnit = shownUnit;
@@ -645,14 +646,22 @@ public final class LanesView extends Region {
                 stickyLayer.getChildren().add(c);
             }
             i++;
-            if (c.getWidth() != right - left || c.getHeight() != bottom - top) {
-                c.setWidth(right - left);
-                c.setHeight(bottom - top);
+            // Sized in steps of 32 px, so a piece that changes a little keeps its image (a new
+            // size is a new image); what lies beyond the piece is cleared.
+            double cw = Math.ceil((right - left) / 32) * 32;
+            double ch = Math.ceil((bottom - top) / 32) * 32;
+            if (c.getWidth() != cw || c.getHeight() != ch) {
+                c.setWidth(cw);
+                c.setHeight(ch);
             }
             c.relocate(left - x0, top);
             c.setVisible(true);
             GraphicsContext g = c.getGraphicsContext2D();
+            g.clearRect(0, 0, cw, ch);
             g.save();
+            g.beginPath();
+            g.rect(0, 0, right - left, bottom - top);
+            g.clip();
             g.translate(0, -top);
             painter.paint(g, left, 0, top, right - left, bottom, x0, false);
             g.restore();
