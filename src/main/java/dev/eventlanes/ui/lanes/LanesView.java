@@ -52,8 +52,12 @@ public final class LanesView extends Region {
     private static final double BASE_ROW = 64;
     private static final double BASE_RULER = 40;
     private static final double BASE_HEADER = 250;
-    /** Width of a cached tile: a multiple of the pattern size, so every tile anchors it alike. */
-    static final int TILE = 8 * Patterns.SIZE;
+    /**
+     * Width of a cached tile: a multiple of the pattern size, so every tile anchors it alike. A
+     * repaired tile is repainted on screen whole (JavaFX marks a canvas dirty whole), so narrow
+     * tiles keep the band repaired at the playhead (about 40 px) from costing two 96 px columns.
+     */
+    static final int TILE = 4 * Patterns.SIZE;
 
     private final I18n i18n;
     private final LanePainter painter;
