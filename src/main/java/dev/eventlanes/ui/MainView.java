@@ -376,6 +376,9 @@ public final class MainView {
         // Texts and ranges that change on every frame while playing lay out only themselves.
         LayoutFence.around(root.getBottom());
         LayoutFence.around(scrubber);
+        // A toggle's text changes its width, and so the events row's preferred width, several
+        // times a second: the row has the window's width whatever it prefers.
+        LayoutFence.around(eventsHost.getChildren().get(0));
         root.sceneProperty().addListener((o, a, b) -> {
             if (b != null) {
                 installKeys(b);
