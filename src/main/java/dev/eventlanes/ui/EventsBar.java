@@ -61,6 +61,11 @@ public final class EventsBar extends HBox {
             name.setText(eventName);
             setOnAction(e -> onClick.accept(eventName));
             setTooltip(new Tooltip());
+            // While playing, a toggle whose text changes width moves every toggle right of it, and
+            // the whole row is repainted. Kept as an image, a toggle that only moved is copied
+            // (whole pixels: the row lays out on the pixel grid) instead of drawn again, with its
+            // rounded borders and texts. Its texts look the same: gray anti-aliasing (see the CSS).
+            setCache(true);
         }
 
         void show(boolean isSet, int nWaiting, boolean force) {
@@ -110,7 +115,12 @@ public final class EventsBar extends HBox {
             t.setByX(12);
             t.setCycleCount(6);
             t.setAutoReverse(true);
-            t.setOnFinished(e -> setTranslateX(0));
+            // Not through the image meanwhile: at fractions of a pixel it would be resampled.
+            setCache(false);
+            t.setOnFinished(e -> {
+                setTranslateX(0);
+                setCache(true);
+            });
             t.play();
         }
     }

@@ -276,7 +276,12 @@ public final class MainView {
         vm.refusalsProperty().addListener((o, a, b) -> eventsBar.shake(vm.refusedEventProperty().get()));
 
         // Play button shows what it will do.
-        vm.playingProperty().addListener((o, a, b) -> texts());
+        vm.playingProperty().addListener((o, a, b) -> {
+            texts();
+            if (!b && vm.timeline() != null) {
+                showScrubber();
+            }
+        });
 
         // Scrubber.
         scrubber.setMin(0);
@@ -376,6 +381,9 @@ public final class MainView {
         // Texts and ranges that change on every frame while playing lay out only themselves.
         LayoutFence.around(root.getBottom());
         LayoutFence.around(scrubber);
+        // A toggle's text changes its width, and so the events row's preferred width, several
+        // times a second: the row has the window's width whatever it prefers.
+        LayoutFence.around(eventsHost.getChildren().get(0));
         root.sceneProperty().addListener((o, a, b) -> {
             if (b != null) {
                 installKeys(b);
@@ -597,10 +605,9 @@ public final class MainView {
         }
         lanes.show(vm.timeline(), k, Math.min(shownUnit.get(), vm.timeline().unitAt(vm.timeline().size())));
         eventsBar.show(vm.timeline(), k);
-        updatingScrubber = true;
-        scrubber.setMax(Math.max(1, vm.totalProperty().get()));
-        scrubber.setValue(k);
-        updatingScrubber = false;
+        if (!vm.playingProperty().get() || scrubberMovesFar(k) || System.nanoTime() - scrubberShownAt >= STATUS_EVERY_NANOS) {
+            showScrubber();
+        }
         List<String> code = vm.codeLines();
         if (code.size() != codeList.getItems().size()) {
             codeList.setItems(FXCollections.observableArrayList(
@@ -613,6 +620,30 @@ public final class MainView {
             shownMarkers = markers;
             codeList.refresh();
         }
+    }
+
+    /**
+     * While playing, the position runs just behind a run that grows in bursts, so the scrubber's
+     * thumb shivers by fractions of a pixel at its right end on nearly every frame, and each time
+     * its drop shadow is drawn again (software rendering: a few milliseconds). Then it is moved
+     * only when that moves it by half a pixel or more, else at most ten times a second; it shows
+     * the exact position as soon as the run stops playing.
+     */
+    private long scrubberShownAt;
+
+    private void showScrubber() {
+        updatingScrubber = true;
+        scrubber.setMax(Math.max(1, vm.totalProperty().get()));
+        scrubber.setValue(vm.positionProperty().get());
+        updatingScrubber = false;
+        scrubberShownAt = System.nanoTime();
+    }
+
+    /** Whether showing position k would move the thumb by half a pixel or more (the track is narrower than the slider). */
+    private boolean scrubberMovesFar(int k) {
+        double max = Math.max(1, vm.totalProperty().get());
+        double moved = Math.abs(k / max - (scrubber.getValue() - scrubber.getMin()) / (scrubber.getMax() - scrubber.getMin()));
+        return moved * scrubber.getWidth() >= 0.5;
     }
 
     private void scrollCodeToSelected() {

@@ -133,6 +133,27 @@ class MainWindowTest {
     }
 
     @Test
+    void theScrubberShowsTheExactPositionOnceItStopsPlaying(FxRobot robot) {
+        // While playing, the thumb is not moved for less than half a pixel (see MainView): play
+        // until it lags behind the position, stop there, and it must catch up.
+        robot.interact(() -> view.openSession(dev.eventlanes.ui.bench.BenchPrograms.session(
+                dev.eventlanes.ui.bench.BenchPrograms.busy(100, 50))));
+        Slider scrubber = robot.lookup("#scrubber").queryAs(Slider.class);
+        boolean[] lagged = {false};
+        robot.interact(() -> {
+            vm.play();
+            for (int i = 0; i < 3000 && !lagged[0]; i++) {
+                vm.tick(1 / 60.0);
+                lagged[0] = scrubber.getValue() != position();
+            }
+            vm.pause();
+        });
+        assertThat(lagged[0]).as("the thumb lagged behind while playing").isTrue();
+        assertThat(scrubber.getMax()).isEqualTo(vm.totalProperty().get());
+        assertThat(scrubber.getValue()).isEqualTo(position());
+    }
+
+    @Test
     void theScrubberShowsAnyEarlierMoment(FxRobot robot) {
         for (int i = 0; i < 5; i++) {
             robot.clickOn("#step");

@@ -61,6 +61,14 @@ final class LanePainter {
     private static final Color RULER_LINE = Color.web("#9aa3b2");
     private static final Color PLAYHEAD = Color.web("#d62d20");
     private static final TaskState[] STATES = TaskState.values();
+    /** Lane fills by state (made once: Styles makes a new colour from its name on every call). */
+    private static final Color[] LANE = new Color[STATES.length];
+
+    static {
+        for (TaskState s : STATES) {
+            LANE[s.ordinal()] = Styles.laneColor(s);
+        }
+    }
 
     private final I18n i18n;
     private final Patterns patterns = new Patterns();
@@ -69,6 +77,11 @@ final class LanePainter {
 
     // The frame: what is drawn and where (set by LanesView before drawing).
     Timeline tl;
+    /** The timeline's arrows and events (live views, kept: asking the timeline makes a new one). */
+    private List<Timeline.Arrow> arrows = List.of();
+    private List<Timeline.EventTrack> events = List.of();
+    private List<Timeline.Lane> lanes = List.of();
+    private Timeline listsFor;
     TraceLog log;
     int position;
     /** Playhead, in units and in absolute pixels. */
@@ -132,6 +145,16 @@ final class LanePainter {
         this.i18n = i18n;
     }
 
+    /** Takes the timeline's lists once per timeline (see {@link #arrows}). */
+    void timelineSet() {
+        if (listsFor != tl) {
+            listsFor = tl;
+            arrows = tl.arrows();
+            events = tl.events();
+            lanes = tl.lanes();
+        }
+    }
+
     /** After a language or font change: labels and their measured widths are made again. */
     void textsChanged() {
         stateLabels = null;
@@ -154,7 +177,7 @@ final class LanePainter {
     // ------------------------------------------------------------------ reach
 
     private void extents() {
-        int n = tl.events().size();
+        int n = events.size();
         if (extentsFor == n) {
             return;
         }
@@ -164,7 +187,7 @@ final class LanePainter {
         List<String> labels = new ArrayList<>(Arrays.asList(stateLabels()));
         labels.add(childrenLabel);
         for (int e = 0; e < n; e++) {
-            if (tl.events().get(e) != null) {
+            if (events.get(e) != null) {
                 labels.add(waitingOn(e));
             }
         }
@@ -176,7 +199,7 @@ final class LanePainter {
         double tag = 0;
         double tagOver = 0;
         for (int e = 0; e < n; e++) {
-            if (tl.events().get(e) != null) {
+            if (events.get(e) != null) {
                 String t = tag(e);
                 double tw = tagWidth(t);
                 double o = Math.max(0, width(t, boldFont) - tw) / 2;
@@ -195,10 +218,13 @@ final class LanePainter {
         return 13 * scale + 4;
     }
 
-    /** How far right of the playhead anything is drawn: arrow heads, poll marks, long labels. */
+    /**
+     * How far right of the playhead anything is drawn: an arrow's head (14 px on, its line's cap
+     * and edge), a poll mark's ring, a segment's two-pixel minimum, a label longer than its estimate.
+     */
     double rightReach() {
         extents();
-        return Math.max(28 * scale + 4, labelOverflow + 2);
+        return Math.max(16 * scale + 3, labelOverflow + 2);
     }
 
     /** How far left of a drawing's left edge a segment can end and still draw into it. */
@@ -233,7 +259,7 @@ final class LanePainter {
         int at = tl.positionAtUnit(x0 / ppu);
         for (int r = firstRow; r <= lastRow; r++) {
             double y = top + r * rh - scroll;
-            Timeline.Lane lane = tl.lanes().get(taskOfRow[r]);
+            Timeline.Lane lane = lanes.get(taskOfRow[r]);
             if (y + rh <= 0 || y >= height || lane == null) {
                 continue;
             }
@@ -249,8 +275,13 @@ final class LanePainter {
             }
             double by = y + rh * 0.18;
             double bh = rh * 0.64;
-            out.add(new double[] {x0, x0 + 3, by - 2, by + bh + 2});
             TaskState st = lane.segmentState(seg);
+            if (st == TaskState.RUNNING || sb - x0 < 2) {
+                // Cut at the edge, a running segment's outline runs down it; a sliver narrower
+                // than two pixels is widened (or drawn as one column) from the edge. Otherwise the
+                // segment looks the same whether it starts at the edge or before it.
+                out.add(new double[] {x0, x0 + 3, by - 2, by + bh + 2});
+            }
             String label = segmentLabel(st, lane.segmentEvent(seg), log, lane.segmentStart(seg));
             Font f = st == TaskState.RUNNING ? boldFont : font;
             double lw = width(label, f);
@@ -266,7 +297,7 @@ final class LanePainter {
         if (arrowsShown > 0) {
             double reach = tagReach();
             Picked pk = pick(x0, x0 + reach + 10 * s + 4, x0);
-            List<Timeline.Arrow> as = tl.arrows();
+            List<Timeline.Arrow> as = arrows;
             java.util.Set<Integer> rows = new java.util.HashSet<>();
             double th = 24 * s;
             for (int k = 0; k < pk.n; k++) {
@@ -299,12 +330,12 @@ final class LanePainter {
 
     private String waitingOn(int e) {
         String s = cached(waitingOn, e);
-        return s != null ? s : remember(waitingOn, e, i18n.get("state.WAITING.on", tl.events().get(e).name()));
+        return s != null ? s : remember(waitingOn, e, i18n.get("state.WAITING.on", events.get(e).name()));
     }
 
     private String tag(int e) {
         String s = cached(tags, e);
-        return s != null ? s : remember(tags, e, tl.events().get(e).name() + ".set()");
+        return s != null ? s : remember(tags, e, events.get(e).name() + ".set()");
     }
 
     /** Event {@code e}'s text, made once per run and language (drawing asks for it every frame). */
@@ -327,7 +358,7 @@ final class LanePainter {
             stateLabels();
             return childrenLabel;
         }
-        if (st == TaskState.WAITING && event >= 0 && event < tl.events().size() && tl.events().get(event) != null) {
+        if (st == TaskState.WAITING && event >= 0 && event < events.size() && events.get(event) != null) {
             return waitingOn(event);
         }
         return stateLabels()[st.ordinal()];
@@ -383,7 +414,7 @@ final class LanePainter {
                 continue;
             }
             int t = taskOfRow[r];
-            Timeline.Lane lane = tl.lanes().get(t);
+            Timeline.Lane lane = lanes.get(t);
             if (r % 2 == 1) {
                 g.setFill(STRIPE);
                 g.fillRect(cl, y, cr - cl, rh);
@@ -465,7 +496,7 @@ final class LanePainter {
                 hh = bh * 0.2;
             }
             if (body) {
-                g.setFill(Styles.laneColor(st));
+                g.setFill(LANE[st.ordinal()]);
                 g.fillRect(cx, yy, wdt, hh);
                 Paint p = patterns.overlay(st, origin);
                 if (p != null) {
@@ -497,7 +528,7 @@ final class LanePainter {
     /** Draws the pending run of sub-pixel columns (see drawLane), if any. */
     private void flushRun(GraphicsContext g, double origin, double y, double bh) {
         if (runState != null) {
-            g.setFill(Styles.laneColor(runState));
+            g.setFill(LANE[runState.ordinal()]);
             g.fillRect(runStart - origin, y, runEnd - runStart, bh);
             runState = null;
         }
@@ -587,7 +618,7 @@ final class LanePainter {
     int visibleArrows(int pos, double p) {
         int lo = 0;
         int hi = tl.arrowCountAt(pos);
-        List<Timeline.Arrow> as = tl.arrows();
+        List<Timeline.Arrow> as = arrows;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (xOf(as.get(mid).index()) <= p) {
@@ -600,7 +631,7 @@ final class LanePainter {
     }
 
     private int firstArrowAtOrAfter(double x) {
-        List<Timeline.Arrow> as = tl.arrows();
+        List<Timeline.Arrow> as = arrows;
         int lo = 0;
         int hi = as.size();
         while (lo < hi) {
@@ -620,7 +651,7 @@ final class LanePainter {
      */
     private void pickArrows(Picked pk, double from, double to, int n) {
         pk.n = 0;
-        List<Timeline.Arrow> as = tl.arrows();
+        List<Timeline.Arrow> as = arrows;
         double gap = 6 * scale;
         long b = (long) Math.floor(from / BLOCK);
         long bEnd = (long) Math.floor(to / BLOCK);
@@ -681,16 +712,24 @@ final class LanePainter {
         // right on the same row is left out (the arrow itself still shows). A block starts from the
         // tags of the block to its right, all of them, drawn or not: so a block's choice is fixed
         // once the playhead has moved past the next one.
-        List<Timeline.Arrow> as = tl.arrows();
-        Map<Integer, Double> kept = new HashMap<>();
-        Map<Integer, Double> inBlock = new HashMap<>();
+        List<Timeline.Arrow> as = arrows;
+        RowLefts kept = keptTags;
+        RowLefts inBlock = blockTags;
+        kept.clear();
+        inBlock.clear();
         long block = Long.MAX_VALUE;
         for (int k = pk.n - 1; k >= 0; k--) {
             Timeline.Arrow ar = as.get(pk.arrow[k]);
             long b = (long) Math.floor(pk.x[k] / BLOCK);
             if (b != block) {
-                kept = b == block - 1 ? inBlock : new HashMap<>();
-                inBlock = new HashMap<>();
+                if (b == block - 1) {
+                    RowLefts t = kept;
+                    kept = inBlock;
+                    inBlock = t;
+                } else {
+                    kept.clear();
+                }
+                inBlock.clear();
                 block = b;
             }
             pk.tag[k] = false;
@@ -698,13 +737,53 @@ final class LanePainter {
                 double tw = tagWidth(tag(ar.event()));
                 double tx = Math.max(stickyX + 2, pk.x[k] - tw - 10 * s);
                 int key = (int) Math.round(yFrom(ar));
-                Double leftOfNext = kept.get(key);
-                if (leftOfNext == null || tx + tw + 4 <= leftOfNext) {
+                double leftOfNext = kept.get(key);
+                if (Double.isNaN(leftOfNext) || tx + tw + 4 <= leftOfNext) {
                     pk.tag[k] = true;
                     kept.put(key, tx);
                 }
-                inBlock.merge(key, tx, Math::min);
+                double was = inBlock.get(key);
+                inBlock.put(key, Double.isNaN(was) ? tx : Math.min(was, tx));
             }
+        }
+    }
+
+    private final RowLefts keptTags = new RowLefts();
+    private final RowLefts blockTags = new RowLefts();
+
+    /** A left edge per row (keyed by its y), without boxing: a handful of rows per block. */
+    private static final class RowLefts {
+        private int[] keys = new int[16];
+        private double[] values = new double[16];
+        private int n;
+
+        void clear() {
+            n = 0;
+        }
+
+        /** The value for a key, or NaN. */
+        double get(int key) {
+            for (int i = 0; i < n; i++) {
+                if (keys[i] == key) {
+                    return values[i];
+                }
+            }
+            return Double.NaN;
+        }
+
+        void put(int key, double value) {
+            for (int i = 0; i < n; i++) {
+                if (keys[i] == key) {
+                    values[i] = value;
+                    return;
+                }
+            }
+            if (n == keys.length) {
+                keys = Arrays.copyOf(keys, n * 2);
+                values = Arrays.copyOf(values, n * 2);
+            }
+            keys[n] = key;
+            values[n++] = value;
         }
     }
 
@@ -721,7 +800,7 @@ final class LanePainter {
         if (arrowsShown <= was) {
             return out;
         }
-        List<Timeline.Arrow> as = tl.arrows();
+        List<Timeline.Arrow> as = arrows;
         double first = xOf(as.get(was).index());
         double last = xOf(as.get(arrowsShown - 1).index());
         // A new arrow changes the choice in its own block and the one before it (see pick).
@@ -765,7 +844,7 @@ final class LanePainter {
     }
 
     private boolean hasTag(Timeline.Arrow ar) {
-        return ar.event() >= 0 && ar.event() < tl.events().size() && tl.events().get(ar.event()) != null;
+        return ar.event() >= 0 && ar.event() < events.size() && events.get(ar.event()) != null;
     }
 
     /** Wake-up arrows, over the lanes, newest first; each set()'s tag left of its arrow. */
@@ -776,7 +855,7 @@ final class LanePainter {
         double s = scale;
         double tagR = tagReach();
         Picked pk = pick(left, right, stickyX);
-        List<Timeline.Arrow> as = tl.arrows();
+        List<Timeline.Arrow> as = arrows;
         g.setLineWidth(2.5 * s);
         for (int k = pk.n - 1; k >= 0; k--) {
             double x = pk.x[k];

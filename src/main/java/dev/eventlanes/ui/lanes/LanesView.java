@@ -52,8 +52,12 @@ public final class LanesView extends Region {
     private static final double BASE_ROW = 64;
     private static final double BASE_RULER = 40;
     private static final double BASE_HEADER = 250;
-    /** Width of a cached tile: a multiple of the pattern size, so every tile anchors it alike. */
-    static final int TILE = 8 * Patterns.SIZE;
+    /**
+     * Width of a cached tile: a multiple of the pattern size, so every tile anchors it alike. A
+     * repaired tile is repainted on screen whole (JavaFX marks a canvas dirty whole), so narrow
+     * tiles keep the band repaired at the playhead (about 40 px) from costing two 96 px columns.
+     */
+    static final int TILE = 4 * Patterns.SIZE;
 
     private final I18n i18n;
     private final LanePainter painter;
@@ -444,6 +448,7 @@ public final class LanesView extends Region {
             p.textsChanged();
         }
         p.tl = timeline;
+        p.timelineSet();
         p.log = timeline.log();
         p.position = position;
         p.shownUnit = shownUnit;
@@ -645,14 +650,22 @@ public final class LanesView extends Region {
                 stickyLayer.getChildren().add(c);
             }
             i++;
-            if (c.getWidth() != right - left || c.getHeight() != bottom - top) {
-                c.setWidth(right - left);
-                c.setHeight(bottom - top);
+            // Sized in steps of 32 px, so a piece that changes a little keeps its image (a new
+            // size is a new image); what lies beyond the piece is cleared.
+            double cw = Math.ceil((right - left) / 32) * 32;
+            double ch = Math.ceil((bottom - top) / 32) * 32;
+            if (c.getWidth() != cw || c.getHeight() != ch) {
+                c.setWidth(cw);
+                c.setHeight(ch);
             }
             c.relocate(left - x0, top);
             c.setVisible(true);
             GraphicsContext g = c.getGraphicsContext2D();
+            g.clearRect(0, 0, cw, ch);
             g.save();
+            g.beginPath();
+            g.rect(0, 0, right - left, bottom - top);
+            g.clip();
             g.translate(0, -top);
             painter.paint(g, left, 0, top, right - left, bottom, x0, false);
             g.restore();

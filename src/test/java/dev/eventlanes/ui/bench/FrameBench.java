@@ -180,6 +180,10 @@ public final class FrameBench {
                         }
                         here.merge(label, Integer.parseInt(m.group(2)), Integer::sum);
                     }
+                    Matcher c = COUNTER.matcher(line);
+                    if (c.find()) {
+                        here.merge("count: " + c.group(1).trim(), Integer.parseInt(c.group(2)), Integer::sum);
+                    }
                     Matcher d = DIRTY.matcher(line);
                     if (d.find()) {
                         dirty += (long) (Double.parseDouble(d.group(1)) * Double.parseDouble(d.group(2)));
@@ -220,5 +224,7 @@ public final class FrameBench {
     }
 
     static final Pattern PHASE = Pattern.compile("^T\\d+ \\((\\d+) \\+(\\d+)ms\\): (.+)$");
+    /** The pulse logger's counters ("Nodes rendered: 527"): how much work, whatever the load. */
+    static final Pattern COUNTER = Pattern.compile("^\\t([A-Za-z][^:]*): (\\d+)$");
     static final Pattern DIRTY = Pattern.compile("Dirty Region \\d+: .*\\(w:([\\d.]+), h:([\\d.]+)\\)");
 }
