@@ -53,6 +53,11 @@ public final class Loop {
     private final EventTable eventTable = new EventTable();
     private final List<TraceListener> listeners = new ArrayList<>();
     private TraceListener[] listenerArray = new TraceListener[0];
+    /**
+     * The listener when it is the only one and a {@link TraceLog} (the window's recording): called
+     * directly, without the loop over listeners.
+     */
+    private TraceLog onlyLog;
     private long traceSeq;
     private long opsSinceSuspend;
     private long opLimit = DEFAULT_OP_LIMIT;
@@ -147,11 +152,13 @@ public final class Loop {
     public void addListener(TraceListener l) {
         listeners.add(l);
         listenerArray = listeners.toArray(new TraceListener[0]);
+        onlyLog = listenerArray.length == 1 && l instanceof TraceLog log ? log : null;
     }
 
     public void removeListener(TraceListener l) {
         listeners.remove(l);
         listenerArray = listeners.toArray(new TraceListener[0]);
+        onlyLog = listenerArray.length == 1 && listenerArray[0] instanceof TraceLog log ? log : null;
     }
 
     public boolean tracing() {
@@ -171,10 +178,15 @@ public final class Loop {
     }
 
     private void emit(TraceKind kind, Task task, AsyncEvent event, Task other, double value, String text) {
-        TraceListener[] ls = listenerArray;
         int line = task == null || !task.hasLines ? 0 : task.coroutine().currentLine();
         long seq = traceSeq++;
-        for (TraceListener l : ls) {
+        TraceLog log = onlyLog;
+        if (log != null) {
+            log.onEntry(seq, now, kind, task == null ? -1 : task.id(), event == null ? -1 : event.id(),
+                    other == null ? -1 : other.id(), line, value, text == null ? "" : text);
+            return;
+        }
+        for (TraceListener l : listenerArray) {
             l.onEntry(seq, now, kind, task == null ? -1 : task.id(), event == null ? -1 : event.id(),
                     other == null ? -1 : other.id(), line, value, text == null ? "" : text);
         }

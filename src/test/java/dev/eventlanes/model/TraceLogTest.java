@@ -134,4 +134,28 @@ class TraceLogTest {
             assertThat(log.value(i)).as("value of %d", i).isEqualTo(values[i]);
         }
     }
+
+    @Test
+    void aLogAloneOrBesideOtherListenersGetsEveryEntry() {
+        // The loop calls a lone trace log directly; with another listener beside it, or after one
+        // is removed, every listener still gets every entry, and a removed one gets none.
+        Loop loop = new Loop(Semantics.ASYNCIO, 1);
+        TraceLog log = new TraceLog();
+        List<TraceKind> other = new ArrayList<>();
+        TraceListener collect = (seq, t, k, tk, ev, ot, ln, v, tx) -> other.add(k);
+        loop.addListener(log);
+        AsyncEvent e = loop.newEvent("go");
+        loop.addListener(collect);
+        e.set();
+        loop.removeListener(collect);
+        e.isSet();
+        TraceLog late = new TraceLog();
+        loop.addListener(late);
+        loop.removeListener(log);
+        e.clear();
+        assertThat(log.entries()).extracting(TraceEntry::kind)
+                .containsExactly(TraceKind.EVENT_NEW, TraceKind.SET, TraceKind.POLL);
+        assertThat(other).containsExactly(TraceKind.SET);
+        assertThat(late.entries()).extracting(TraceEntry::kind).containsExactly(TraceKind.CLEAR);
+    }
 }
