@@ -97,7 +97,7 @@ public final class ArchiveMaker {
     }
 
     private static String javaLauncher() {
-        return Path.of(System.getProperty("java.home"), "bin", File.separatorChar == '\\' ? "java.exe" : "java").toString();
+        return Relaunch.javaLauncher(System.getProperty("java.home")).toString();
     }
 
     private static List<String> sharedProperties() {

@@ -197,7 +197,7 @@ public final class Relaunch {
             }
             jars.add(f.toPath().normalize());
         }
-        File java = new File(new File(in.javaHome(), "bin"), File.separatorChar == '\\' ? "java.exe" : "java");
+        File java = javaLauncher(in.javaHome());
         if (!java.canExecute()) {
             return Plan.stay("no java launcher in java.home");
         }
@@ -231,6 +231,11 @@ public final class Relaunch {
         cmd.add(MAIN_CLASS);
         return new Plan(Collections.unmodifiableList(cmd), archive, make,
                 archive == null ? "child without archive" : make ? "child, archive to make" : "child with archive");
+    }
+
+    /** The {@code java} launcher of a JDK or JRE. */
+    static File javaLauncher(String javaHome) {
+        return new File(new File(javaHome, "bin"), File.separatorChar == '\\' ? "java.exe" : "java");
     }
 
     /** Whether the cache directory exists or can be made, and can be written. */

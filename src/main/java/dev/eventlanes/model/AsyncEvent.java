@@ -187,13 +187,10 @@ public final class AsyncEvent {
     static final class Wait extends Future implements Coroutine {
         /** 0: not started; 1: waiting; 2: at the checkpoint of a set event; -1: over. */
         private int step;
-        /** The event's row (its handle is {@link #waitEvent}). */
-        private int id;
 
         Wait(AsyncEvent event) {
             super(event.loop);
             waitEvent = event;
-            id = event.id;
         }
 
         /**
@@ -210,7 +207,6 @@ public final class AsyncEvent {
         void rewind(AsyncEvent event) {
             resetForReuse();
             waitEvent = event;
-            id = event.id;
             step = 0;
         }
 
@@ -219,7 +215,7 @@ public final class AsyncEvent {
             switch (step) {
                 case 0 -> {
                     EventTable t = loop.eventTable();
-                    boolean value = t.value(id);
+                    boolean value = t.value(waitEvent.id);
                     loop.trace(TraceKind.WAIT, loop.currentTask(), waitEvent, null, value ? 1 : 0, "");
                     if (value) {
                         if (!loop.semantics().waitOnSetEventCheckpoints()) {
@@ -228,7 +224,7 @@ public final class AsyncEvent {
                         step = 2;
                         return BARE_YIELD;
                     }
-                    t.addWaiter(id, this);
+                    t.addWaiter(waitEvent.id, this);
                     step = 1;
                     return this;
                 }
@@ -259,10 +255,10 @@ public final class AsyncEvent {
             EventTable t = loop.eventTable();
             if (isDone() && !isCancelled()) {
                 if (loop.semantics() != Semantics.TRIO) {
-                    t.addWoken(id, -1);
+                    t.addWoken(waitEvent.id, -1);
                 }
             } else {
-                t.removeWaiter(id, this);
+                t.removeWaiter(waitEvent.id, this);
             }
         }
 

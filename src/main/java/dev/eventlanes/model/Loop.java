@@ -151,12 +151,15 @@ public final class Loop {
 
     public void addListener(TraceListener l) {
         listeners.add(l);
-        listenerArray = listeners.toArray(new TraceListener[0]);
-        onlyLog = listenerArray.length == 1 && l instanceof TraceLog log ? log : null;
+        listenersChanged();
     }
 
     public void removeListener(TraceListener l) {
         listeners.remove(l);
+        listenersChanged();
+    }
+
+    private void listenersChanged() {
         listenerArray = listeners.toArray(new TraceListener[0]);
         onlyLog = listenerArray.length == 1 && listenerArray[0] instanceof TraceLog log ? log : null;
     }
@@ -180,15 +183,17 @@ public final class Loop {
     private void emit(TraceKind kind, Task task, AsyncEvent event, Task other, double value, String text) {
         int line = task == null || !task.hasLines ? 0 : task.coroutine().currentLine();
         long seq = traceSeq++;
+        int tk = task == null ? -1 : task.id();
+        int ev = event == null ? -1 : event.id();
+        int ot = other == null ? -1 : other.id();
+        String tx = text == null ? "" : text;
         TraceLog log = onlyLog;
         if (log != null) {
-            log.onEntry(seq, now, kind, task == null ? -1 : task.id(), event == null ? -1 : event.id(),
-                    other == null ? -1 : other.id(), line, value, text == null ? "" : text);
+            log.onEntry(seq, now, kind, tk, ev, ot, line, value, tx);
             return;
         }
         for (TraceListener l : listenerArray) {
-            l.onEntry(seq, now, kind, task == null ? -1 : task.id(), event == null ? -1 : event.id(),
-                    other == null ? -1 : other.id(), line, value, text == null ? "" : text);
+            l.onEntry(seq, now, kind, tk, ev, ot, line, value, tx);
         }
     }
 

@@ -29,8 +29,6 @@ public class Task extends Future implements FutureCallback {
     /** Library bookkeeping (anyio's TaskState: the task's innermost cancel scope). */
     CancelScope cancelScope;
     boolean started;
-    /** Set when the task ended with an exception nobody retrieved. */
-    boolean exceptionRetrieved;
 
     Task(Loop loop, int id, Coroutine coro, String name, Task parent) {
         super(loop);
@@ -84,18 +82,6 @@ public class Task extends Future implements FutureCallback {
         return cancelScope;
     }
 
-    @Override
-    public PyException exception() {
-        exceptionRetrieved = true;
-        return super.exception();
-    }
-
-    @Override
-    public Object result() {
-        exceptionRetrieved = true;
-        return super.result();
-    }
-
     /** {@code task.cancel(msg)}: request cancellation; false if the task is already done. */
     @Override
     public boolean cancel(String message) {
@@ -131,7 +117,7 @@ public class Task extends Future implements FutureCallback {
     public void onDone(Future future) {
         PyException exc = null;
         if (future.state != FINISHED || future.peekException() != null) {
-            // Only an outcome that raises needs asking (asking also marks a task's error as seen).
+            // Only an outcome that raises needs asking: no try block on a plain wake-up.
             try {
                 future.result();
             } catch (PyException e) {

@@ -383,7 +383,7 @@ public final class MainView {
         LayoutFence.around(scrubber);
         // A toggle's text changes its width, and so the events row's preferred width, several
         // times a second: the row has the window's width whatever it prefers.
-        LayoutFence.around(eventsHost.getChildren().get(0));
+        LayoutFence.around(eventsScroll);
         root.sceneProperty().addListener((o, a, b) -> {
             if (b != null) {
                 installKeys(b);
