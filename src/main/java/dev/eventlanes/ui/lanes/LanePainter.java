@@ -276,12 +276,11 @@ final class LanePainter {
             double by = y + rh * 0.18;
             double bh = rh * 0.64;
             TaskState st = lane.segmentState(seg);
-            if (st == TaskState.RUNNING || sb - x0 < 2) {
-                // Cut at the edge, a running segment's outline runs down it; a sliver narrower
-                // than two pixels is widened (or drawn as one column) from the edge. Otherwise the
-                // segment looks the same whether it starts at the edge or before it.
-                out.add(new double[] {x0, x0 + 3, by - 2, by + bh + 2});
-            }
+            // Cut at the edge, a segment is drawn apart there: a running one's outline runs down
+            // the edge, a sliver narrower than two pixels is widened from it, and any other keeps
+            // its anti-aliased first column only when drawn the same way as a fresh drawing does
+            // (leaving it to the tile was one pixel off now and then, which LanesDrawingTest saw).
+            out.add(new double[] {x0, x0 + 3, by - 2, by + bh + 2});
             String label = segmentLabel(st, lane.segmentEvent(seg), log, lane.segmentStart(seg));
             Font f = st == TaskState.RUNNING ? boldFont : font;
             double lw = width(label, f);
