@@ -437,8 +437,7 @@ public final class LanesView extends Region {
             return;
         }
         double ppu = fitScale(w);
-        double widthUnits = w / ppu;
-        double u0 = Math.max(0, shownUnit - widthUnits / 1.08);
+        double u0 = viewStart(shownUnit, w / ppu);
         double rh = row();
         double top = ruler();
         double scroll = vbar.getValue();
@@ -697,6 +696,28 @@ public final class LanesView extends Region {
         g.clearRect(0, 0, pw, h);
         painter.paintPlayhead(g, local, h);
     }
+
+    /**
+     * Where the view starts (in units, the view being {@code widthUnits} wide) when the playhead
+     * is at {@code unit}. While the run fits, at 0; after that the view turns a page at a time: the
+     * playhead crosses a still picture until it nears the right edge (8 % of the view is kept ahead
+     * of it), then the view jumps on by {@link #PAGE} of its width, so the playhead is back near
+     * the left with the latest wake-ups still in sight. A class can read labels and arrows that
+     * stand still; and a frame that only moves the playhead repaints a narrow band instead of the
+     * whole view (software rendering pays per pixel). A function of the playhead alone, so the
+     * same moment always looks the same, however it was reached (playing, stepping, scrubbing).
+     */
+    static double viewStart(double unit, double widthUnits) {
+        double lead = widthUnits / 1.08;
+        if (!(unit > lead)) {
+            return 0;
+        }
+        double page = widthUnits * PAGE;
+        return Math.ceil((unit - lead) / page) * page;
+    }
+
+    /** How far the view jumps when the playhead nears its right edge, as a share of its width. */
+    static final double PAGE = 0.7;
 
     /**
      * Pixels per unit: the chosen zoom, halved as often as needed (down to a readable minimum) so
