@@ -12,6 +12,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 /**
  * One row of toggles, one per event (scrolls sideways when there are many): a switch that is on when the event is set, its name, and how many tasks
@@ -36,7 +37,12 @@ public final class EventsBar extends HBox {
     public final class EventToggle extends Button {
         final String eventName;
         final Label name = new Label();
-        final Label detail = new Label();
+        /**
+         * A plain text, not a label: it changes many times a second while playing, and a label's
+         * skin rebuilds its children on every change of text (the toggle never cuts it short, so
+         * nothing of a label is missed).
+         */
+        final Text detail = new Text();
         boolean set;
         int waiting;
         /** What the toggle shows, which may lag behind while it is out of view. */
@@ -44,6 +50,17 @@ public final class EventsBar extends HBox {
         private int shownWaiting = -1;
         private String tipSet;
         private String tipUnset;
+        /**
+         * The widest this toggle has been in this language and font: it never gets narrower, so
+         * a count that changes its text's width does not shift every toggle right of it (which
+         * the class would read as jitter, and the renderer repaints as a whole row).
+         */
+        private double widest;
+        /** The widest and the height of the count's text when {@link #widest} was last worked out. */
+        private double widestDetail;
+        private double detailHeight = -1;
+        /** Set while only the count's text changes (see {@link #requestLayout}). */
+        private boolean textOnly;
 
         EventToggle(String eventName) {
             this.eventName = eventName;
@@ -60,12 +77,9 @@ public final class EventsBar extends HBox {
             ((javafx.scene.layout.HBox) getGraphic()).setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             name.setText(eventName);
             setOnAction(e -> onClick.accept(eventName));
+            // Zooming (the root's font size) or another language starts the widths afresh.
+            detail.fontProperty().addListener((o, a, b) -> forgetWidths());
             setTooltip(new Tooltip());
-            // While playing, a toggle whose text changes width moves every toggle right of it, and
-            // the whole row is repainted. Kept as an image, a toggle that only moved is copied
-            // (whole pixels: the row lays out on the pixel grid) instead of drawn again, with its
-            // rounded borders and texts. Its texts look the same: gray anti-aliasing (see the CSS).
-            setCache(true);
         }
 
         void show(boolean isSet, int nWaiting, boolean force) {
@@ -80,6 +94,41 @@ public final class EventsBar extends HBox {
             }
         }
 
+        @Override
+        protected double computePrefWidth(double height) {
+            widest = Math.max(widest, super.computePrefWidth(height));
+            widestDetail = Math.max(widestDetail, detail.getLayoutBounds().getWidth());
+            return widest;
+        }
+
+        private void forgetWidths() {
+            widest = 0;
+            widestDetail = 0;
+        }
+
+        /**
+         * A new count's text never makes the toggle taller, nor wider unless it is wider than any
+         * it had: then only the toggle is laid out again. Asked along, the bar would work out its
+         * sizes from all its toggles, several times a frame while playing.
+         */
+        @Override
+        public void requestLayout() {
+            javafx.geometry.Bounds b = textOnly ? detail.getLayoutBounds() : null;
+            if (b != null && b.getWidth() <= widestDetail && b.getHeight() == detailHeight) {
+                setNeedsLayout(true);
+                return;
+            }
+            if (b != null) {
+                detailHeight = b.getHeight();
+            }
+            super.requestLayout();
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            return computePrefWidth(height);
+        }
+
         private boolean stale() {
             return set != shownSet || waiting != shownWaiting;
         }
@@ -90,7 +139,12 @@ public final class EventsBar extends HBox {
             pseudoClassStateChanged(Styles.SET, set);
             String d = details.computeIfAbsent(waiting << 1 | (set ? 1 : 0), k -> i18n.get((k & 1) != 0 ? "toggle.set"
                     : "toggle.unset") + " \u00b7 " + i18n.get("toggle.waiting", k >> 1));
-            detail.setText(d);
+            textOnly = true;
+            try {
+                detail.setText(d);
+            } finally {
+                textOnly = false;
+            }
             if (tipSet == null) {
                 tipSet = i18n.get("toggle.tipSet", eventName);
                 tipUnset = i18n.get("toggle.tip", eventName);
@@ -115,12 +169,7 @@ public final class EventsBar extends HBox {
             t.setByX(12);
             t.setCycleCount(6);
             t.setAutoReverse(true);
-            // Not through the image meanwhile: at fractions of a pixel it would be resampled.
-            setCache(false);
-            t.setOnFinished(e -> {
-                setTranslateX(0);
-                setCache(true);
-            });
+            t.setOnFinished(e -> setTranslateX(0));
             t.play();
         }
     }
@@ -134,6 +183,7 @@ public final class EventsBar extends HBox {
         i18n.localeProperty().addListener((o, a, b) -> {
             details.clear();
             for (EventToggle t : toggles) {
+                t.forgetWidths();
                 t.show(t.set, t.waiting, true);
             }
         });
@@ -149,7 +199,8 @@ public final class EventsBar extends HBox {
         refreshInView();
     }
 
-    private boolean inView(EventToggle t) {
+    /** Whether a toggle is in the part of the bar that is in view (it is kept up to date). */
+    boolean inView(EventToggle t) {
         javafx.geometry.Bounds b = t.getBoundsInParent();
         return b.getMaxX() >= visibleFrom && b.getMinX() <= visibleTo;
     }
