@@ -630,12 +630,37 @@ final class LanePainter {
     }
 
     private int firstArrowAtOrAfter(double x) {
-        List<Timeline.Arrow> as = arrows;
-        int lo = 0;
-        int hi = as.size();
+        return firstAtOrAfter(arrowX, arrows.size(), x, 0);
+    }
+
+    /** Absolute x of arrow a (arrows are in x order). */
+    private final java.util.function.IntToDoubleFunction arrowX = a -> xOf(arrows.get(a).index());
+
+    /**
+     * The first of n items in x order whose x is at least {@code x}, given that none before
+     * {@code from} is. It gallops on from {@code from} before it halves: picking the arrows of a
+     * frame asks for the next one after each, which is a few items on, and a search of the whole
+     * run (hundreds of thousands of arrows at 8x) touched far-apart memory at every step.
+     */
+    static int firstAtOrAfter(java.util.function.IntToDoubleFunction xAt, int n, double x, int from) {
+        int lo = from;
+        int hi;
+        int bound = 1;
+        while (true) {
+            hi = from + bound - 1;
+            if (hi >= n) {
+                hi = n;
+                break;
+            }
+            if (xAt.applyAsDouble(hi) >= x) {
+                break;
+            }
+            lo = hi + 1;
+            bound <<= 1;
+        }
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (xOf(as.get(mid).index()) < x) {
+            if (xAt.applyAsDouble(mid) < x) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -675,7 +700,7 @@ final class LanePainter {
                         pk.x[pk.n++] = x;
                     }
                 }
-                a = Math.max(a + 1, firstArrowAtOrAfter(lastShown + gap));
+                a = firstAtOrAfter(arrowX, as.size(), lastShown + gap, a + 1);
             }
             if (a >= n) {
                 return;
