@@ -17,6 +17,8 @@ public final class Styles {
     public static final String TOOLBAR = "el-toolbar";
     public static final String LANE_HEADER = "lane-header";
     public static final String LANE_NAME = "lane-name";
+    /** A lane header's name and state, which carry the task state's pseudo-class. */
+    public static final String LANE_TEXTS = "lane-texts";
     public static final String LANE_STATE = "lane-state";
     public static final String EVENT_TOGGLE = "event-toggle";
     public static final String BANNER = "banner";

@@ -129,6 +129,12 @@ public final class LanesView extends Region {
         final Label name = new Label();
         final Label state = new Label();
         final Rectangle chip = new Rectangle(10, 10);
+        /**
+         * The name and the state, styled by the task's state ({@code :running}, {@code :waiting}...):
+         * the pseudo-classes sit here rather than on the header, so a change of state (many a
+         * second while playing) restyles these two labels, not the lane's menu button too.
+         */
+        final VBox texts;
         Node actionsNode;
         String lastState = "";
 
@@ -138,7 +144,8 @@ public final class LanesView extends Region {
             name.getStyleClass().add(Styles.LANE_NAME);
             state.getStyleClass().add(Styles.LANE_STATE);
             chip.setFill(Styles.taskColor(task));
-            VBox texts = new VBox(name, state);
+            texts = new VBox(name, state);
+            texts.getStyleClass().add(Styles.LANE_TEXTS);
             texts.setMinWidth(0);
             getChildren().addAll(chip, texts);
             setFocusTraversable(false);
@@ -781,7 +788,7 @@ public final class LanesView extends Region {
                 h.lastState = text;
                 h.name.setText(lane.name());
                 h.state.setText(text);
-                Styles.applyState(h, st);
+                Styles.applyState(h.texts, st);
                 h.setAccessibleText(i18n.get("lane.tip", lane.name(), text));
             }
         }
