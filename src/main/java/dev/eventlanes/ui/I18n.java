@@ -22,6 +22,11 @@ public final class I18n {
 
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>();
     private final java.util.Map<Locale, ResourceBundle> bundles = new java.util.HashMap<>();
+    /**
+     * Parsed patterns by locale and key: while playing, the status line and the clock are
+     * formatted on every frame, and parsing a pattern costs more than formatting with it.
+     */
+    private final java.util.Map<Locale, java.util.Map<String, MessageFormat>> formats = new java.util.HashMap<>();
 
     public I18n(Locale initial) {
         locale.set(supported(initial));
@@ -87,7 +92,13 @@ public final class I18n {
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale.get()).format(args);
+        if (args.length == 0) {
+            return pattern;
+        }
+        Locale l = locale.get();
+        MessageFormat f = formats.computeIfAbsent(l, x -> new java.util.HashMap<>())
+                .computeIfAbsent(key, k -> new MessageFormat(pattern, l));
+        return f.format(args);
     }
 
     public boolean has(String key) {

@@ -30,6 +30,18 @@ class I18nTest {
     }
 
     @Test
+    void aPatternFormatsEachTimeWithItsOwnArgumentsInTheLanguageOfTheMoment() {
+        I18n i = new I18n(Locale.ENGLISH);
+        assertThat(i.get("toggle.waiting", 0)).isEqualTo("nobody waiting");
+        assertThat(i.get("toggle.waiting", 1)).isEqualTo("1 waiting");
+        assertThat(i.get("toggle.waiting", 3)).isEqualTo("3 waiting");
+        i.setLocale(I18n.CHINESE);
+        assertThat(i.get("toggle.waiting", 3)).isEqualTo("3 \u4e2a\u7b49\u5f85");
+        i.setLocale(Locale.ENGLISH);
+        assertThat(i.get("toggle.waiting", 2)).isEqualTo("2 waiting");
+    }
+
+    @Test
     void switchingLocaleChangesTheWordsAndBindingsFollow() {
         I18n i = new I18n(Locale.ENGLISH);
         var play = i.bind("action.play");
