@@ -26,7 +26,12 @@ import javafx.util.Duration;
  * times every pulse from its start to the end of its rendering (animation timers with our tick
  * and canvas drawing, CSS, layout, and painting); this prints the distribution.
  *
- * <p>Run under Xvfb with {@code -Dprism.order=sw}.
+ * <p>Run under Xvfb with {@code -Dprism.order=sw} (the default here). {@code -Dbench.speed=S} plays at
+ * S times (default 8), {@code -Dbench.warmup=N} plays N seconds before measuring (default 3: the
+ * compiler is still busy for tens of seconds, so 10 and 30 say more), {@code -Dbench.phases=true}
+ * adds per-phase figures. The window's own JVM gets the options of {@code launch.Relaunch}
+ * ({@code -XX:+UseSerialGC} and a later C2); pass them to measure that. The report names the
+ * options and collector it ran with.
  */
 public final class FrameBench {
     static final Pattern PULSE = Pattern.compile("PULSE: (\\d+) \\[(\\d+)ms:(\\d+)ms\\]");
@@ -110,6 +115,11 @@ public final class FrameBench {
             int n = durations.size();
             int lanes = vm.timeline().laneCountAt(vm.positionProperty().get());
             int events = vm.timeline().eventCountAt(vm.positionProperty().get());
+            // The JVM's options and collector: the window's own JVM (see launch.Relaunch) has others than a plain java.
+            realErr.println("JVM options: " + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
+                    + "; collectors: " + java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                            .map(java.lang.management.GarbageCollectorMXBean::getName).toList()
+                    + "; warm-up " + System.getProperty("bench.warmup", "3") + " s");
             realErr.printf("playing %d lanes x %d events at %.2gx for 10 s: %d pulses, t reached %.1f s, %d trace entries%n",
                     lanes, events, vm.speedProperty().get(), n, vm.timeline().timeAt(vm.positionProperty().get()), vm.totalProperty().get());
             if (n > 0) {
