@@ -155,6 +155,33 @@ class MainViewModelTest {
     }
 
     @Test
+    void whereverPlayingStopsTheStatusDescribesThatMoment() {
+        vm.speedProperty().set(8);
+        vm.play();
+        Describer describer = new Describer(vm.i18n());
+        for (int frames : new int[] {1, 7, 30}) {
+            for (int i = 0; i < frames && vm.playingProperty().get(); i++) {
+                vm.tick(1 / 60.0);
+            }
+            vm.pause();
+            int k = vm.positionProperty().get();
+            assertThat(vm.stepTextProperty().get()).isEqualTo(vm.i18n().get("status.step",
+                    vm.timeline().stepsAt(k), vm.timeline().stepCount()));
+            assertThat(vm.statusProperty().get()).isEqualTo(describer.sentence(vm.timeline(), k));
+            vm.play();
+        }
+        // Played to the end, it stops by itself: the texts say where.
+        for (int i = 0; i < 2000 && vm.playingProperty().get(); i++) {
+            vm.tick(1 / 60.0);
+        }
+        assertThat(vm.playingProperty().get()).isFalse();
+        int end = vm.positionProperty().get();
+        assertThat(vm.statusProperty().get()).isEqualTo(describer.sentence(vm.timeline(), end));
+        assertThat(vm.stepTextProperty().get()).isEqualTo(vm.i18n().get("status.step",
+                vm.timeline().stepsAt(end), vm.timeline().stepCount()));
+    }
+
+    @Test
     void speedIsClampedToTheSliderRange() {
         vm.speedProperty().set(100);
         assertThat(vm.speedProperty().get()).isEqualTo(MainViewModel.MAX_SPEED);
