@@ -85,10 +85,15 @@ public final class ScenarioActions implements MainView.LaneActions {
         mb.getItems().add(sleep);
         // A menu's popup does not inherit the window's font size: set it, zoom included.
         String font = String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 18 * view.zoomProperty().get());
+        // Underscores are Python's (is_set, response_sent), not mnemonics: shown as written.
         for (MenuItem it : mb.getItems()) {
             it.setStyle(font);
+            it.setMnemonicParsing(false);
             if (it instanceof Menu m) {
-                m.getItems().forEach(sub -> sub.setStyle(font));
+                m.getItems().forEach(sub -> {
+                    sub.setStyle(font);
+                    sub.setMnemonicParsing(false);
+                });
             }
         }
     }

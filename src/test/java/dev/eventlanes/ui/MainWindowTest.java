@@ -226,6 +226,29 @@ class MainWindowTest {
     }
 
     @Test
+    void laneMenusShowPythonNamesWithTheirUnderscores(FxRobot robot) {
+        answers.add("response_sent");
+        robot.clickOn("#addEvent");
+        answers.add("call_next");
+        robot.clickOn("#addTask");
+        robot.clickOn("#actions-call_next");
+        javafx.scene.control.MenuButton mb = robot.lookup("#actions-call_next").queryAs(javafx.scene.control.MenuButton.class);
+        java.util.List<javafx.scene.control.MenuItem> all = new java.util.ArrayList<>();
+        for (javafx.scene.control.MenuItem it : mb.getItems()) {
+            all.add(it);
+            if (it instanceof javafx.scene.control.Menu m) {
+                all.addAll(m.getItems());
+            }
+        }
+        assertThat(all).extracting(javafx.scene.control.MenuItem::getText).contains("poll is_set \u25b8", "response_sent");
+        // A parsed underscore would be dropped from the text shown and taken as a shortcut key.
+        assertThat(all).allSatisfy(it -> assertThat(it.isMnemonicParsing()).as(it.getText()).isFalse());
+        robot.clickOn("poll is_set \u25b8");
+        robot.clickOn("#poll-call_next-response_sent");
+        assertThat(vm.codeLines()).anyMatch(l -> l.contains("response_sent.is_set()"));
+    }
+
+    @Test
     void savingAndReopeningReplaysTheClicksExactly(FxRobot robot) throws Exception {
         answers.add("go");
         robot.clickOn("#addEvent");
