@@ -58,8 +58,9 @@ public final class ScenarioActions implements MainView.LaneActions {
         String name = vm.timeline().lanes().get(task).name();
         MenuButton mb = new MenuButton("\u2026");
         mb.setId("actions-" + name);
-        mb.setText(i18n.get("lane.actions"));
-        mb.setAccessibleText(i18n.get("lane.actions.tip", name));
+        // In the language shown, from the moment it is switched (the items follow when it opens).
+        mb.textProperty().bind(i18n.bind("lane.actions"));
+        mb.accessibleTextProperty().bind(i18n.bind("lane.actions.tip", name));
         mb.setOnShowing(e -> fill(mb, name, vm));
         fill(mb, name, vm);
         return mb;
@@ -68,7 +69,6 @@ public final class ScenarioActions implements MainView.LaneActions {
     /** Rebuilt each time it opens, so it lists the events that exist now, in the language shown. */
     private void fill(MenuButton mb, String task, MainViewModel vm) {
         I18n i18n = vm.i18n();
-        mb.setText(i18n.get("lane.actions"));
         mb.getItems().clear();
         List<String> events = vm.simulation().loop().events().stream().map(AsyncEvent::name).toList();
         mb.getItems().add(eventMenu(i18n.get("lane.wait") + " \u25b8", "wait", task, events, vm, Op.Wait::new));

@@ -246,6 +246,12 @@ class MainWindowTest {
         robot.clickOn("poll is_set \u25b8");
         robot.clickOn("#poll-call_next-response_sent");
         assertThat(vm.codeLines()).anyMatch(l -> l.contains("response_sent.is_set()"));
+        // The lane's menu button follows a language switch at once, not only when it next opens.
+        robot.interact(() -> vm.i18n().setLocale(I18n.CHINESE));
+        assertThat(mb.getText()).isEqualTo(vm.i18n().get("lane.actions")).isNotEqualTo("Actions");
+        assertThat(mb.getAccessibleText()).isEqualTo(vm.i18n().get("lane.actions.tip", "call_next"));
+        robot.interact(() -> vm.i18n().setLocale(java.util.Locale.ENGLISH));
+        assertThat(mb.getText()).isEqualTo("Actions");
     }
 
     @Test
