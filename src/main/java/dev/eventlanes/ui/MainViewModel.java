@@ -51,13 +51,6 @@ public final class MainViewModel {
      * stall the frame (a runaway task's single step is itself bounded by the loop's op limit).
      */
     private static final long PULSE_NANOS = 4_000_000;
-    /**
-     * While playing, the step count and the sentence are brought up to date at most this often
-     * (the window shows them no more often); the output and the clock follow every frame.
-     */
-    private static final long TEXTS_EVERY_NANOS = 100_000_000;
-    private boolean textsStale;
-    private long textsAt;
     private static final int OUTPUT_SHOWN = 300;
 
     /** One console line. */
@@ -108,16 +101,8 @@ public final class MainViewModel {
         position.addListener((o, a, b) -> {
             if (!playing.get()) {
                 displayUnit.set(timeline.unitAt(b.intValue()));
-                refreshTexts();
-            } else {
-                textsStale = true;
-                refreshOutput(b.intValue());
             }
-        });
-        playing.addListener((o, a, b) -> {
-            if (!b && textsStale) {
-                refreshTexts();
-            }
+            refreshTexts();
         });
         i18n.localeProperty().addListener((o, a, b) -> {
             refreshTexts();
@@ -425,9 +410,6 @@ public final class MainViewModel {
         // The playhead glides on through a sleep, up to the next recorded entry.
         double next = k < timeline.size() ? timeline.unitOf(k) : timeline.unitAt(k);
         displayUnit.set(Math.max(timeline.unitAt(k), Math.min(playUnit, next)));
-        if (textsStale && System.nanoTime() - textsAt >= TEXTS_EVERY_NANOS) {
-            refreshTexts();
-        }
         refreshClock();
         if (k >= timeline.size() && (ended || sim.result() != null)) {
             playing.set(false);
@@ -610,8 +592,6 @@ public final class MainViewModel {
         if (timeline == null) {
             return;
         }
-        textsStale = false;
-        textsAt = System.nanoTime();
         int k = position.get();
         timeText.set(i18n.get("status.time", Loop.formatTime(timeline.timeAt(k))));
         stepText.set(i18n.get("status.step", timeline.stepsAt(k), timeline.stepCount()));
