@@ -715,7 +715,7 @@ public final class LanesView extends Region {
      * same moment always looks the same, however it was reached (playing, stepping, scrubbing).
      */
     static double viewStart(double unit, double widthUnits) {
-        double lead = widthUnits / 1.08;
+        double lead = widthUnits / AHEAD;
         if (!(unit > lead)) {
             return 0;
         }
@@ -727,6 +727,12 @@ public final class LanesView extends Region {
     static final double PAGE = 0.7;
 
     /**
+     * The view is this many times as wide as the run it shows whole (fitScale), and so keeps
+     * 1 - 1 / AHEAD of itself (about 7 %) ahead of the playhead when it turns pages (viewStart).
+     */
+    static final double AHEAD = 1.08;
+
+    /**
      * Pixels per unit: the chosen zoom, halved as often as needed (down to a readable minimum) so
      * the run so far fits; after that the view follows the playhead. Halving in whole steps keeps
      * the picture still while playing instead of shrinking it every frame.
@@ -734,7 +740,7 @@ public final class LanesView extends Region {
     private double fitScale(double w) {
         double ppu = pxPerUnit.get() * scale.get();
         double min = 40 * scale.get();
-        double need = Math.max(1, shownUnit) * 1.08;
+        double need = Math.max(1, shownUnit) * AHEAD;
         while (ppu / 2 >= min && need * ppu > w) {
             ppu /= 2;
         }

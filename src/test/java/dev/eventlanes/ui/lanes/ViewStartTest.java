@@ -13,12 +13,12 @@ class ViewStartTest {
     void whileTheRunFitsTheViewStartsAtZero() {
         assertThat(LanesView.viewStart(0, 10)).isZero();
         assertThat(LanesView.viewStart(9, 10)).isZero();
-        assertThat(LanesView.viewStart(10 / 1.08, 10)).isZero();
+        assertThat(LanesView.viewStart(10 / LanesView.AHEAD, 10)).isZero();
     }
 
     @Test
     void nearTheRightEdgeTheViewTurnsOnePage() {
-        double lead = 10 / 1.08;
+        double lead = 10 / LanesView.AHEAD;
         assertThat(LanesView.viewStart(lead + 0.01, 10)).isEqualTo(10 * LanesView.PAGE);
         // The playhead is then back near the left, with what just happened still in sight.
         double at = lead + 0.01 - LanesView.viewStart(lead + 0.01, 10);
@@ -48,9 +48,9 @@ class ViewStartTest {
         double start = LanesView.viewStart(unit, width);
         double at = (unit - start) / width;
         assertThat(start).isGreaterThanOrEqualTo(0);
-        assertThat(at).isBetween(0.0, 1 / 1.08 + 1e-9);
+        assertThat(at).isBetween(0.0, 1 / LanesView.AHEAD + 1e-9);
         if (start > 0) {
-            assertThat(at).isGreaterThanOrEqualTo(1 / 1.08 - LanesView.PAGE - 1e-9);
+            assertThat(at).isGreaterThanOrEqualTo(1 / LanesView.AHEAD - LanesView.PAGE - 1e-9);
         }
     }
 
