@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * runs from just before it is started to the report of the JVM showing the window, written after
  * the second pulse following {@code show()} (so the first frame has been painted): the bare
  * window reports from its own {@code start()}, the app through {@link FirstFrameAgent}, which the
- * launcher passes on to the window's JVM. Samples alternate so machine load affects both alike.
+ * launcher passes on to the window's JVM; the bare window's JVM loads that agent too (see
+ * {@link #bareCommand}). Samples alternate so machine load affects both alike.
  *
  * <p>Two series: first launches (an empty archive cache each time, as on a user's first launch
  * of a new jar) and later launches (the archive the first launch made in the background). With
