@@ -716,9 +716,15 @@ public final class MainView {
         return ok;
     }
 
+    /**
+     * What the paste editor held when it last closed, run or cancelled: Paste opens on it again,
+     * so pasted code is never lost to a later click (such as + Task, which replaces the program).
+     */
+    private String pasteDraft = "";
+
     @FXML
     private void onPaste() {
-        showPasteDialog("");
+        showPasteDialog(pasteDraft);
     }
 
     /** The paste dialog; code that fails stays in the editor, with its problems, to be fixed. */
@@ -757,6 +763,12 @@ public final class MainView {
                 e.consume();
             }
         });
+        d.setOnShown(e -> {
+            // All selected, so that pasting over the last program replaces it in one go.
+            area.requestFocus();
+            area.selectAll();
+        });
+        d.setOnHidden(e -> pasteDraft = area.getText());
         d.show();
         return d;
     }

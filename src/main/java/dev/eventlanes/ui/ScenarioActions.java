@@ -118,16 +118,33 @@ public final class ScenarioActions implements MainView.LaneActions {
 
     @Override
     public void addTask(MainViewModel vm, Stage owner) {
-        ensureEditable(vm);
-        ask.apply(vm.i18n().get("dialog.name.task")).ifPresent(n -> vm.apply(ScenarioClicks.addTask(n.strip()), null));
+        ask.apply(prompt(vm, "dialog.name.task")).ifPresent(n -> {
+            ensureEditable(vm);
+            vm.apply(ScenarioClicks.addTask(n.strip()), null);
+        });
         view.refreshAfterEdit();
     }
 
     @Override
     public void addEvent(MainViewModel vm, Stage owner) {
-        ensureEditable(vm);
-        ask.apply(vm.i18n().get("dialog.name.event")).ifPresent(n -> vm.apply(ScenarioClicks.addEvent(n.strip()), null));
+        ask.apply(prompt(vm, "dialog.name.event")).ifPresent(n -> {
+            ensureEditable(vm);
+            vm.apply(ScenarioClicks.addEvent(n.strip()), null);
+        });
         view.refreshAfterEdit();
+    }
+
+    /**
+     * The name dialog's text. On a program that is not click-built, it says first that a name
+     * starts a new scenario in its place, and how to get the program back: the program goes only
+     * once a name is given, so Cancel leaves everything as it was.
+     */
+    private static String prompt(MainViewModel vm, String key) {
+        I18n i18n = vm.i18n();
+        if (vm.session() != null && vm.session().editable()) {
+            return i18n.get(key);
+        }
+        return i18n.get(key) + "\n" + i18n.get("dialog.name.newScenario", vm.semanticsProperty().get().library());
     }
 
     /** + Task and + Event on a preset start a blank click-built scenario under the same library. */
@@ -141,7 +158,8 @@ public final class ScenarioActions implements MainView.LaneActions {
         TextInputDialog d = new TextInputDialog();
         d.initOwner(view.root().getScene().getWindow());
         d.setHeaderText(prompt);
-        d.setTitle(prompt);
+        // The first line names the dialog; a second one says what the name will do.
+        d.setTitle(prompt.lines().findFirst().orElse(prompt));
         return d.showAndWait().filter(s -> !s.isBlank());
     }
 

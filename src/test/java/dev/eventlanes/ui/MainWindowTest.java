@@ -37,6 +37,8 @@ class MainWindowTest {
     private MainView view;
     private ScenarioActions actions;
     private final Deque<String> answers = new ArrayDeque<>();
+    /** What the name dialogs asked, in order. */
+    private final java.util.List<String> prompts = new java.util.ArrayList<>();
 
     @TempDir
     Path tmp;
@@ -47,7 +49,10 @@ class MainWindowTest {
         view = new MainView(vm, PresetCatalog::all);
         Scene scene = new Scene(view.load(), 1280, 800);
         actions = new ScenarioActions(view);
-        actions.setAsker(prompt -> Optional.ofNullable(answers.poll()));
+        actions.setAsker(prompt -> {
+            prompts.add(prompt);
+            return Optional.ofNullable(answers.poll());
+        });
         view.setLaneActions(actions);
         stage.setScene(scene);
         view.openSession(PresetCatalog.seed());
@@ -343,6 +348,48 @@ class MainWindowTest {
                 .contains("图例", "就绪", "运行中", "休眠中");
         robot.interact(() -> lang.setValue(I18n.ENGLISH));
         assertThat(robot.lookup("#play").queryAs(Button.class).getText()).isEqualTo("\u25b6 Play");
+    }
+
+    @Test
+    void plusTaskOnAProgramSaysItReplacesItAndCancelKeepsIt(FxRobot robot) {
+        var seed = vm.session();
+        robot.clickOn("#addTask");
+        // No name given (Cancel): the program is still there, untouched.
+        assertThat(vm.session()).isSameAs(seed);
+        assertThat(prompts).hasSize(1);
+        assertThat(prompts.get(0)).startsWith("Name of the new task\n")
+                .contains("new click-built scenario under " + vm.semanticsProperty().get().library());
+        answers.add("alice");
+        robot.clickOn("#addTask");
+        assertThat(vm.session().editable()).isTrue();
+        assertThat(vm.timeline().lanes()).anyMatch(l -> l != null && l.name().equals("alice"));
+        // Within a click-built scenario the dialog only asks for the name.
+        answers.add("go");
+        robot.clickOn("#addEvent");
+        assertThat(prompts.get(2)).isEqualTo("Name of the new event");
+        assertThat(robot.lookup("#toggle-go").tryQuery()).isPresent();
+    }
+
+    @Test
+    void pasteOpensOnTheLastPastedCodeSoAPlusTaskCannotLoseIt(FxRobot robot) {
+        String program = "import anyio\n\nasync def main():\n    print('pasted')\n\nanyio.run(main)\n";
+        robot.clickOn("#paste");
+        javafx.scene.control.TextArea area = robot.lookup("#pasteArea").queryAs(javafx.scene.control.TextArea.class);
+        assertThat(area.getText()).isEmpty();
+        robot.interact(() -> area.setText(program));
+        robot.clickOn("#pasteRun");
+        assertThat(vm.session().id()).startsWith("pasted:");
+        answers.add("alice");
+        robot.clickOn("#addTask");
+        assertThat(vm.session().editable()).isTrue();
+        robot.clickOn("#paste");
+        javafx.scene.control.TextArea again = robot.lookup("#pasteArea").queryAs(javafx.scene.control.TextArea.class);
+        assertThat(again.getText()).isEqualTo(program);
+        // Selected whole, so that pasting replaces it at once.
+        assertThat(again.getSelectedText()).isEqualTo(program);
+        robot.clickOn("#pasteRun");
+        assertThat(vm.session().id()).startsWith("pasted:");
+        assertThat(vm.session().editable()).isFalse();
     }
 
     @Test

@@ -107,6 +107,15 @@ public final class FrameBench {
                         (cpu[0] - cpuAtStart[0]) / 1e6 / pulses, (cpu[1] - cpuAtStart[1]) / 1e6 / pulses,
                         (cpu[2] - cpuAtStart[2]) / 1e6 / pulses);
             }
+            // -Dbench.log=FILE: the whole pulse log of the measured 10 s, to read the slow pulses.
+            String logFile = System.getProperty("bench.log");
+            if (logFile != null) {
+                try {
+                    java.nio.file.Files.writeString(java.nio.file.Path.of(logFile), text);
+                } catch (java.io.IOException e) {
+                    realErr.println("could not write " + logFile + ": " + e.getMessage());
+                }
+            }
             if (Boolean.getBoolean("bench.dump")) {
                 int at = Math.max(0, text.length() / 2);
                 realErr.println(text.substring(at, Math.min(text.length(), at + 3000)));
