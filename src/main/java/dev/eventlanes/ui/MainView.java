@@ -717,6 +717,18 @@ public final class MainView {
     }
 
     /**
+     * Dresses a dialog like the window: the same style sheet and the window's zoomed font size,
+     * so it reads from the back of the room as the window does (a dialog is a window of its own,
+     * which would otherwise get JavaFX's small default font). A question adds the style class
+     * {@code short-dialog}: a width in em that its header wraps in.
+     */
+    public void styleDialog(javafx.scene.control.DialogPane pane) {
+        pane.getStylesheets().addAll(root.getStylesheets());
+        pane.getStyleClass().add("event-lanes");
+        pane.setStyle(root.getStyle());
+    }
+
+    /**
      * What the paste editor held when it last closed, run or cancelled: Paste opens on it again,
      * so pasted code is never lost to a later click (such as + Task, which replaces the program).
      */
@@ -746,7 +758,7 @@ public final class MainView {
         errs.getStyleClass().add(Styles.CONSOLE);
         VBox box = new VBox(8, new HBox(8, new Label(i18n.get("dialog.paste.kind")), kind), area, errs);
         d.getDialogPane().setContent(box);
-        d.getDialogPane().getStylesheets().addAll(root.getStylesheets());
+        styleDialog(d.getDialogPane());
         ButtonType run = new ButtonType(i18n.get("dialog.paste.run"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(i18n.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         d.getDialogPane().getButtonTypes().addAll(run, cancel);
@@ -784,6 +796,8 @@ public final class MainView {
         }
         javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
         a.initOwner(window());
+        styleDialog(a.getDialogPane());
+        a.getDialogPane().getStyleClass().add("short-dialog");
         a.setTitle(i18n.get("dialog.unsaved.title"));
         a.setHeaderText(i18n.get("dialog.unsaved.header"));
         ButtonType save = new ButtonType(i18n.get("dialog.unsaved.save"), ButtonBar.ButtonData.YES);

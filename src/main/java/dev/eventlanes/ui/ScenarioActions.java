@@ -157,6 +157,8 @@ public final class ScenarioActions implements MainView.LaneActions {
     private Optional<String> askWithDialog(String prompt) {
         TextInputDialog d = new TextInputDialog();
         d.initOwner(view.root().getScene().getWindow());
+        view.styleDialog(d.getDialogPane());
+        d.getDialogPane().getStyleClass().add("short-dialog");
         d.setHeaderText(prompt);
         // The first line names the dialog; a second one says what the name will do.
         d.setTitle(prompt.lines().findFirst().orElse(prompt));

@@ -387,6 +387,10 @@ class MainWindowTest {
         assertThat(again.getText()).isEqualTo(program);
         // Selected whole, so that pasting replaces it at once.
         assertThat(again.getSelectedText()).isEqualTo(program);
+        // Dressed like the window: its font, not JavaFX's small default, from the back row.
+        javafx.scene.control.DialogPane pane = (javafx.scene.control.DialogPane) again.getScene().getRoot();
+        assertThat(pane.getStyleClass()).contains("event-lanes");
+        assertThat(((Label) pane.lookup(".header-panel .label")).getFont().getSize()).isGreaterThanOrEqualTo(18.0);
         robot.clickOn("#pasteRun");
         assertThat(vm.session().id()).startsWith("pasted:");
         assertThat(vm.session().editable()).isFalse();
