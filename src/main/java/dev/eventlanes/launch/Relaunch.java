@@ -18,8 +18,8 @@ import java.util.List;
  * <li>an AppCDS archive of the first window's classes ({@link #archiveFor}, made once per jar and
  * JDK in the background by {@link ArchiveMaker}, after a first window is up), so those classes
  * are mapped ready-verified instead of read and verified one by one;</li>
- * <li>a later C2 ({@link #JIT_FLAGS}): it still compiles hot code, so long runs reach full speed,
- * but it no longer takes a core from start-up for code that runs a few thousand times.</li>
+ * <li>C1 alone ({@link #JIT_FLAGS}): the quickest code for what runs a few hundred times, and
+ * no C2 taking a core from start-up or from frames.</li>
  * </ul>
  * The parent writes nothing: the child inherits its standard streams, and its exit code is the
  * parent's. Anything unusual (a module path, another JVM, a class path that is not jars,
@@ -42,13 +42,17 @@ public final class Relaunch {
     static final String PRELOAD_OFF = "-Deventlanes.preload=false";
 
     /**
-     * C2 waits for code that is really hot (about ten times the usual counts): at start-up it
-     * would otherwise compile, on one of two cores, methods that stop mattering once the window
-     * is up. C1 still compiles early, and C2 still takes over the model's loops in a long run.
+     * C1 only. At start-up most code runs a few hundred times: C1's code without profiling
+     * (tier 1) is the fastest there is for that, where tiered compilation would run it profiled
+     * (tier 3, markedly slower) while waiting to hand it to C2, and C2 would take one of two cores
+     * compiling methods that stop mattering once the window is up. Once up, the window's work is
+     * short bursts per frame (drawing, layout, the model a step at a time): measured with
+     * {@code FrameBench} at 8x, frames are no slower than with C2, and the process spends less CPU
+     * per frame with no compiler thread competing. Only simulating a long run costs more (a
+     * million steps take about a quarter longer); the command line, which never relaunches,
+     * keeps C2 for the model's throughput.
      */
-    static final List<String> JIT_FLAGS = List.of("-XX:Tier4InvocationThreshold=50000",
-            "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=150000",
-            "-XX:Tier4BackEdgeThreshold=400000");
+    static final List<String> JIT_FLAGS = List.of("-XX:TieredStopAtLevel=1");
 
     /**
      * Flags every child gets: unknown flags are skipped rather than fatal, an archive that does not
