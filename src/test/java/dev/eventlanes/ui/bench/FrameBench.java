@@ -29,8 +29,9 @@ import javafx.util.Duration;
  * <p>Run under Xvfb with {@code -Dprism.order=sw} (the default here). {@code -Dbench.speed=S} plays at
  * S times (default 8), {@code -Dbench.warmup=N} plays N seconds before measuring (default 3: the
  * compiler is still busy for tens of seconds, so 10 and 30 say more), {@code -Dbench.phases=true}
- * adds per-phase figures. The window's own JVM gets the options of {@code launch.Relaunch}
- * ({@code -XX:+UseSerialGC} and a later C2); pass them to measure that. The report names the
+ * adds per-phase figures, {@code -Dbench.floor=true} measures the floor instead ({@link Floor}).
+ * The window's own JVM gets the options of {@code launch.Relaunch} ({@code -XX:+UseSerialGC
+ * -XX:TieredStopAtLevel=1}); pass them to measure that. The report names the
  * options and collector it ran with.
  */
 public final class FrameBench {
@@ -53,7 +54,64 @@ public final class FrameBench {
                 }
             }
         }, true));
-        Application.launch(App.class, args);
+        Application.launch(Boolean.getBoolean("bench.floor") ? Floor.class : App.class, args);
+    }
+
+    /**
+     * The floor ({@code -Dbench.floor=true}): a window of the same size with nothing in it but a
+     * line moving one pixel per pulse, a playhead on an empty stage. Software rendering reads the
+     * whole window back and uploads it to the display on every pulse that changes anything, so
+     * this is what any frame of a window this size costs here; the app's figures are read against it.
+     */
+    public static final class Floor extends Application {
+        @Override
+        public void start(Stage stage) {
+            javafx.scene.shape.Line head = new javafx.scene.shape.Line(0, 0, 0, 950);
+            head.setStrokeWidth(2);
+            javafx.scene.layout.Pane pane = new javafx.scene.layout.Pane(head);
+            stage.setScene(new Scene(pane, 1500, 950));
+            stage.show();
+            new javafx.animation.AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    head.setTranslateX((head.getTranslateX() + 1) % 1500);
+                }
+            }.start();
+            PauseTransition warm = new PauseTransition(Duration.seconds(Double.parseDouble(System.getProperty("bench.warmup", "3"))));
+            warm.setOnFinished(e -> {
+                synchronized (LOG) {
+                    LOG.reset();
+                }
+                PauseTransition measure = new PauseTransition(Duration.seconds(10));
+                measure.setOnFinished(f -> {
+                    String text;
+                    synchronized (LOG) {
+                        text = LOG.toString(StandardCharsets.UTF_8);
+                    }
+                    realErr.println("floor: an empty 1500x950 window, one line moving, 10 s: " + distribution(text));
+                    Platform.exit();
+                });
+                measure.play();
+            });
+            warm.play();
+        }
+    }
+
+    /** The pulses of a pulse log and their duration from start to end of painting (1 ms resolution). */
+    static String distribution(String log) {
+        List<Integer> durations = new ArrayList<>();
+        Matcher m = PULSE.matcher(log);
+        while (m.find()) {
+            durations.add(Integer.parseInt(m.group(3)));
+        }
+        if (durations.isEmpty()) {
+            return "no pulse log lines captured; first 400 chars: " + log.substring(0, Math.min(400, log.length()));
+        }
+        Collections.sort(durations);
+        int n = durations.size();
+        return String.format("%d pulses; pulse duration (start to end of painting, ms) median %d, p95 %d, p99 %d, max %d", n,
+                durations.get(n / 2), durations.get((int) (n * 0.95)), durations.get(Math.min(n - 1, (int) (n * 0.99))),
+                durations.get(n - 1));
     }
 
     /** The window under test. */
@@ -93,11 +151,6 @@ public final class FrameBench {
             synchronized (LOG) {
                 text = LOG.toString(StandardCharsets.UTF_8);
             }
-            List<Integer> durations = new ArrayList<>();
-            Matcher m = PULSE.matcher(text);
-            while (m.find()) {
-                durations.add(Integer.parseInt(m.group(3)));
-            }
             if (Boolean.getBoolean("bench.phases")) {
                 phases(text);
                 realErr.println("  lanes cache: " + view.lanes().cacheStats());
@@ -120,8 +173,6 @@ public final class FrameBench {
                 int at = Math.max(0, text.length() / 2);
                 realErr.println(text.substring(at, Math.min(text.length(), at + 3000)));
             }
-            Collections.sort(durations);
-            int n = durations.size();
             int lanes = vm.timeline().laneCountAt(vm.positionProperty().get());
             int events = vm.timeline().eventCountAt(vm.positionProperty().get());
             // The JVM's options and collector: the window's own JVM (see launch.Relaunch) has others than a plain java.
@@ -129,15 +180,9 @@ public final class FrameBench {
                     + "; collectors: " + java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
                             .map(java.lang.management.GarbageCollectorMXBean::getName).toList()
                     + "; warm-up " + System.getProperty("bench.warmup", "3") + " s");
-            realErr.printf("playing %d lanes x %d events at %.2gx for 10 s: %d pulses, t reached %.1f s, %d trace entries%n",
-                    lanes, events, vm.speedProperty().get(), n, vm.timeline().timeAt(vm.positionProperty().get()), vm.totalProperty().get());
-            if (n > 0) {
-                realErr.printf("pulse duration (start to end of painting, ms, 1 ms resolution): median %d, p95 %d, p99 %d,"
-                        + " max %d (target p99 <= 8)%n", durations.get(n / 2), durations.get((int) (n * 0.95)),
-                        durations.get(Math.min(n - 1, (int) (n * 0.99))), durations.get(n - 1));
-            } else {
-                realErr.println("no pulse log lines captured; first 400 chars: " + text.substring(0, Math.min(400, text.length())));
-            }
+            realErr.printf("playing %d lanes x %d events at %.2gx for 10 s, t reached %.1f s, %d trace entries: %s (target p99 <= 8)%n",
+                    lanes, events, vm.speedProperty().get(), vm.timeline().timeAt(vm.positionProperty().get()),
+                    vm.totalProperty().get(), distribution(text));
             Platform.exit();
         }
 
