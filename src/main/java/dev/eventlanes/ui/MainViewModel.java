@@ -150,6 +150,26 @@ public final class MainViewModel {
     }
 
     /**
+     * How far a scenario's run is simulated ahead of the playhead (trace entries). A scenario
+     * runs as the user plays or clicks, but "step n of N" and the scrubber mean the whole run, so
+     * each start and each click simulates on to the run's end, or to where it waits for a click.
+     * A run that never ends stops here (a few tens of milliseconds) and grows as it is played.
+     * A count, not a time, so the same clicks always give the same N.
+     */
+    static final int LOOKAHEAD_ENTRIES = 100_000;
+
+    /** Simulates a scenario on to its end (see {@link #LOOKAHEAD_ENTRIES}); the playhead stays. */
+    private void simulateAhead() {
+        if (selfRunning()) {
+            return;
+        }
+        int limit = sim.trace().size() + LOOKAHEAD_ENTRIES;
+        while (sim.trace().size() < limit && sim.advance()) {
+            // Each advance records the next callback's entries.
+        }
+    }
+
+    /**
      * A program that runs its whole loop while opening must not freeze the window if it never
      * ends: its run is capped well below the command line's (about a second of simulation).
      */
@@ -170,6 +190,7 @@ public final class MainViewModel {
             if (!clicks.isEmpty() && !sim.replay(clicks)) {
                 showBannerKey(true, "banner.replayFailed");
             }
+            simulateAhead();
         }
         timeline.sync();
         playUnit = 0;
@@ -202,6 +223,7 @@ public final class MainViewModel {
                 }
                 kept.add(c);
             }
+            simulateAhead();
         }
         baseClicks = kept;
         timeline.sync();
@@ -479,9 +501,12 @@ public final class MainViewModel {
         }
         branchHere();
         String refused = sim.click(click);
+        // Shown: the moment right after the click (its set() and the wake-ups it caused).
+        int shown = sim.trace().size();
+        simulateAhead();
         timeline.sync();
         changed();
-        position.set(timeline.size());
+        position.set(shown);
         if (refused != null) {
             refusedEvent.set(eventName == null ? "" : eventName);
             refusals.set(refusals.get() + 1);

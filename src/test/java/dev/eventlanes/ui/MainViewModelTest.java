@@ -182,6 +182,42 @@ class MainViewModelTest {
     }
 
     @Test
+    void aScenarioOpensWithItsWholeRunCountedSoStepNOfNMeansTheWholeRun() {
+        vm.open(PresetCatalog.open("multi_waiters"));
+        int total = vm.totalProperty().get();
+        int steps = vm.timeline().stepCount();
+        // Simulated to its end by hand, the same scenario records as much: N is the whole run's.
+        dev.eventlanes.model.Simulation whole = new dev.eventlanes.model.Simulation(vm.session().program(),
+                vm.semanticsProperty().get(), 1);
+        whole.runToEnd();
+        assertThat(total).isEqualTo(whole.trace().size());
+        assertThat(steps).isGreaterThan(4);
+        assertThat(vm.stepTextProperty().get()).isEqualTo(vm.i18n().get("status.step", 0, steps));
+        // Stepping shows more of the run; it does not make the run longer.
+        vm.step();
+        assertThat(vm.totalProperty().get()).isEqualTo(total);
+        assertThat(vm.stepTextProperty().get()).isEqualTo(vm.i18n().get("status.step", 1, steps));
+    }
+
+    @Test
+    void aClickOnAScenarioShowsTheMomentAfterItAndCountsTheRunItLeadsTo() {
+        vm.open(PresetCatalog.open("multi_waiters"));
+        vm.step();
+        int before = vm.positionProperty().get();
+        assertThat(vm.clickEvent("event")).isNull();
+        int shown = vm.positionProperty().get();
+        // Shown: the click's own entries, right after the moment it was made...
+        assertThat(shown).isGreaterThan(before);
+        assertThat(event("event").isSetAt(shown)).isTrue();
+        assertThat(event("event").isSetAt(before)).isFalse();
+        // ...and counted: the rest of the run the click leads to, simulated on to its end.
+        assertThat(vm.totalProperty().get()).isGreaterThan(shown);
+        assertThat(vm.simulation().result()).isNotNull();
+        assertThat(vm.stepTextProperty().get()).isEqualTo(vm.i18n().get("status.step",
+                vm.timeline().stepsAt(shown), vm.timeline().stepCount()));
+    }
+
+    @Test
     void speedIsClampedToTheSliderRange() {
         vm.speedProperty().set(100);
         assertThat(vm.speedProperty().get()).isEqualTo(MainViewModel.MAX_SPEED);
