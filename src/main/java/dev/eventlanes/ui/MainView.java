@@ -207,8 +207,17 @@ public final class MainView {
         // Toggles out of view are brought up to date when scrolled to (see EventsBar).
         eventsScroll.viewportBoundsProperty().addListener((o, a, b) ->
                 eventsBar.setVisibleRange(-b.getMinX(), -b.getMinX() + b.getWidth()));
-        // Never squeeze the toggles under the scroll bar: the viewport is always a toggle high.
-        eventsBar.layoutBoundsProperty().addListener((o, a, b) -> eventsScroll.setMinViewportHeight(eventsBar.prefHeight(-1)));
+        // Never squeeze the toggles under the scroll bar: when they do not fit, the viewport stays
+        // a toggle high and the bar comes below it. When they fit, no room is kept for a bar (a
+        // minimum viewport height makes the scroll pane keep it, so the row grew by a scroll
+        // bar's height at the first click of a toggle).
+        Runnable fitEvents = () -> {
+            javafx.geometry.Insets in = eventsScroll.getInsets();
+            boolean overflow = eventsBar.prefWidth(-1) > eventsScroll.getWidth() - in.getLeft() - in.getRight();
+            eventsScroll.setMinViewportHeight(overflow ? eventsBar.prefHeight(-1) : 0);
+        };
+        eventsBar.layoutBoundsProperty().addListener((o, a, b) -> fitEvents.run());
+        eventsScroll.widthProperty().addListener((o, a, b) -> fitEvents.run());
         lanes.scaleProperty().bind(zoom);
         lanes.selectedTaskProperty().bindBidirectional(vm.selectedTaskProperty());
 

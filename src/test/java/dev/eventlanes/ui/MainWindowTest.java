@@ -99,6 +99,39 @@ class MainWindowTest {
     }
 
     @Test
+    void theEventsRowKeepsItsHeightWhenAToggleIsClickedAndKeepsTogglesWholeWhenTheyDoNotFit(FxRobot robot) {
+        robot.interact(() -> view.openSession(PresetCatalog.open("multi_waiters")));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node row = robot.lookup(".events-row").query();
+        double before = row.getLayoutBounds().getHeight();
+        robot.clickOn("#toggle-event");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(toggle(robot, "event").isSet()).isTrue();
+        // Nothing below the toggles moves when one is clicked...
+        assertThat(row.getLayoutBounds().getHeight()).isEqualTo(before);
+        // ...and while they fit, no room is kept for a scroll bar that is not there.
+        javafx.scene.control.ScrollPane fits = robot.lookup(".events-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        assertThat(fits.getHeight()).isLessThan(toggle(robot, "event").getHeight() + 12);
+        // 50 toggles do not fit in the bar: it scrolls, with its scroll bar below whole toggles.
+        robot.interact(() -> view.openSession(dev.eventlanes.ui.bench.BenchPrograms.session(
+                dev.eventlanes.ui.bench.BenchPrograms.busy(4, 50))));
+        for (int i = 0; i < 3; i++) {
+            robot.clickOn("#step");
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ScrollPane scroll = robot.lookup(".events-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        EventsBar bar = robot.lookup("#events").queryAs(EventsBar.class);
+        assertThat(bar.prefWidth(-1)).isGreaterThan(scroll.getWidth());
+        javafx.scene.control.ScrollBar hbar = scroll.lookupAll(".scroll-bar").stream()
+                .map(javafx.scene.control.ScrollBar.class::cast)
+                .filter(b -> b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL).findFirst().orElseThrow();
+        assertThat(hbar.isVisible()).isTrue();
+        EventsBar.EventToggle first = (EventsBar.EventToggle) bar.getChildren().get(0);
+        assertThat(first.getHeight()).isEqualTo(first.prefHeight(-1));
+        assertThat(scroll.getViewportBounds().getHeight()).isGreaterThanOrEqualTo(first.prefHeight(-1));
+    }
+
+    @Test
     void anyioRefusesTheClearVisiblyWithItsReason(FxRobot robot) {
         stepUntilWorkerWaits(robot);
         robot.clickOn("#toggle-event");
