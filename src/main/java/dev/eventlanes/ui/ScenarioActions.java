@@ -66,16 +66,19 @@ public final class ScenarioActions implements MainView.LaneActions {
         return mb;
     }
 
-    /** Rebuilt each time it opens, so it lists the events that exist now, in the language shown. */
+    /**
+     * Rebuilt each time it opens, so it lists the events that exist now, in the language shown.
+     * Each entry is a submenu, which draws its own arrow: the labels carry none.
+     */
     private void fill(MenuButton mb, String task, MainViewModel vm) {
         I18n i18n = vm.i18n();
         mb.getItems().clear();
         List<String> events = vm.simulation().loop().events().stream().map(AsyncEvent::name).toList();
-        mb.getItems().add(eventMenu(i18n.get("lane.wait") + " \u25b8", "wait", task, events, vm, Op.Wait::new));
-        mb.getItems().add(eventMenu(i18n.get("lane.set") + " \u25b8", "set", task, events, vm, Op.Set::new));
-        mb.getItems().add(eventMenu(i18n.get("lane.clear") + " \u25b8", "clear", task, events, vm, Op.Clear::new));
-        mb.getItems().add(eventMenu(i18n.get("lane.poll") + " \u25b8", "poll", task, events, vm, Op.Poll::new));
-        Menu sleep = new Menu(i18n.get("lane.sleep") + " \u25b8");
+        mb.getItems().add(eventMenu(i18n.get("lane.wait"), "wait", task, events, vm, Op.Wait::new));
+        mb.getItems().add(eventMenu(i18n.get("lane.set"), "set", task, events, vm, Op.Set::new));
+        mb.getItems().add(eventMenu(i18n.get("lane.clear"), "clear", task, events, vm, Op.Clear::new));
+        mb.getItems().add(eventMenu(i18n.get("lane.poll"), "poll", task, events, vm, Op.Poll::new));
+        Menu sleep = new Menu(i18n.get("lane.sleep"));
         for (double d : SLEEPS) {
             MenuItem it = new MenuItem(dev.eventlanes.model.Loop.formatTime(d) + " s");
             it.setId("sleep-" + task + "-" + d);
