@@ -870,6 +870,11 @@ public final class MainView {
         return root.getScene() == null ? null : (Stage) root.getScene().getWindow();
     }
 
+    /** The words of the window, in the language shown. */
+    public I18n i18n() {
+        return i18n;
+    }
+
     public LanesView lanes() {
         return lanes;
     }

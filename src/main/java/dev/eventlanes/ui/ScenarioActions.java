@@ -158,6 +158,11 @@ public final class ScenarioActions implements MainView.LaneActions {
     }
 
     private Optional<String> askWithDialog(String prompt) {
+        return nameDialog(prompt).showAndWait().filter(s -> !s.isBlank());
+    }
+
+    /** The dialog that asks for a name, styled as the window and worded in its language. */
+    TextInputDialog nameDialog(String prompt) {
         TextInputDialog d = new TextInputDialog();
         d.initOwner(view.root().getScene().getWindow());
         view.styleDialog(d.getDialogPane());
@@ -165,7 +170,12 @@ public final class ScenarioActions implements MainView.LaneActions {
         d.setHeaderText(prompt);
         // The first line names the dialog; a second one says what the name will do.
         d.setTitle(prompt.lines().findFirst().orElse(prompt));
-        return d.showAndWait().filter(s -> !s.isBlank());
+        // JavaFX words its own OK and Cancel in the JVM's language, not in the one shown.
+        I18n i18n = view.i18n();
+        d.getDialogPane().getButtonTypes().setAll(
+                new javafx.scene.control.ButtonType(i18n.get("dialog.ok"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE),
+                new javafx.scene.control.ButtonType(i18n.get("dialog.cancel"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
+        return d;
     }
 
     @Override

@@ -430,6 +430,20 @@ class MainWindowTest {
     }
 
     @Test
+    void theNameDialogIsWordedInTheLanguageShownButtonsIncluded(FxRobot robot) {
+        robot.interact(() -> vm.i18n().setLocale(Locale.SIMPLIFIED_CHINESE));
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            javafx.scene.control.DialogPane pane = actions.nameDialog(vm.i18n().get("dialog.name.task")).getDialogPane();
+            for (javafx.scene.control.ButtonType b : pane.getButtonTypes()) {
+                texts.add(((Button) pane.lookupButton(b)).getText());
+            }
+            texts.add(pane.getHeaderText());
+        });
+        assertThat(texts).containsExactly("确定", "取消", "新任务的名称");
+    }
+
+    @Test
     void pastedCodeThatFailsStaysInTheEditorWithItsProblems(FxRobot robot) {
         var before = vm.session();
         robot.interact(() -> view.showPasteDialog("{\"version\": 1, \"title\": \"t\", \"semantics\": \"anyio\","
