@@ -41,6 +41,8 @@ public final class FrameBench {
 
     public static void main(String[] args) {
         System.setProperty("prism.order", System.getProperty("prism.order", "sw"));
+        // As the window starts its toolkit (the floor too: the same renderer).
+        dev.eventlanes.ui.EventLanesApp.renderingDefaults();
         System.setProperty("javafx.pulseLogger", "true");
         System.setProperty("javafx.pulseLogger.threshold", "0");
         realErr = System.err;
