@@ -768,8 +768,8 @@ public final class MainView {
         VBox box = new VBox(8, new HBox(8, new Label(i18n.get("dialog.paste.kind")), kind), area, errs);
         d.getDialogPane().setContent(box);
         styleDialog(d.getDialogPane());
-        ButtonType run = new ButtonType(i18n.get("dialog.paste.run"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType(i18n.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType run = button("dialog.paste.run", ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = button("dialog.cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
         d.getDialogPane().getButtonTypes().addAll(run, cancel);
         Node runButton = d.getDialogPane().lookupButton(run);
         runButton.setId("pasteRun");
@@ -809,9 +809,9 @@ public final class MainView {
         a.getDialogPane().getStyleClass().add("short-dialog");
         a.setTitle(i18n.get("dialog.unsaved.title"));
         a.setHeaderText(i18n.get("dialog.unsaved.header"));
-        ButtonType save = new ButtonType(i18n.get("dialog.unsaved.save"), ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType(i18n.get("dialog.unsaved.discard"), ButtonBar.ButtonData.NO);
-        ButtonType cancel = new ButtonType(i18n.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType save = button("dialog.unsaved.save", ButtonBar.ButtonData.YES);
+        ButtonType discard = button("dialog.unsaved.discard", ButtonBar.ButtonData.NO);
+        ButtonType cancel = button("dialog.cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
         a.getButtonTypes().setAll(save, discard, cancel);
         ButtonType r = a.showAndWait().orElse(cancel);
         if (r == save) {
@@ -870,9 +870,12 @@ public final class MainView {
         return root.getScene() == null ? null : (Stage) root.getScene().getWindow();
     }
 
-    /** The words of the window, in the language shown. */
-    public I18n i18n() {
-        return i18n;
+    /**
+     * A dialog button worded in the language shown. JavaFX's own OK and Cancel are worded in the
+     * JVM's language instead, so every dialog of the window uses these.
+     */
+    public ButtonType button(String key, ButtonBar.ButtonData data) {
+        return new ButtonType(i18n.get(key), data);
     }
 
     public LanesView lanes() {

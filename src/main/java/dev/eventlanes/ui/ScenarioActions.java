@@ -170,11 +170,8 @@ public final class ScenarioActions implements MainView.LaneActions {
         d.setHeaderText(prompt);
         // The first line names the dialog; a second one says what the name will do.
         d.setTitle(prompt.lines().findFirst().orElse(prompt));
-        // JavaFX words its own OK and Cancel in the JVM's language, not in the one shown.
-        I18n i18n = view.i18n();
-        d.getDialogPane().getButtonTypes().setAll(
-                new javafx.scene.control.ButtonType(i18n.get("dialog.ok"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE),
-                new javafx.scene.control.ButtonType(i18n.get("dialog.cancel"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
+        d.getDialogPane().getButtonTypes().setAll(view.button("dialog.ok", javafx.scene.control.ButtonBar.ButtonData.OK_DONE),
+                view.button("dialog.cancel", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
         return d;
     }
 

@@ -79,24 +79,35 @@ public final class FrameBench {
                     head.setTranslateX((head.getTranslateX() + 1) % 1500);
                 }
             }.start();
-            PauseTransition warm = new PauseTransition(Duration.seconds(Double.parseDouble(System.getProperty("bench.warmup", "3"))));
-            warm.setOnFinished(e -> {
-                synchronized (LOG) {
-                    LOG.reset();
-                }
-                PauseTransition measure = new PauseTransition(Duration.seconds(10));
-                measure.setOnFinished(f -> {
-                    String text;
-                    synchronized (LOG) {
-                        text = LOG.toString(StandardCharsets.UTF_8);
-                    }
-                    realErr.println("floor: an empty 1500x950 window, one line moving, 10 s: " + distribution(text));
-                    Platform.exit();
-                });
-                measure.play();
+            warmThenMeasure(() -> { }, text -> {
+                realErr.println("floor: an empty 1500x950 window, one line moving, 10 s: " + distribution(text));
+                Platform.exit();
             });
-            warm.play();
         }
+    }
+
+    /**
+     * After {@code -Dbench.warmup=N} seconds (default 3; the JIT compiler is busy for a while), the
+     * pulse log is started afresh and {@code atStart} runs; 10 s later {@code report} gets that log.
+     */
+    static void warmThenMeasure(Runnable atStart, java.util.function.Consumer<String> report) {
+        PauseTransition warm = new PauseTransition(Duration.seconds(Double.parseDouble(System.getProperty("bench.warmup", "3"))));
+        warm.setOnFinished(e -> {
+            synchronized (LOG) {
+                LOG.reset();
+            }
+            atStart.run();
+            PauseTransition measure = new PauseTransition(Duration.seconds(10));
+            measure.setOnFinished(f -> {
+                String text;
+                synchronized (LOG) {
+                    text = LOG.toString(StandardCharsets.UTF_8);
+                }
+                report.accept(text);
+            });
+            measure.play();
+        });
+        warm.play();
     }
 
     /** The pulses of a pulse log and their duration from start to end of painting (1 ms resolution). */
@@ -133,26 +144,11 @@ public final class FrameBench {
                     view.root().lookupAll(sel).forEach(n -> n.setVisible(false));
                 }
             }
-            // -Dbench.warmup=N: seconds played before measuring (the JIT compiler is busy for a while).
-            PauseTransition warm = new PauseTransition(Duration.seconds(Double.parseDouble(System.getProperty("bench.warmup", "3"))));
-            warm.setOnFinished(e -> {
-                synchronized (LOG) {
-                    LOG.reset();
-                }
-                cpuAtStart = cpuTimes();
-                PauseTransition measure = new PauseTransition(Duration.seconds(10));
-                measure.setOnFinished(f -> report(vm, view));
-                measure.play();
-            });
             vm.play();
-            warm.play();
+            warmThenMeasure(() -> cpuAtStart = cpuTimes(), text -> report(vm, view, text));
         }
 
-        private void report(MainViewModel vm, MainView view) {
-            String text;
-            synchronized (LOG) {
-                text = LOG.toString(StandardCharsets.UTF_8);
-            }
+        private void report(MainViewModel vm, MainView view, String text) {
             if (Boolean.getBoolean("bench.phases")) {
                 phases(text);
                 realErr.println("  lanes cache: " + view.lanes().cacheStats());
