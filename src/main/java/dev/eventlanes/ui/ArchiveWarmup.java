@@ -36,7 +36,7 @@ public final class ArchiveWarmup {
                     MainView view = new MainView(p.vm(), PresetCatalog::all);
                     Parent root = view.load();
                     view.setLaneActions(new ScenarioActions(view));
-                    Scene scene = new Scene(root, 1500, 940);
+                    Scene scene = MainView.scene(root, 1500, 940);
                     view.showOpened();
                     root.applyCss();
                     root.layout();

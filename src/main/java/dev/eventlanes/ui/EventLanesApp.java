@@ -83,7 +83,7 @@ public class EventLanesApp extends Application {
         Parent root = view.load();
         view.setLaneActions(new ScenarioActions(view));
         view.zoomProperty().set(Math.max(MainView.MIN_ZOOM, Math.min(MainView.MAX_ZOOM, settings.getDouble("zoom", 1.0))));
-        Scene scene = new Scene(root, settings.getDouble("width", 1500), settings.getDouble("height", 940));
+        Scene scene = MainView.scene(root, settings.getDouble("width", 1500), settings.getDouble("height", 940));
         stage.setScene(scene);
         view.showOpened();
         stage.setOnCloseRequest(e -> {

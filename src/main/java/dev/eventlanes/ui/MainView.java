@@ -186,6 +186,7 @@ public final class MainView {
         lanes = new LanesView(i18n);
         lanes.setId("lanes");
         lanesHost.getChildren().add(lanes);
+        clearCoveredBackgrounds();
         legendHost.getChildren().add(new dev.eventlanes.ui.lanes.Legend(i18n));
         eventsBar = new EventsBar(i18n, vm::clickEvent);
         eventsBar.setId("events");
@@ -197,10 +198,13 @@ public final class MainView {
         eventsScroll.setFocusTraversable(false);
         // The scroll pane caches its viewport as one image, which every toggle that flips while
         // playing would invalidate: all toggles redrawn into it, then it drawn, each frame.
+        // Nor do the scroll pane and its viewport paint a background under the row's own (see
+        // clearCoveredBackgrounds): a transparent fill is still a fill in software rendering.
+        eventsScroll.setBackground(null);
         eventsScroll.skinProperty().addListener((o, a, b) -> {
-            Node viewport = eventsScroll.lookup(".viewport");
-            if (viewport != null) {
+            if (eventsScroll.lookup(".viewport") instanceof javafx.scene.layout.Region viewport) {
                 viewport.setCache(false);
+                viewport.setBackground(null);
             }
         });
         eventsHost.getChildren().add(eventsScroll);
@@ -661,6 +665,24 @@ public final class MainView {
             if (m.task() == t) {
                 codeList.scrollTo(Math.max(0, m.line() - 3));
             }
+        }
+    }
+
+    /**
+     * Software rendering repaints each changed patch of the window through every region above it
+     * that has a background, even where children cover that background whole: while playing, the
+     * lanes' patches were filled four times over before the lanes were drawn. The containers
+     * that are covered wherever it shows (the root, the split panes, the lanes) have none; the
+     * scene's fill gives the window its colour (see {@link #scene}), as one plain clear per patch.
+     */
+    /** The window's scene around its root: filled with the window's colour, as the root has no background. */
+    public static Scene scene(Parent root, double width, double height) {
+        return new Scene(root, width, height, Styles.WINDOW_BACKGROUND);
+    }
+
+    private void clearCoveredBackgrounds() {
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {root, verticalSplit, horizontalSplit, lanes}) {
+            r.setBackground(null);
         }
     }
 

@@ -29,6 +29,9 @@ public final class Styles {
     public static final String STATUS_BAR = "status-bar";
     public static final String SENTENCE = "sentence";
 
+    /** The window's colour: the scene's fill (see MainView.clearCoveredBackgrounds), as the CSS has it for dialogs. */
+    public static final Color WINDOW_BACKGROUND = Color.web("#fbfbfd");
+
     public static final PseudoClass READY = PseudoClass.getPseudoClass("ready");
     public static final PseudoClass RUNNING = PseudoClass.getPseudoClass("running");
     public static final PseudoClass WAITING = PseudoClass.getPseudoClass("waiting");

@@ -27,7 +27,7 @@ class EventsBarTest {
     void start(Stage stage) {
         vm = new MainViewModel(new I18n(Locale.ENGLISH), ProgramSources.defaults());
         view = new MainView(vm, PresetCatalog::all);
-        stage.setScene(new Scene(view.load(), 1280, 800));
+        stage.setScene(MainView.scene(view.load(), 1280, 800));
         view.openSession(BenchPrograms.session(BenchPrograms.busy(30, 12)));
         stage.show();
     }

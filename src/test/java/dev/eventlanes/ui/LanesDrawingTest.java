@@ -47,7 +47,7 @@ class LanesDrawingTest {
         stageHeight = stage.getHeight();
         vm = new MainViewModel(new I18n(Locale.ENGLISH), ProgramSources.defaults());
         view = new MainView(vm, PresetCatalog::all);
-        stage.setScene(new Scene(view.load(), 1280, 800));
+        stage.setScene(MainView.scene(view.load(), 1280, 800));
         view.openSession(BenchPrograms.session(BenchPrograms.busy(30, 12)));
         stage.show();
     }

@@ -47,7 +47,7 @@ class MainWindowTest {
     void start(Stage stage) {
         vm = new MainViewModel(new I18n(Locale.ENGLISH), ProgramSources.defaults());
         view = new MainView(vm, PresetCatalog::all);
-        Scene scene = new Scene(view.load(), 1280, 800);
+        Scene scene = MainView.scene(view.load(), 1280, 800);
         actions = new ScenarioActions(view);
         actions.setAsker(prompt -> {
             prompts.add(prompt);

@@ -26,7 +26,7 @@ class ScreenshotTest {
     void start(Stage stage) {
         vm = new MainViewModel(new I18n(Locale.ENGLISH), ProgramSources.defaults());
         view = new MainView(vm, PresetCatalog::all);
-        stage.setScene(new Scene(view.load(), 1280, 800));
+        stage.setScene(MainView.scene(view.load(), 1280, 800));
         view.openSession(PresetCatalog.seed());
         stage.show();
     }
@@ -41,7 +41,8 @@ class ScreenshotTest {
         assertThat(vm.timeline().lanes().get(1).stateAt(vm.positionProperty().get())).isEqualTo(TaskState.READY);
         robot.interact(() -> vm.selectedTaskProperty().set(1));
         WritableImage[] img = new WritableImage[1];
-        robot.interact(() -> img[0] = view.root().snapshot(null, null));
+        // The scene, not its root: the window's colour is the scene's fill (the root has no background).
+        robot.interact(() -> img[0] = view.root().getScene().snapshot(null));
         Path out = Path.of("docs", "screenshot-seed1.png");
         PngWriter.write(img[0], out);
         byte[] head = Files.readAllBytes(out);

@@ -133,7 +133,7 @@ public final class FrameBench {
         public void start(Stage stage) {
             MainViewModel vm = new MainViewModel(new I18n(Locale.ENGLISH), ProgramSources.defaults());
             MainView view = new MainView(vm, PresetCatalog::all);
-            stage.setScene(new Scene(view.load(), 1500, 950));
+            stage.setScene(MainView.scene(view.load(), 1500, 950));
             stage.show();
             view.openSession(BenchPrograms.session(BenchPrograms.busy(100, 50)));
             double speed = Double.parseDouble(System.getProperty("bench.speed", "8"));

@@ -35,7 +35,7 @@ public final class ScrubBench {
     public void start(Stage stage) {
         MainViewModel vm = new MainViewModel(new I18n(Locale.ENGLISH), ProgramSources.defaults());
         MainView view = new MainView(vm, PresetCatalog::all);
-        stage.setScene(new Scene(view.load(), 1400, 900));
+        stage.setScene(MainView.scene(view.load(), 1400, 900));
         stage.show();
         view.openSession(BenchPrograms.session(BenchPrograms.longRun(STEPS)));
         long t0 = System.nanoTime();
