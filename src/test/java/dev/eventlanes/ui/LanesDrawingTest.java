@@ -186,6 +186,31 @@ class LanesDrawingTest {
     }
 
     @Test
+    void aRulerTimeWhoseTickHasScrolledPastTheLeftEdgeIsNotShownCut(FxRobot robot) {
+        // Times stand 3 px right of their tick: in the first 3 px of the ruler, text can only be
+        // the end of a time whose tick is left of the edge, shown cut ("=18.15").
+        robot.interact(() -> vm.speedProperty().set(8));
+        int scrolledFrames = 0;
+        for (int f = 0; f < 60; f++) {
+            play(robot, 6, 6, "playing at 8x");
+            Image img = cached;
+            if (view.lanes().viewStartPixels() <= 0) {
+                continue;
+            }
+            scrolledFrames++;
+            for (int y = 8; y < 24; y++) {
+                for (int x = 0; x < 3; x++) {
+                    int argb = img.getPixelReader().getArgb(x, y);
+                    int darkest = Math.min(argb >> 16 & 255, Math.min(argb >> 8 & 255, argb & 255));
+                    assertThat(darkest).as("ruler pixel (%d, %d) at frame %d: text at the left edge", x, y, f)
+                            .isGreaterThan(170);
+                }
+            }
+        }
+        assertThat(scrolledFrames).as("frames with the view scrolled").isGreaterThan(30);
+    }
+
+    @Test
     void zoomResizeScrollSelectLanguageAndAnotherProgramRedrawEverything(FxRobot robot) {
         robot.interact(() -> vm.speedProperty().set(8));
         play(robot, 200, 50, "playing");

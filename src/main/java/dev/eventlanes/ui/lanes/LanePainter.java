@@ -38,9 +38,10 @@ import javafx.scene.text.TextAlignment;
  * playhead, where a label grows into its segment, and along the row of a new tag, back to the start
  * of the block before the playhead's.
  *
- * <p>Two things follow the view's left edge instead (as they always have): a segment that began
- * before it is cut there, its label kept in sight at the edge, and a tag is kept from running off
- * it (an arrow that has scrolled past the edge keeps no tag). Drawn with {@code stickyX} = the
+ * <p>Three things follow the view's left edge instead: a segment that began before it is cut
+ * there, its label kept in sight at the edge; a tag is kept from running off it (an arrow that has
+ * scrolled past the edge keeps no tag); and a ruler time whose tick is left of it is not shown
+ * (it would be cut in half, "=18.15"). Drawn with {@code stickyX} = the
  * edge; with {@code stickyX} = 0 a drawing is independent of the view. The two differ only within
  * {@link #stickyPatches}.
  */
@@ -293,6 +294,8 @@ final class LanePainter {
                 out.add(new double[] {x0, x0 + 6 + lw + 3, ty - half, ty + half});
             }
         }
+        // The ruler at the edge, where the time of a tick left of it would show cut.
+        out.add(new double[] {x0, x0 + rulerLabelReach(), 0, top + 1});
         if (arrowsShown > 0) {
             double reach = tagReach();
             Picked pk = pick(x0, x0 + reach + 10 * s + 4, x0);
@@ -429,7 +432,7 @@ final class LanePainter {
         }
         drawArrows(g, origin, left, right, stickyX);
         if (ct < top + 1) {
-            drawRuler(g, origin, left, right);
+            drawRuler(g, origin, left, right, stickyX);
         }
         if (clip) {
             g.restore();
@@ -1011,7 +1014,7 @@ final class LanePainter {
      * where there is room after the last one; both picked left to right per block, like polls, so
      * ticks and times stay put as the view scrolls. Drawn over the lanes, inside [left, right].
      */
-    private void drawRuler(GraphicsContext g, double origin, double left, double right) {
+    private void drawRuler(GraphicsContext g, double origin, double left, double right, double stickyX) {
         double s = scale;
         g.setFill(RULER);
         g.fillRect(left - origin - 1, 0, right - left + 2, top);
@@ -1022,7 +1025,8 @@ final class LanePainter {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         double reach = rulerLabelReach();
-        if (4 <= right && 4 + reach >= left) {
+        // A time whose tick has scrolled past the view's left edge is not shown cut in half there.
+        if (4 <= right && 4 + reach >= left && stickyX <= 0) {
             g.setFill(DARK_TEXT);
             g.fillText("t=0", 4 - origin, top / 2);
         }
@@ -1056,7 +1060,7 @@ final class LanePainter {
                     }
                     if (x - lastX >= minGap) {
                         String label = rulerLabel(i);
-                        if (x + reach >= left) {
+                        if (x + reach >= left && x >= stickyX) {
                             g.setFill(DARK_TEXT);
                             g.fillText(label, cx + 3, top / 2);
                         }

@@ -747,6 +747,11 @@ public final class LanesView extends Region {
         return ppu;
     }
 
+    /** The absolute x at the view's left edge: above 0 once the view has turned a page. */
+    public double viewStartPixels() {
+        return x0;
+    }
+
     /** How the cache did so far (frames, frames that repainted everything, tiles painted, tiles repaired). */
     public String cacheStats() {
         return String.format("%d frames, %d repainted everything, %d tiles painted whole, %d repaired",
