@@ -110,7 +110,7 @@ public class EventLanesApp extends Application {
         String lang = settings.get("language", null);
         I18n i18n = new I18n(lang == null ? Locale.getDefault() : Locale.forLanguageTag(lang));
         MainViewModel vm = new MainViewModel(i18n, ProgramSources.defaults());
-        Session s = firstSession(settings.get("last", "preset:" + PresetCatalog.SEED));
+        Session s = firstSession(settings.get("last", PresetCatalog.SESSION + PresetCatalog.SEED));
         vm.open(s != null ? s : PresetCatalog.seed());
         return new Prepared(settings, vm);
     }
@@ -124,8 +124,8 @@ public class EventLanesApp extends Application {
                         Files.readString(p, StandardCharsets.UTF_8));
                 return l.ok() ? new Session(last, l.program(), l.code(), l.editable(), l.clicks()) : null;
             }
-            if (last.startsWith("preset:")) {
-                return PresetCatalog.open(last.substring(7));
+            if (last.startsWith(PresetCatalog.SESSION)) {
+                return PresetCatalog.open(last.substring(PresetCatalog.SESSION.length()));
             }
         } catch (IOException | RuntimeException e) {
             // A moved or broken last file: start on seed 1 instead.

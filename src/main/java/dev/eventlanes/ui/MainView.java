@@ -228,6 +228,7 @@ public final class MainView {
         texts();
         i18n.localeProperty().addListener((o, a, b) -> {
             texts();
+            title();
             shownMarkers = List.of();
             redraw();
             outputList.refresh();
@@ -440,8 +441,8 @@ public final class MainView {
         scenarios.textProperty().bind(i18n.bind("menu.presets.scenarios"));
         for (Preset p : presets.get()) {
             MenuItem item = new MenuItem(p.title());
-            String key = "preset." + p.name().replace(PresetCatalog.PY, "");
-            if (p.name().startsWith(PresetCatalog.PY) && i18n.has(key)) {
+            String key = presetTitleKey(p.name());
+            if (i18n.has(key)) {
                 item.textProperty().bind(i18n.bind(key));
             }
             // Titles name Python functions (move_on_after): an underscore is not a mnemonic here.
@@ -549,8 +550,22 @@ public final class MainView {
 
     private void title() {
         if (root.getScene() != null && root.getScene().getWindow() instanceof Stage st) {
-            st.setTitle(i18n.get("app.titleWith", vm.titleProperty().get()));
+            String title = vm.titleProperty().get();
+            Session s = vm.session();
+            if (s != null && s.id().startsWith(PresetCatalog.SESSION) && i18n.has(presetTitleKey(s.id().substring(PresetCatalog.SESSION.length())))) {
+                title = i18n.get(presetTitleKey(s.id().substring(PresetCatalog.SESSION.length())));
+            }
+            st.setTitle(i18n.get("app.titleWith", title));
         }
+    }
+
+    /**
+     * The message that names a preset in the language shown: {@code preset.<id>} for a Python
+     * program, {@code scenario.<id>} for a scenario file (whose own title is English).
+     */
+    private static String presetTitleKey(String presetName) {
+        return presetName.startsWith(PresetCatalog.PY) ? "preset." + presetName.substring(PresetCatalog.PY.length())
+                : "scenario." + presetName;
     }
 
     /** Opens a session and shows its code. */

@@ -28,7 +28,7 @@ public final class PresetCatalog {
             out.add(new Preset(PY + p.id(), p.title(), () -> python(p)));
         }
         for (Presets.Preset p : Presets.all()) {
-            out.add(new Preset(p.id(), p.title(), () -> session("preset:" + p.id(), p.scenario())));
+            out.add(new Preset(p.id(), p.title(), () -> session(SESSION + p.id(), p.scenario())));
         }
         return out;
     }
@@ -53,7 +53,7 @@ public final class PresetCatalog {
         if (!Presets.ids().contains(id)) {
             return null;
         }
-        return session("preset:" + id, Presets.load(id));
+        return session(SESSION + id, Presets.load(id));
     }
 
     /** Seed 1, the program Event Lanes was born from: the worker waits, main sets after 2 s. */
@@ -61,6 +61,8 @@ public final class PresetCatalog {
         return open(SEED);
     }
 
+    /** A shipped preset's session id is this and the preset's id ({@link Session#id()}). */
+    public static final String SESSION = "preset:";
     /** Preset ids of Python programs start with this. */
     public static final String PY = "py:";
     /** The id of seed 1. */
@@ -68,7 +70,7 @@ public final class PresetCatalog {
 
     static Session python(PythonPresets.Preset p) {
         ProgramSource.Loaded l = PythonSource.of(p.program(), p.source());
-        return new Session("preset:" + PY + p.id(), l.program(), l.code(), l.editable(), l.clicks());
+        return new Session(SESSION + PY + p.id(), l.program(), l.code(), l.editable(), l.clicks());
     }
 
     /** The preset with this id, from {@link #all()}, or null. */

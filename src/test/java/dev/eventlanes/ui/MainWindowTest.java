@@ -379,8 +379,24 @@ class MainWindowTest {
         javafx.scene.layout.Pane legend = robot.lookup(".legend").queryAs(javafx.scene.layout.Pane.class);
         assertThat(legend.getChildren().stream().filter(Label.class::isInstance).map(n -> ((Label) n).getText()))
                 .contains("图例", "就绪", "运行中", "休眠中");
+        // The window's title names the preset in the language shown, and so do the presets menu's
+        // entries, the scenario files' too (their own titles are English).
+        javafx.stage.Stage st = (javafx.stage.Stage) view.root().getScene().getWindow();
+        assertThat(st.getTitle()).isEqualTo("事件泳道 \u2014 种子 1：worker 等待，main 在 2 秒后 set");
+        javafx.scene.control.MenuButton presets = robot.lookup("#presets").queryAs(javafx.scene.control.MenuButton.class);
+        robot.interact(() -> {
+            presets.show();
+            presets.hide();
+        });
+        javafx.scene.control.Menu scenarios = (javafx.scene.control.Menu) presets.getItems().stream()
+                .filter(i -> "preset-scenarios".equals(i.getId())).findFirst().orElseThrow();
+        assertThat(scenarios.getItems()).extracting(javafx.scene.control.MenuItem::getText)
+                .contains("死锁：两个任务各自等待对方的事件").noneMatch(t -> t.startsWith("deadlock"));
         robot.interact(() -> lang.setValue(I18n.ENGLISH));
         assertThat(robot.lookup("#play").queryAs(Button.class).getText()).isEqualTo("\u25b6 Play");
+        assertThat(st.getTitle()).isEqualTo("Event Lanes \u2014 Seed 1: the worker waits, main sets after 2 s");
+        assertThat(scenarios.getItems()).extracting(javafx.scene.control.MenuItem::getText)
+                .contains("Deadlock: two tasks, each waiting for the other's event");
     }
 
     @Test
