@@ -31,6 +31,22 @@ final class AsyncioExtras {
             }
             return new GatherObj(AsyncioLib.gather(loop, aws, returnExceptions));
         }));
+        // ensure_future(coroutine) schedules it as a task, as create_task does (asyncio's own does
+        // loop.create_task(coro)); a task or a gather's future comes back as it is.
+        m.put("ensure_future", new BuiltinFunction("ensure_future", (a, kw) -> {
+            if (a.length != 1) {
+                throw PyException.of(ExcType.TYPE_ERROR, a.length == 0
+                        ? "ensure_future() missing 1 required positional argument: 'coro_or_future'"
+                        : "ensure_future() takes 1 positional argument but " + a.length + " were given");
+            }
+            if (a[0] instanceof Library.TaskObj || a[0] instanceof GatherObj) {
+                return a[0];
+            }
+            if (a[0] instanceof Coroutine co) {
+                return new Library.TaskObj(loop.spawn(co, null), lib);
+            }
+            throw PyException.of(ExcType.TYPE_ERROR, "An asyncio.Future, a coroutine or an awaitable is required");
+        }));
         m.put("wait_for", new BuiltinFunction("wait_for", (a, kw) -> {
             if (a.length < 1) {
                 throw PyException.of(ExcType.TYPE_ERROR, "wait_for() missing 2 required positional arguments: 'fut' and 'timeout'");
