@@ -32,6 +32,12 @@ public final class EventsBar extends HBox {
     private boolean refreshQueued;
     /** Detail texts by (waiting << 1 | set), made once per language. */
     private final java.util.Map<Integer, String> details = new java.util.HashMap<>();
+    /**
+     * A toggle that is never shown and takes no place: it measures a toggle's height, which the
+     * bar keeps while it has no toggle (a program makes its first Event a step or two in), so the
+     * lanes below do not jump down when the first toggle appears.
+     */
+    private final EventToggle probe;
 
     /** A toggle for one event; {@code :set} when set. */
     public final class EventToggle extends Button {
@@ -180,13 +186,35 @@ public final class EventsBar extends HBox {
         getStyleClass().add("events-bar");
         setSpacing(12);
         setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        probe = new EventToggle("event");
+        probe.setId(null);
+        probe.setManaged(false);
+        probe.setVisible(false);
+        probe.setFocusTraversable(false);
+        getChildren().add(probe);
+        probe.show(false, 0, true);
         i18n.localeProperty().addListener((o, a, b) -> {
             details.clear();
+            probe.show(false, 0, true);
             for (EventToggle t : toggles) {
                 t.forgetWidths();
                 t.show(t.set, t.waiting, true);
             }
         });
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return Math.max(super.computeMinHeight(width), withProbe());
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return Math.max(super.computePrefHeight(width), withProbe());
+    }
+
+    private double withProbe() {
+        return snappedTopInset() + probe.prefHeight(-1) + snappedBottomInset();
     }
 
     /**
@@ -235,7 +263,7 @@ public final class EventsBar extends HBox {
         if (tl != timeline) {
             timeline = tl;
             toggles.clear();
-            getChildren().clear();
+            getChildren().setAll(probe);
         }
         int shown = 0;
         for (Timeline.EventTrack e : tl.events()) {

@@ -99,6 +99,21 @@ class MainWindowTest {
     }
 
     @Test
+    void theLanesDoNotMoveWhenTheProgramMakesItsFirstEvent(FxRobot robot) {
+        // Seed 1 opens with no event: main makes it in its first step.
+        assertThat(robot.lookup("#events").queryAs(EventsBar.class).toggles()).isEmpty();
+        Node lanesNode = robot.lookup("#lanes").query();
+        double before = lanesNode.localToScene(0, 0).getY();
+        for (int i = 0; i < 3 && robot.lookup("#events").queryAs(EventsBar.class).toggles().isEmpty(); i++) {
+            robot.clickOn("#step");
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#events").queryAs(EventsBar.class).toggles()).hasSize(1);
+        assertThat(lanesNode.localToScene(0, 0).getY()).as("the lanes' top, before and after the first toggle")
+                .isEqualTo(before);
+    }
+
+    @Test
     void theEventsRowKeepsItsHeightWhenAToggleIsClickedAndKeepsTogglesWholeWhenTheyDoNotFit(FxRobot robot) {
         robot.interact(() -> view.openSession(PresetCatalog.open("multi_waiters")));
         WaitForAsyncUtils.waitForFxEvents();
@@ -126,7 +141,7 @@ class MainWindowTest {
                 .map(javafx.scene.control.ScrollBar.class::cast)
                 .filter(b -> b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL).findFirst().orElseThrow();
         assertThat(hbar.isVisible()).isTrue();
-        EventsBar.EventToggle first = (EventsBar.EventToggle) bar.getChildren().get(0);
+        EventsBar.EventToggle first = bar.toggles().get(0);
         assertThat(first.getHeight()).isEqualTo(first.prefHeight(-1));
         assertThat(scroll.getViewportBounds().getHeight()).isGreaterThanOrEqualTo(first.prefHeight(-1));
     }
