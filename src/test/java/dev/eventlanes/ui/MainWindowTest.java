@@ -272,6 +272,13 @@ class MainWindowTest {
         robot.clickOn("#wait-alice-go");
         robot.clickOn("#step").clickOn("#step").clickOn("#step");
         assertThat(stateOf("alice")).isEqualTo(TaskState.WAITING);
+        // The header has room for the menu's button and the state beside it, neither cut short.
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.MenuButton actions = robot.lookup("#actions-alice").queryAs(javafx.scene.control.MenuButton.class);
+        assertThat(((javafx.scene.text.Text) actions.lookup(".text")).getText()).isEqualTo("Actions");
+        Node header = view.lanes().headerOf(0);
+        assertThat(header.lookupAll(".lane-state .text")).extracting(n -> ((javafx.scene.text.Text) n).getText())
+                .containsExactly("waiting on go");
         robot.clickOn("#toggle-go");
         assertThat(stateOf("alice")).isEqualTo(TaskState.READY);
         assertThat(vm.dirtyProperty().get()).isTrue();

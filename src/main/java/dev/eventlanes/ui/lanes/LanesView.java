@@ -237,8 +237,16 @@ public final class LanesView extends Region {
     }
 
     private double headerWidth() {
-        return BASE_HEADER * scale.get();
+        return (BASE_HEADER + (withActions ? ACTIONS_ROOM : 0)) * scale.get();
     }
+
+    /**
+     * What a header is widened by when its lane has an action menu (a click-built scenario): the
+     * menu's button takes that much, and a state such as "waiting on go" would be cut short.
+     */
+    private static final double ACTIONS_ROOM = 70;
+    /** Whether the headers carry action menus (see {@link #ACTIONS_ROOM}). */
+    private boolean withActions;
 
     public DoubleProperty scaleProperty() {
         return scale;
@@ -262,6 +270,8 @@ public final class LanesView extends Region {
         headerNodes.clear();
         headers.getChildren().clear();
         rowsFor = -1;
+        withActions = false;
+        requestLayout();
     }
 
     /** Shows the timeline after k entries, the playhead at the last entry shown. */
@@ -339,6 +349,11 @@ public final class LanesView extends Region {
             Node a = actions.apply(h.task);
             if (a != null) {
                 h.actionsNode = a;
+                withActions = true;
+                // The button keeps its whole label; the state beside it is what gets cut, if anything.
+                if (a instanceof Region r) {
+                    r.setMinWidth(Region.USE_PREF_SIZE);
+                }
                 Region spacer = new Region();
                 HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
                 h.getChildren().addAll(spacer, a);
