@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.animation.TranslateTransition;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -21,6 +22,11 @@ import javafx.scene.text.Text;
  * <p>While playing, events flip many times a second. Only the toggles in view (see
  * {@link #setVisibleRange}) are restyled at once; the others keep their state ({@link
  * EventToggle#isSet()} is always current) and show it when they come into view.
+ *
+ * <p>A toggle well out of view is not in the scene at all: an empty slot of its width stands in
+ * its place (see {@link #attachNearView}). JavaFX walks every node of the scene on every frame
+ * to bring bounds up to date, and fifty toggles of eight nodes each were more than half the
+ * window's nodes: a tenth of the FX thread's time while playing.
  */
 public final class EventsBar extends HBox {
     private final I18n i18n;
@@ -67,6 +73,8 @@ public final class EventsBar extends HBox {
         private double detailHeight = -1;
         /** Set while only the count's text changes (see {@link #requestLayout}). */
         private boolean textOnly;
+        /** Stands in the row for this toggle while it is out of the scene (see {@link #attachNearView}). */
+        private final Region slot = new Region();
 
         EventToggle(String eventName) {
             this.eventName = eventName;
@@ -196,6 +204,7 @@ public final class EventsBar extends HBox {
         i18n.localeProperty().addListener((o, a, b) -> {
             details.clear();
             probe.show(false, 0, true);
+            attachAll();
             for (EventToggle t : toggles) {
                 t.forgetWidths();
                 t.show(t.set, t.waiting, true);
@@ -224,11 +233,60 @@ public final class EventsBar extends HBox {
     public void setVisibleRange(double from, double to) {
         visibleFrom = from;
         visibleTo = to;
+        attachNearView();
         refreshInView();
+    }
+
+    /** How far either side of the part in view toggles stay in the scene, ready to scroll in. */
+    private static final double NEAR = 300;
+
+    /**
+     * Puts into the scene the toggles in or near the part in view, and takes the others out of it,
+     * each swapped with its slot, which has the toggle's width: nothing in the row moves. A toggle
+     * that was never laid out (new, or measured afresh in another language), or that has the
+     * keyboard's focus, stays in.
+     */
+    private void attachNearView() {
+        for (int i = 0; i < toggles.size(); i++) {
+            EventToggle t = toggles.get(i);
+            Node shownNode = t.getParent() == this ? t : t.slot;
+            double x = shownNode.getLayoutX();
+            double w = shownNode == t ? t.getWidth() : t.slot.getPrefWidth();
+            boolean near = w <= 0 || t.isFocused() || (x + w >= visibleFrom - NEAR && x <= visibleTo + NEAR);
+            if (near && t.getParent() != this) {
+                swap(i, t.slot, t);
+            } else if (!near && t.getParent() == this) {
+                t.slot.setMinWidth(w);
+                t.slot.setPrefWidth(w);
+                t.slot.setMaxWidth(w);
+                swap(i, t, t.slot);
+            }
+        }
+    }
+
+    private void swap(int i, Node out, Node in) {
+        in.setVisible(out.isVisible());
+        in.setManaged(out.isManaged());
+        in.relocate(out.getLayoutX(), out.getLayoutY());
+        // The probe is the bar's first child; toggle i (or its slot) is child i + 1.
+        getChildren().set(i + 1, in);
+    }
+
+    /** Every toggle into the scene, to be measured afresh (another language). */
+    private void attachAll() {
+        for (int i = 0; i < toggles.size(); i++) {
+            EventToggle t = toggles.get(i);
+            if (t.getParent() != this) {
+                swap(i, t.slot, t);
+            }
+        }
     }
 
     /** Whether a toggle is in the part of the bar that is in view (it is kept up to date). */
     boolean inView(EventToggle t) {
+        if (t.getParent() != this) {
+            return false;
+        }
         javafx.geometry.Bounds b = t.getBoundsInParent();
         return b.getMaxX() >= visibleFrom && b.getMinX() <= visibleTo;
     }
@@ -279,15 +337,19 @@ public final class EventsBar extends HBox {
                 getChildren().add(t);
                 t.show(e.isSetAt(k), e.waitingAt(k), true);
             }
-            t.setVisible(true);
-            t.setManaged(true);
+            Node inRow = t.getParent() == this ? t : t.slot;
+            inRow.setVisible(true);
+            inRow.setManaged(true);
             t.show(e.isSetAt(k), e.waitingAt(k), false);
             shown++;
         }
         for (int i = shown; i < toggles.size(); i++) {
-            toggles.get(i).setVisible(false);
-            toggles.get(i).setManaged(false);
+            EventToggle t = toggles.get(i);
+            Node inRow = t.getParent() == this ? t : t.slot;
+            inRow.setVisible(false);
+            inRow.setManaged(false);
         }
+        attachNearView();
     }
 
     public void shake(String eventName) {

@@ -209,8 +209,19 @@ public final class MainView {
         });
         eventsHost.getChildren().add(eventsScroll);
         // Toggles out of view are brought up to date when scrolled to (see EventsBar).
-        eventsScroll.viewportBoundsProperty().addListener((o, a, b) ->
-                eventsBar.setVisibleRange(-b.getMinX(), -b.getMinX() + b.getWidth()));
+        // Worked out from the scroll position as the scroll pane places the row: the viewport's
+        // bounds it reports follow a scroll only at its next layout, and a toggle scrolled into
+        // view must be in the scene, and up to date, at once.
+        Runnable inView = () -> {
+            double w = eventsScroll.getViewportBounds().getWidth();
+            double range = eventsScroll.getHmax() - eventsScroll.getHmin();
+            double x = range > 0 ? (eventsScroll.getHvalue() - eventsScroll.getHmin()) / range
+                    * Math.max(0, eventsBar.getWidth() - w) : 0;
+            eventsBar.setVisibleRange(x, x + w);
+        };
+        eventsScroll.viewportBoundsProperty().addListener(o -> inView.run());
+        eventsScroll.hvalueProperty().addListener(o -> inView.run());
+        eventsBar.widthProperty().addListener(o -> inView.run());
         // Never squeeze the toggles under the scroll bar: when they do not fit, the viewport stays
         // a toggle high and the bar comes below it. When they fit, no room is kept for a bar (a
         // minimum viewport height makes the scroll pane keep it, so the row grew by a scroll

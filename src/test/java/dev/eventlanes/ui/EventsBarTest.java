@@ -92,6 +92,36 @@ class EventsBarTest {
         assertThat(narrowerTexts).as("some text got narrower on the way").isPositive();
     }
 
+    @Test
+    void togglesFarOutOfViewLeaveTheSceneAndComeBackUpToDateWhenScrolledTo(FxRobot robot) {
+        robot.interact(() -> view.openSession(BenchPrograms.session(BenchPrograms.busy(20, 50))));
+        playAt8x(robot);
+        for (int f = 0; f < 30; f++) {
+            frame(robot);
+        }
+        EventsBar bar = view.eventsBar();
+        List<EventsBar.EventToggle> toggles = bar.toggles();
+        assertThat(toggles).hasSize(50);
+        long inScene = toggles.stream().filter(t -> t.getScene() != null).count();
+        assertThat(inScene).as("toggles in the scene").isBetween(3L, 20L);
+        // The row is as wide as all fifty: each one out of the scene has a slot of its width.
+        double last = toggles.get(49).getWidth();
+        assertThat(bar.prefWidth(-1)).isGreaterThan(49 * 100.0);
+        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) robot.lookup(".events-scroll").query();
+        // Scrolled to the end, paused: the last toggle is in the scene, showing its event, at once
+        // (no frame is played, and the scroll pane need not lay out again first).
+        robot.interact(() -> {
+            vm.pause();
+            scroll.setHvalue(scroll.getHmax());
+        });
+        EventsBar.EventToggle end = toggles.get(49);
+        assertThat(end.getScene()).as("the last toggle, scrolled to").isNotNull();
+        assertThat(inView(end)).isTrue();
+        assertThat(end.detail.getText()).isEqualTo(expected(end));
+        assertThat(end.getWidth()).isGreaterThanOrEqualTo(last);
+        assertThat(toggles.get(0).getScene()).as("the first toggle, scrolled away from").isNull();
+    }
+
     /** How wide the toggle's texts are now, whatever it showed before. */
     private static double natural(EventsBar.EventToggle t) {
         return t.getGraphic().prefWidth(-1) + t.snappedLeftInset() + t.snappedRightInset();

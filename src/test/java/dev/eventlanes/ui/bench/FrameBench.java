@@ -148,7 +148,27 @@ public final class FrameBench {
             warmThenMeasure(() -> cpuAtStart = cpuTimes(), text -> report(vm, view, text));
         }
 
+        /** Diagnostics (-Dbench.nodes=true): how many nodes each part of the scene has (every pulse walks them all). */
+        private static int nodes(javafx.scene.Node n, String path, int depth, java.util.Map<String, Integer> byPart) {
+            int count = 1;
+            if (n instanceof javafx.scene.Parent p) {
+                for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+                    String name = c.getId() != null ? "#" + c.getId() : c.getStyleClass().isEmpty()
+                            ? c.getClass().getSimpleName() : "." + c.getStyleClass().get(0);
+                    count += nodes(c, depth < 4 ? path + "/" + name : path, depth + 1, byPart);
+                }
+            }
+            byPart.merge(path, 1, Integer::sum);
+            return count;
+        }
+
         private void report(MainViewModel vm, MainView view, String text) {
+            if (Boolean.getBoolean("bench.nodes")) {
+                java.util.Map<String, Integer> byPart = new java.util.TreeMap<>();
+                realErr.println("nodes in the scene: " + nodes(view.root(), "", 0, byPart));
+                byPart.entrySet().stream().filter(e -> e.getValue() >= 10)
+                        .forEach(e -> realErr.printf("  %5d %s%n", e.getValue(), e.getKey()));
+            }
             if (Boolean.getBoolean("bench.phases")) {
                 phases(text);
                 realErr.println("  lanes cache: " + view.lanes().cacheStats());
