@@ -561,11 +561,10 @@ public final class MainView {
 
     private void title() {
         if (root.getScene() != null && root.getScene().getWindow() instanceof Stage st) {
-            String title = vm.titleProperty().get();
             Session s = vm.session();
-            if (s != null && s.id().startsWith(PresetCatalog.SESSION) && i18n.has(presetTitleKey(s.id().substring(PresetCatalog.SESSION.length())))) {
-                title = i18n.get(presetTitleKey(s.id().substring(PresetCatalog.SESSION.length())));
-            }
+            String key = s != null && s.id().startsWith(PresetCatalog.SESSION)
+                    ? presetTitleKey(s.id().substring(PresetCatalog.SESSION.length())) : null;
+            String title = key != null && i18n.has(key) ? i18n.get(key) : vm.titleProperty().get();
             st.setTitle(i18n.get("app.titleWith", title));
         }
     }
@@ -694,6 +693,11 @@ public final class MainView {
         }
     }
 
+    /** The window's scene around its root: filled with the window's colour, as the root has no background. */
+    public static Scene scene(Parent root, double width, double height) {
+        return new Scene(root, width, height, Styles.WINDOW_BACKGROUND);
+    }
+
     /**
      * Software rendering repaints each changed patch of the window through every region above it
      * that has a background, even where children cover that background whole: while playing, the
@@ -701,11 +705,6 @@ public final class MainView {
      * that are covered wherever it shows (the root, the split panes, the lanes) have none; the
      * scene's fill gives the window its colour (see {@link #scene}), as one plain clear per patch.
      */
-    /** The window's scene around its root: filled with the window's colour, as the root has no background. */
-    public static Scene scene(Parent root, double width, double height) {
-        return new Scene(root, width, height, Styles.WINDOW_BACKGROUND);
-    }
-
     private void clearCoveredBackgrounds() {
         for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {root, verticalSplit, horizontalSplit, lanes}) {
             r.setBackground(null);
