@@ -44,6 +44,8 @@ public final class EventsBar extends HBox {
      * lanes below do not jump down when the first toggle appears.
      */
     private final EventToggle probe;
+    /** How many toggles the bar shows (events made so far). */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper shownCount = new javafx.beans.property.ReadOnlyIntegerWrapper();
 
     /** A toggle for one event; {@code :set} when set. */
     public final class EventToggle extends Button {
@@ -343,6 +345,7 @@ public final class EventsBar extends HBox {
             t.show(e.isSetAt(k), e.waitingAt(k), false);
             shown++;
         }
+        shownCount.set(shown);
         for (int i = shown; i < toggles.size(); i++) {
             EventToggle t = toggles.get(i);
             Node inRow = t.getParent() == this ? t : t.slot;
@@ -358,6 +361,11 @@ public final class EventsBar extends HBox {
                 t.shake();
             }
         }
+    }
+
+    /** How many toggles the bar shows: the events made so far. */
+    public javafx.beans.property.ReadOnlyIntegerProperty shownCountProperty() {
+        return shownCount.getReadOnlyProperty();
     }
 
     public List<EventToggle> toggles() {

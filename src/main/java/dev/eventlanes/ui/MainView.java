@@ -208,6 +208,14 @@ public final class MainView {
             }
         });
         eventsHost.getChildren().add(eventsScroll);
+        // Before the program makes its first Event, the row says what will appear in it.
+        Label noEvents = new Label();
+        noEvents.setId("noEvents");
+        noEvents.getStyleClass().add(Styles.EVENTS_NONE);
+        noEvents.textProperty().bind(i18n.bind("events.none"));
+        noEvents.setMouseTransparent(true);
+        noEvents.visibleProperty().bind(eventsBar.shownCountProperty().isEqualTo(0));
+        eventsHost.getChildren().add(noEvents);
         // Toggles out of view are brought up to date when scrolled to (see EventsBar).
         // Worked out from the scroll position as the scroll pane places the row: the viewport's
         // bounds it reports follow a scroll only at its next layout, and a toggle scrolled into

@@ -21,6 +21,8 @@ public final class Styles {
     public static final String LANE_TEXTS = "lane-texts";
     public static final String LANE_STATE = "lane-state";
     public static final String EVENT_TOGGLE = "event-toggle";
+    /** The events row's words while the program has made no event yet. */
+    public static final String EVENTS_NONE = "events-none";
     public static final String BANNER = "banner";
     public static final String CONSOLE = "console";
     public static final String CONSOLE_ERROR = "console-error";

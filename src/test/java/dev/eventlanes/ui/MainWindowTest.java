@@ -102,6 +102,10 @@ class MainWindowTest {
     void theLanesDoNotMoveWhenTheProgramMakesItsFirstEvent(FxRobot robot) {
         // Seed 1 opens with no event: main makes it in its first step.
         assertThat(robot.lookup("#events").queryAs(EventsBar.class).toggles()).isEmpty();
+        // Meanwhile the row says what will appear in it.
+        Label none = robot.lookup("#noEvents").queryAs(Label.class);
+        assertThat(none.isVisible()).isTrue();
+        assertThat(none.getText()).isEqualTo("None yet: each Event() the program makes appears here as a switch");
         Node lanesNode = robot.lookup("#lanes").query();
         double before = lanesNode.localToScene(0, 0).getY();
         for (int i = 0; i < 3 && robot.lookup("#events").queryAs(EventsBar.class).toggles().isEmpty(); i++) {
@@ -111,6 +115,7 @@ class MainWindowTest {
         assertThat(robot.lookup("#events").queryAs(EventsBar.class).toggles()).hasSize(1);
         assertThat(lanesNode.localToScene(0, 0).getY()).as("the lanes' top, before and after the first toggle")
                 .isEqualTo(before);
+        assertThat(none.isVisible()).isFalse();
     }
 
     @Test
