@@ -78,6 +78,11 @@ public final class EventsBar extends HBox {
         /** Stands in the row for this toggle while it is out of the scene (see {@link #attachNearView}). */
         private final Region slot = new Region();
 
+        /** What holds this toggle's place in the row now: the toggle itself, or its slot. */
+        private Node inRow() {
+            return getParent() == EventsBar.this ? this : slot;
+        }
+
         EventToggle(String eventName) {
             this.eventName = eventName;
             getStyleClass().add(Styles.EVENT_TOGGLE);
@@ -251,9 +256,9 @@ public final class EventsBar extends HBox {
     private void attachNearView() {
         for (int i = 0; i < toggles.size(); i++) {
             EventToggle t = toggles.get(i);
-            Node shownNode = t.getParent() == this ? t : t.slot;
-            double x = shownNode.getLayoutX();
-            double w = shownNode == t ? t.getWidth() : t.slot.getPrefWidth();
+            Node inRow = t.inRow();
+            double x = inRow.getLayoutX();
+            double w = inRow == t ? t.getWidth() : t.slot.getPrefWidth();
             boolean near = w <= 0 || t.isFocused() || (x + w >= visibleFrom - NEAR && x <= visibleTo + NEAR);
             if (near && t.getParent() != this) {
                 swap(i, t.slot, t);
@@ -339,7 +344,7 @@ public final class EventsBar extends HBox {
                 getChildren().add(t);
                 t.show(e.isSetAt(k), e.waitingAt(k), true);
             }
-            Node inRow = t.getParent() == this ? t : t.slot;
+            Node inRow = t.inRow();
             inRow.setVisible(true);
             inRow.setManaged(true);
             t.show(e.isSetAt(k), e.waitingAt(k), false);
@@ -348,7 +353,7 @@ public final class EventsBar extends HBox {
         shownCount.set(shown);
         for (int i = shown; i < toggles.size(); i++) {
             EventToggle t = toggles.get(i);
-            Node inRow = t.getParent() == this ? t : t.slot;
+            Node inRow = t.inRow();
             inRow.setVisible(false);
             inRow.setManaged(false);
         }

@@ -48,7 +48,8 @@ import javafx.scene.text.TextAlignment;
 final class LanePainter {
     /** Width of the blocks polls and arrows are thinned in, in absolute pixels. */
     static final double BLOCK = 256;
-    private static final Color BACKGROUND = Color.web("#fbfbfd");
+    /** The window's own colour: the lanes have no background of their own (see MainView.clearCoveredBackgrounds). */
+    private static final Color BACKGROUND = Styles.WINDOW_BACKGROUND;
     private static final Color STRIPE = Color.web("#f1f3f7");
     private static final Color HIGHLIGHT = Color.web("#fff4cc");
     private static final Color RUNNING_EDGE = Color.web("#14532d");
