@@ -564,7 +564,47 @@ public final class LanesView extends Region {
             out.add(new double[] {p.xOf(timeline.clockJump(j0)) - 2,
                 p.xOf(timeline.clockJump(j1 - 1)) + p.rulerLabelReach() + 2, 0, p.top + 2});
         }
-        return out;
+        return merged(out);
+    }
+
+    /**
+     * The same area in fewer rectangles (x from, to; y from, to): one inside another is dropped,
+     * and those on the same rows that overlap or touch become one. A frame's new arrows often
+     * hide several tags in a row, each a rectangle overlapping the next; repaired one by one, the
+     * lanes, labels and arrows under the overlaps were drawn two or three times over.
+     */
+    static List<double[]> merged(List<double[]> rects) {
+        List<double[]> out = new ArrayList<>();
+        for (double[] r : rects) {
+            out.add(r.clone());
+        }
+        // Same rows together, left to right.
+        out.sort((a, b) -> a[2] != b[2] ? Double.compare(a[2], b[2])
+                : a[3] != b[3] ? Double.compare(a[3], b[3]) : Double.compare(a[0], b[0]));
+        List<double[]> rows = new ArrayList<>();
+        for (double[] r : out) {
+            double[] last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+            if (last != null && last[2] == r[2] && last[3] == r[3] && r[0] <= last[1]) {
+                last[1] = Math.max(last[1], r[1]);
+            } else {
+                rows.add(r);
+            }
+        }
+        List<double[]> kept = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            double[] r = rows.get(i);
+            boolean inside = false;
+            for (int j = 0; j < rows.size() && !inside; j++) {
+                double[] o = rows.get(j);
+                // Of two equal ones (not left after the row merge, but cheap to be sure) the first stays.
+                inside = j != i && o[0] <= r[0] && o[1] >= r[1] && o[2] <= r[2] && o[3] >= r[3]
+                        && (j < i || !Arrays.equals(o, r));
+            }
+            if (!inside) {
+                kept.add(r);
+            }
+        }
+        return kept;
     }
 
     /** Places the tiles across the viewport, then paints new or stale ones and repairs the rest. */
