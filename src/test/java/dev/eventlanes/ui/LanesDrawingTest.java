@@ -174,6 +174,18 @@ class LanesDrawingTest {
     }
 
     @Test
+    void labelsTagsAndPollMarksAreCopiedFromImagesMadeOnce(FxRobot robot) {
+        robot.interact(() -> vm.speedProperty().set(8));
+        play(robot, 120, 40, "playing at 8x");
+        int made = view.lanes().spritesMade();
+        assertThat(made).as("images made for the texts and marks seen so far").isPositive();
+        play(robot, 120, 40, "playing on");
+        // Every text of this run (states, waiting on e0..e11, tags) has been drawn by now; a key
+        // that never matched would make an image at every drawing, hundreds a frame.
+        assertThat(view.lanes().spritesMade() - made).as("images made while playing on").isLessThanOrEqualTo(4);
+    }
+
+    @Test
     void labelsAndTagsAtTheLeftEdgeStayInSightAsTheViewScrolls(FxRobot robot) {
         // Long segments: once the view follows the playhead, a label whose segment began before
         // the left edge is kept in sight there, and a tag kept from running off it.

@@ -159,6 +159,7 @@ final class LanePainter {
 
     /** After a language or font change: labels and their measured widths are made again. */
     void textsChanged() {
+        sprites.clear();
         stateLabels = null;
         waitingOn.clear();
         tags.clear();
@@ -515,15 +516,11 @@ final class LanePainter {
                 }
             }
             if (text) {
-                g.setFont(st == TaskState.RUNNING ? boldFont : font);
                 boolean darkText = st == TaskState.READY || st == TaskState.DONE || st == TaskState.CANCELLED;
-                g.setFill(darkText ? DARK_TEXT : Color.WHITE);
-                g.setTextAlign(TextAlignment.LEFT);
                 double ty = st == TaskState.DONE || st == TaskState.CANCELLED ? y + bh * 0.1 : y + bh / 2;
-                if (darkText && (st == TaskState.DONE || st == TaskState.CANCELLED)) {
-                    g.setFill(FINISHED_TEXT);
-                }
-                g.fillText(label, cx + 6, ty);
+                Color fill = !darkText ? Color.WHITE
+                        : st == TaskState.DONE || st == TaskState.CANCELLED ? FINISHED_TEXT : DARK_TEXT;
+                text(g, label, st == TaskState.RUNNING ? boldFont : font, fill, TextAlignment.LEFT, cx + 6, ty);
             }
         }
         flushRun(g, origin, y, bh);
@@ -613,44 +610,72 @@ final class LanePainter {
      * of marks. Placed on whole pixels, so the copy is exact.
      */
     private void poll(GraphicsContext g, double x, double cy, double r, boolean v) {
-        double rs = renderScale(g);
-        if (pollSpriteR != r || pollSpriteScale != rs || pollSpriteFont != boldFont) {
-            pollSpriteR = r;
-            pollSpriteScale = rs;
-            pollSpriteFont = boldFont;
-            pollSprites[0] = pollSprite(false, r, rs);
-            pollSprites[1] = pollSprite(true, r, rs);
+        // An even number of pixels, so the mark's centre falls on a pixel corner.
+        int half = (int) Math.ceil(r + 2);
+        sprites.draw(g, new PollKey(v, r, boldFont), x, cy, 2 * half, 2 * half, half, half,
+                sg -> {
+                    sg.setTextBaseline(VPos.CENTER);
+                    drawPoll(sg, 0, 0, r, v);
+                });
+    }
+
+    private record PollKey(boolean value, double r, Font font) {
+    }
+
+    private final Sprites sprites = new Sprites();
+
+    /** Sprites made so far (tests: a frame while playing makes none once the texts are known). */
+    int spritesMade() {
+        return sprites.made;
+    }
+
+    private record TextKey(String text, Font font, Color fill, TextAlignment align) {
+    }
+
+    /**
+     * Text s at (x, y) (its baseline centred on y, aligned to x as {@code align} says), copied
+     * from a sprite (see {@link Sprites}): drawn on the nearest whole pixel.
+     */
+    private void text(GraphicsContext g, String s, Font f, Color fill, TextAlignment align, double x, double y) {
+        int pad = 2;
+        double tw = width(s, f);
+        int h = 2 * (int) Math.ceil(f.getSize() * 0.8 + pad);
+        int w;
+        int ax;
+        if (align == TextAlignment.CENTER) {
+            w = 2 * (int) Math.ceil(tw / 2 + pad);
+            ax = w / 2;
+        } else {
+            w = (int) Math.ceil(tw) + 2 * pad;
+            ax = pad;
         }
-        double half = pollSpriteSize(r) / 2.0;
-        g.drawImage(pollSprites[v ? 1 : 0], Math.rint(x) - half, Math.rint(cy) - half, 2 * half, 2 * half);
+        sprites.draw(g, new TextKey(s, f, fill, align), x, y, w, h, ax, h / 2, sg -> {
+            sg.setFont(f);
+            sg.setFill(fill);
+            sg.setTextAlign(align);
+            sg.setTextBaseline(VPos.CENTER);
+            sg.fillText(s, 0, 0);
+        });
     }
 
-    private final javafx.scene.image.Image[] pollSprites = new javafx.scene.image.Image[2];
-    private double pollSpriteR = -1;
-    private double pollSpriteScale = -1;
-    private Font pollSpriteFont;
-
-    /** An even number of pixels, so the mark's centre falls on a pixel corner. */
-    private static int pollSpriteSize(double r) {
-        return 2 * (int) Math.ceil(r + 2);
+    private record TagKey(String tag, Font font, double w, double h) {
     }
 
-    private javafx.scene.image.Image pollSprite(boolean v, double r, double rs) {
-        int size = pollSpriteSize(r);
-        javafx.scene.canvas.Canvas c = new javafx.scene.canvas.Canvas(size * rs, size * rs);
-        GraphicsContext sg = c.getGraphicsContext2D();
-        sg.scale(rs, rs);
-        sg.setTextBaseline(VPos.CENTER);
-        drawPoll(sg, size / 2.0, size / 2.0, r, v);
-        javafx.scene.SnapshotParameters sp = new javafx.scene.SnapshotParameters();
-        sp.setFill(Color.TRANSPARENT);
-        return c.snapshot(sp, null);
-    }
-
-    /** The screen's pixels per drawing unit where g draws (2 on a doubled screen), so images stay sharp. */
-    private static double renderScale(GraphicsContext g) {
-        javafx.scene.Scene sc = g.getCanvas().getScene();
-        return sc == null || sc.getWindow() == null ? 1 : Math.max(1, sc.getWindow().getRenderScaleX());
+    /** The call that caused wake-ups, on a white tag tw by th at (x, y), copied from a sprite. */
+    private void tag(GraphicsContext g, String tag, double tw, double th, double x, double y) {
+        Font f = boldFont;
+        sprites.draw(g, new TagKey(tag, f, tw, th), x, y, (int) Math.ceil(tw) + 4, (int) Math.ceil(th) + 4, 2, 2, sg -> {
+            sg.setFill(TAG_FILL);
+            sg.fillRoundRect(0, 0, tw, th, 8, 8);
+            sg.setStroke(ARROW);
+            sg.setLineWidth(1.5);
+            sg.strokeRoundRect(0, 0, tw, th, 8, 8);
+            sg.setFill(ARROW);
+            sg.setFont(f);
+            sg.setTextAlign(TextAlignment.CENTER);
+            sg.setTextBaseline(VPos.CENTER);
+            sg.fillText(tag, tw / 2, th / 2);
+        });
     }
 
     private void drawPoll(GraphicsContext g, double x, double cy, double r, boolean v) {
@@ -968,16 +993,7 @@ final class LanePainter {
                 double ctx = tx - origin;
                 // A click from outside has no lane: its tag sits just under the ruler, not on it.
                 double ty = ar.fromTask() >= 0 ? yFrom - th / 2 : top + 3 * s;
-                g.setFill(TAG_FILL);
-                g.fillRoundRect(ctx, ty, tw, th, 8, 8);
-                g.setStroke(ARROW);
-                g.setLineWidth(1.5);
-                g.strokeRoundRect(ctx, ty, tw, th, 8, 8);
-                g.setFill(ARROW);
-                g.setFont(boldFont);
-                g.setTextAlign(TextAlignment.CENTER);
-                g.fillText(tag, ctx + tw / 2, ty + th / 2);
-                g.setLineWidth(2.5 * s);
+                tag(g, tag, tw, th, ctx, ty);
             }
         }
     }

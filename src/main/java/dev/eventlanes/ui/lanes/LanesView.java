@@ -809,8 +809,13 @@ public final class LanesView extends Region {
 
     /** How the cache did so far (frames, frames that repainted everything, tiles painted, tiles repaired). */
     public String cacheStats() {
-        return String.format("%d frames, %d repainted everything, %d tiles painted whole, %d repaired",
-                stats[0], stats[1], stats[2], stats[3]);
+        return String.format("%d frames, %d repainted everything, %d tiles painted whole, %d repaired, %d sprites made",
+                stats[0], stats[1], stats[2], stats[3], spritesMade());
+    }
+
+    /** How many label, tag and poll-mark images the drawing has made (each is made once, then copied). */
+    public int spritesMade() {
+        return painter.spritesMade();
     }
 
     /** What the lanes show now (the cached tiles with the layers over them), for tests. */
