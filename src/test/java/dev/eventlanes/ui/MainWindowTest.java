@@ -91,7 +91,7 @@ class MainWindowTest {
         assertThat(view.lanes().stateTextOf(1)).isEqualTo("waiting on event");
         robot.clickOn("#toggle-event");
         assertThat(toggle(robot, "event").isSet()).isTrue();
-        assertThat(toggle(robot, "event").getPseudoClassStates()).contains(Styles.SET);
+        assertThat(toggle(robot, "event").lookup(".track").getPseudoClassStates()).contains(Styles.SET);
         assertThat(stateOf("worker")).isEqualTo(TaskState.READY);
         assertThat(view.lanes().stateTextOf(1)).isEqualTo("ready");
         assertThat(robot.lookup("#sentence").queryAs(Label.class).getText())
