@@ -61,10 +61,21 @@ public final class Styles {
 
     /** Flips the state pseudo-classes of a node so exactly {@code s} is on (none if null). */
     public static void applyState(javafx.scene.Node n, TaskState s) {
-        for (TaskState t : TaskState.values()) {
+        for (TaskState t : STATES) {
             n.pseudoClassStateChanged(of(t), t == s);
         }
     }
+
+    /**
+     * Only {@code :done} or {@code :cancelled} of the states, on n (a lane's name, greyed once its
+     * task has finished): the other states do not restyle it.
+     */
+    public static void applyFinished(javafx.scene.Node n, TaskState s) {
+        n.pseudoClassStateChanged(of(TaskState.DONE), s == TaskState.DONE);
+        n.pseudoClassStateChanged(of(TaskState.CANCELLED), s == TaskState.CANCELLED);
+    }
+
+    private static final TaskState[] STATES = TaskState.values();
 
     /** Lane fill per state for the canvas (the canvas cannot read CSS); patterns add the rest. */
     public static Color laneColor(TaskState s) {

@@ -89,11 +89,15 @@ class MainWindowTest {
         assertThat(toggle(robot, "event").isSet()).isFalse();
         assertThat(toggle(robot, "event").waiting()).isEqualTo(1);
         assertThat(view.lanes().stateTextOf(1)).isEqualTo("waiting on event");
+        assertThat(view.lanes().headerOf(1).lookup(".lane-state").getPseudoClassStates())
+                .contains(Styles.of(TaskState.WAITING)).doesNotContain(Styles.of(TaskState.READY));
         robot.clickOn("#toggle-event");
         assertThat(toggle(robot, "event").isSet()).isTrue();
         assertThat(toggle(robot, "event").lookup(".track").getPseudoClassStates()).contains(Styles.SET);
         assertThat(stateOf("worker")).isEqualTo(TaskState.READY);
         assertThat(view.lanes().stateTextOf(1)).isEqualTo("ready");
+        assertThat(view.lanes().headerOf(1).lookup(".lane-state").getPseudoClassStates())
+                .contains(Styles.of(TaskState.READY)).doesNotContain(Styles.of(TaskState.WAITING));
         assertThat(robot.lookup("#sentence").queryAs(Label.class).getText())
                 .isEqualTo("You called event.set(): 1 waiting task becomes ready");
     }

@@ -130,9 +130,11 @@ public final class LanesView extends Region {
         final Label state = new Label();
         final Rectangle chip = new Rectangle(10, 10);
         /**
-         * The name and the state, styled by the task's state ({@code :running}, {@code :waiting}...):
-         * the pseudo-classes sit here rather than on the header, so a change of state (many a
-         * second while playing) restyles these two labels, not the lane's menu button too.
+         * The name and the state. The state's label is styled by the task's state ({@code
+         * :running}, {@code :waiting}...), the name only by {@code :done} and {@code :cancelled}:
+         * a pseudo-class restyles the node it is on and all under it, and a change of state (many
+         * a second while playing) should restyle the one label that shows it, not the header's
+         * other nodes too.
          */
         final VBox texts;
         Node actionsNode;
@@ -859,7 +861,8 @@ public final class LanesView extends Region {
                 h.lastState = text;
                 h.name.setText(lane.name());
                 h.state.setText(text);
-                Styles.applyState(h.texts, st);
+                Styles.applyState(h.state, st);
+                Styles.applyFinished(h.name, st);
                 h.setAccessibleText(i18n.get("lane.tip", lane.name(), text));
             }
         }
