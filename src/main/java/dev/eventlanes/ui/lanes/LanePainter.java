@@ -748,42 +748,108 @@ final class LanePainter {
 
     /**
      * The arrows shown with x in [from, to], left to right: at least 6 px apart, picked left to
-     * right within each block, starting from the arrow just before the block.
+     * right within each block, starting from the arrow just before the block. A block's choice
+     * depends on its own arrows and the one before it alone, so once arrows lie beyond a block
+     * (the playhead has left it) its choice is kept ({@link #blockPicks}): at 8x a block holds
+     * thousands of arrows, and picking it again searched them every frame (a fifteenth of the FX
+     * thread's time while playing).
      */
     private void pickArrows(Picked pk, double from, double to, int n) {
         pk.n = 0;
-        List<Timeline.Arrow> as = arrows;
-        double gap = 6 * scale;
+        if (picksFor != tl || picksPpu != ppu || picksScale != scale) {
+            blockPicks.clear();
+            picksFor = tl;
+            picksPpu = ppu;
+            picksScale = scale;
+        }
         long b = (long) Math.floor(from / BLOCK);
         long bEnd = (long) Math.floor(to / BLOCK);
         for (; b <= bEnd; b++) {
-            double blockEnd = (b + 1) * BLOCK;
-            int a = firstArrowAtOrAfter(b * BLOCK);
-            double lastShown = a > 0 ? xOf(as.get(a - 1).index()) : -1e18;
-            while (a < n) {
-                double x = xOf(as.get(a).index());
-                if (x >= blockEnd) {
-                    break;
+            BlockPick bp = blockPicks.get(b);
+            if (bp == null) {
+                int end = pickBlock(b, n);
+                bp = new BlockPick(Arrays.copyOf(scratch.arrow, scratch.n), Arrays.copyOf(scratch.x, scratch.n), end);
+                if (end >= 0) {
+                    blockPicks.put(b, bp);
                 }
-                if (x - lastShown >= gap) {
-                    lastShown = x;
-                    if (x >= from && x <= to) {
-                        if (pk.n == pk.arrow.length) {
-                            pk.arrow = Arrays.copyOf(pk.arrow, pk.n * 2);
-                            pk.x = Arrays.copyOf(pk.x, pk.n * 2);
-                            pk.tag = Arrays.copyOf(pk.tag, pk.n * 2);
-                        }
-                        pk.arrow[pk.n] = a;
-                        pk.x[pk.n++] = x;
-                    }
-                }
-                a = firstAtOrAfter(arrowX, as.size(), lastShown + gap, a + 1);
             }
-            if (a >= n) {
+            // Kept from a later moment (before a step back), the block may hold arrows not yet
+            // made at this one: picking is left to right, so those before n are picked alike.
+            boolean whole = bp.end() >= 0 && bp.end() < n;
+            for (int i = 0; i < bp.arrow().length && bp.arrow()[i] < n; i++) {
+                double x = bp.x()[i];
+                if (x >= from && x <= to) {
+                    if (pk.n == pk.arrow.length) {
+                        pk.arrow = Arrays.copyOf(pk.arrow, pk.n * 2);
+                        pk.x = Arrays.copyOf(pk.x, pk.n * 2);
+                        pk.tag = Arrays.copyOf(pk.tag, pk.n * 2);
+                    }
+                    pk.arrow[pk.n] = bp.arrow()[i];
+                    pk.x[pk.n++] = x;
+                }
+            }
+            if (!whole) {
+                // The first n arrows end inside this block: none lies further right.
                 return;
             }
         }
     }
+
+    /**
+     * Picks block b's arrows among the first n into {@link #scratch}. Returns the first arrow
+     * beyond the block if it is among the n (the block is whole: no later arrow can fall inside
+     * it), else -1.
+     */
+    private int pickBlock(long b, int n) {
+        Picked out = scratch;
+        out.n = 0;
+        List<Timeline.Arrow> as = arrows;
+        double gap = 6 * scale;
+        double blockEnd = (b + 1) * BLOCK;
+        int a = firstArrowAtOrAfter(b * BLOCK);
+        double lastShown = a > 0 && a - 1 < n ? xOf(as.get(a - 1).index()) : -1e18;
+        while (a < n) {
+            double x = xOf(as.get(a).index());
+            if (x >= blockEnd) {
+                return a;
+            }
+            if (x - lastShown >= gap) {
+                lastShown = x;
+                if (out.n == out.arrow.length) {
+                    out.arrow = Arrays.copyOf(out.arrow, out.n * 2);
+                    out.x = Arrays.copyOf(out.x, out.n * 2);
+                }
+                out.arrow[out.n] = a;
+                out.x[out.n++] = x;
+            }
+            a = firstAtOrAfter(arrowX, as.size(), lastShown + gap, a + 1);
+        }
+        return -1;
+    }
+
+    /** Forgets the kept picks (see {@link #pickArrows}): the next drawing picks every block afresh. */
+    void forgetPicks() {
+        picksFor = null;
+        for (Picked pk : picked) {
+            pk.frame = -1;
+        }
+    }
+
+    /** The arrows picked in one block (indexes and x), and the first arrow beyond it (-1: none yet). */
+    private record BlockPick(int[] arrow, double[] x, int end) {
+    }
+
+    /** Whole blocks' picks, for the timeline, zoom and scale they were made at; the oldest go after 4096. */
+    private final Map<Long, BlockPick> blockPicks = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, BlockPick> eldest) {
+            return size() > 4096;
+        }
+    };
+    private Timeline picksFor;
+    private double picksPpu = -1;
+    private double picksScale = -1;
+    private final Picked scratch = new Picked();
 
     /** Picks the arrows (and their tags) a drawing of [left, right] needs, once per frame. */
     private Picked pick(double left, double right, double stickyX) {

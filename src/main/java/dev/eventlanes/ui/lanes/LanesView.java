@@ -833,6 +833,8 @@ public final class LanesView extends Region {
         Canvas c = new Canvas(viewW, viewH);
         GraphicsContext g = c.getGraphicsContext2D();
         if (timeline != null && viewW > 0 && viewH > 0) {
+            // Picked afresh, so the comparison with the tiles checks the kept picks too.
+            painter.forgetPicks();
             painter.paint(g, x0, 0, 0, viewW, viewH, x0, false);
             painter.paintPlayhead(g, painter.pAbs - x0, viewH);
         }
