@@ -679,16 +679,31 @@ public final class MainView {
 
     private void showScrubber() {
         updatingScrubber = true;
-        scrubber.setMax(Math.max(1, vm.totalProperty().get()));
-        scrubber.setValue(vm.positionProperty().get());
+        int start = scrubberStart();
+        scrubber.setMin(start);
+        scrubber.setMax(Math.max(start + 1, vm.totalProperty().get()));
+        // Before step 0 (just reset, the program setting up) the thumb stays at the left end.
+        scrubber.setValue(Math.max(start, vm.positionProperty().get()));
         updatingScrubber = false;
         scrubberShownAt = System.nanoTime();
     }
 
+    /**
+     * Where the scrubber starts: at step 0, not at the run's first entry. The entries before step
+     * 0 are the program setting up; counting them put the thumb off the left end at "step 0 of
+     * 5", and half-way along in a new click-built scenario ("step 0 of 1").
+     */
+    private int scrubberStart() {
+        dev.eventlanes.ui.timeline.Timeline tl = vm.timeline();
+        return tl != null && tl.stepCount() > 0 ? Math.min(tl.runIndex(0), vm.totalProperty().get()) : 0;
+    }
+
     /** Whether showing position k would move the thumb by half a pixel or more (the track is narrower than the slider). */
     private boolean scrubberMovesFar(int k) {
-        double max = Math.max(1, vm.totalProperty().get());
-        double moved = Math.abs(k / max - (scrubber.getValue() - scrubber.getMin()) / (scrubber.getMax() - scrubber.getMin()));
+        double min = scrubber.getMin();
+        double max = Math.max(min + 1, vm.totalProperty().get());
+        double moved = Math.abs((Math.max(min, k) - min) / (max - min)
+                - (scrubber.getValue() - scrubber.getMin()) / (scrubber.getMax() - scrubber.getMin()));
         return moved * scrubber.getWidth() >= 0.5;
     }
 

@@ -216,6 +216,29 @@ class MainWindowTest {
     }
 
     @Test
+    void theScrubbersThumbIsAtTheLeftEndAtStepZeroAndAtTheRightEndAtTheEnd(FxRobot robot) {
+        Slider scrubber = robot.lookup("#scrubber").queryAs(Slider.class);
+        assertThat(robot.lookup("#stepCount").queryAs(Label.class).getText()).startsWith("step 0 of");
+        assertThat(scrubber.getValue()).as("opened at step 0").isEqualTo(scrubber.getMin());
+        assertThat(scrubber.getMin()).as("the program's set-up entries come before step 0").isPositive();
+        for (int i = 0; i < 3; i++) {
+            robot.clickOn("#step");
+        }
+        assertThat(scrubber.getValue()).isGreaterThan(scrubber.getMin());
+        robot.clickOn("#reset");
+        assertThat(position()).as("Reset goes to the run's first entry").isZero();
+        assertThat(scrubber.getValue()).as("reset").isEqualTo(scrubber.getMin());
+        robot.interact(() -> {
+            vm.play();
+            for (int i = 0; i < 600 && vm.playingProperty().get(); i++) {
+                vm.tick(1 / 60.0);
+            }
+        });
+        assertThat(vm.playingProperty().get()).as("seed 1 played to its end").isFalse();
+        assertThat(scrubber.getValue()).as("at the end").isEqualTo(scrubber.getMax());
+    }
+
+    @Test
     void theScrubberShowsAnyEarlierMoment(FxRobot robot) {
         for (int i = 0; i < 5; i++) {
             robot.clickOn("#step");
@@ -223,8 +246,10 @@ class MainWindowTest {
         int end = position();
         Slider scrubber = robot.lookup("#scrubber").queryAs(Slider.class);
         assertThat(scrubber.getValue()).isEqualTo(end);
-        robot.interact(() -> scrubber.setValue(2));
-        assertThat(position()).isEqualTo(2);
+        int earlier = (int) scrubber.getMin() + 1;
+        assertThat(earlier).isLessThan(end);
+        robot.interact(() -> scrubber.setValue(earlier));
+        assertThat(position()).isEqualTo(earlier);
         assertThat(vm.totalProperty().get()).isGreaterThanOrEqualTo(end);
         robot.drag(scrubber.lookup(".thumb")).moveBy(2000, 0).drop();
         assertThat(position()).isEqualTo(vm.totalProperty().get());
