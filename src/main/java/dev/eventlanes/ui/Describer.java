@@ -84,8 +84,30 @@ public final class Describer {
 
     /** The sentence for one entry. */
     public String describe(Timeline tl, int i) {
+        String who = who(tl, tl.log().task(i));
+        return joinSubject(who, sentence(tl, i, who));
+    }
+
+    /**
+     * Chinese puts no space between two Chinese words: the patterns keep one after the subject,
+     * which reads right after a task's Latin name ("worker 调用了"), and it goes where the
+     * subject ends in a Chinese character ("你调用了", "任务调用了").
+     */
+    static String joinSubject(String who, String s) {
+        int n = who.length();
+        if (n > 0 && s.length() > n + 1 && s.startsWith(who) && s.charAt(n) == ' '
+                && isHan(who.charAt(n - 1)) && isHan(s.charAt(n + 1))) {
+            return who + s.substring(n + 1);
+        }
+        return s;
+    }
+
+    private static boolean isHan(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
+    private String sentence(Timeline tl, int i, String who) {
         TraceLog log = tl.log();
-        String who = who(tl, log.task(i));
         String ev = eventName(tl, log.event(i));
         return switch (log.kind(i)) {
             case SET -> "already set".equals(log.text(i))

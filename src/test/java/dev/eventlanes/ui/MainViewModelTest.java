@@ -392,11 +392,20 @@ class MainViewModelTest {
     }
 
     @Test
+    void aChineseSubjectTakesNoSpaceBeforeAChineseVerbALatinNameDoes() {
+        assertThat(Describer.joinSubject("你", "你 调用了 go.set()")).isEqualTo("你调用了 go.set()");
+        assertThat(Describer.joinSubject("任务", "任务 调用了 go.set()")).isEqualTo("任务调用了 go.set()");
+        assertThat(Describer.joinSubject("worker", "worker 调用了 go.set()")).isEqualTo("worker 调用了 go.set()");
+        assertThat(Describer.joinSubject("You", "You called go.set()")).isEqualTo("You called go.set()");
+        assertThat(Describer.joinSubject("你", "main 调用了 go.set()")).isEqualTo("main 调用了 go.set()");
+    }
+
+    @Test
     void theStatusSentenceFollowsTheLanguage() {
         stepUntilWorkerWaits();
         vm.clickEvent("event");
         vm.i18n().setLocale(Locale.SIMPLIFIED_CHINESE);
-        assertThat(vm.statusProperty().get()).isEqualTo("你 调用了 event.set()：1 个等待的任务变为就绪");
+        assertThat(vm.statusProperty().get()).isEqualTo("你调用了 event.set()：1 个等待的任务变为就绪");
         assertThat(vm.stepTextProperty().get()).startsWith("第 ");
     }
 }
