@@ -76,7 +76,11 @@ public final class ScenarioActions implements MainView.LaneActions {
         List<String> events = vm.simulation().loop().events().stream().map(AsyncEvent::name).toList();
         mb.getItems().add(eventMenu(i18n.get("lane.wait"), "wait", task, events, vm, Op.Wait::new));
         mb.getItems().add(eventMenu(i18n.get("lane.set"), "set", task, events, vm, Op.Set::new));
-        mb.getItems().add(eventMenu(i18n.get("lane.clear"), "clear", task, events, vm, Op.Clear::new));
+        // Offered under anyio and trio too, where the task then fails as the real library's would
+        // (AttributeError, with the hint): but the menu says so before the click, not after.
+        dev.eventlanes.model.Semantics sem = vm.semanticsProperty().get();
+        mb.getItems().add(eventMenu(sem.eventsHaveClear() ? i18n.get("lane.clear") : i18n.get("lane.clear.none", sem.library()),
+                "clear", task, events, vm, Op.Clear::new));
         mb.getItems().add(eventMenu(i18n.get("lane.poll"), "poll", task, events, vm, Op.Poll::new));
         Menu sleep = new Menu(i18n.get("lane.sleep"));
         for (double d : SLEEPS) {

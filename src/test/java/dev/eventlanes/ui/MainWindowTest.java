@@ -320,6 +320,28 @@ class MainWindowTest {
     }
 
     @Test
+    void theLaneMenuSaysBeforeTheClickThatAnyioEventsHaveNoClear(FxRobot robot) {
+        answers.add("go");
+        robot.clickOn("#addEvent");
+        answers.add("alice");
+        robot.clickOn("#addTask");
+        robot.interact(() -> vm.semanticsProperty().set(Semantics.ANYIO));
+        robot.clickOn("#actions-alice");
+        javafx.scene.control.MenuButton mb = robot.lookup("#actions-alice").queryAs(javafx.scene.control.MenuButton.class);
+        assertThat(mb.getItems()).extracting(javafx.scene.control.MenuItem::getText)
+                .contains("clear (none in anyio: the task fails)").doesNotContain("clear");
+        robot.clickOn("clear (none in anyio: the task fails)");
+        robot.clickOn("#clear-alice-go");
+        robot.clickOn("#step").clickOn("#step").clickOn("#step");
+        assertThat(stateOf("alice")).as("the task fails, as under real anyio").isEqualTo(TaskState.FAILED);
+        robot.interact(() -> vm.semanticsProperty().set(Semantics.ASYNCIO));
+        robot.clickOn("#actions-alice");
+        assertThat(robot.lookup("#actions-alice").queryAs(javafx.scene.control.MenuButton.class).getItems())
+                .extracting(javafx.scene.control.MenuItem::getText).contains("clear");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
+    @Test
     void laneMenusShowPythonNamesWithTheirUnderscores(FxRobot robot) {
         answers.add("response_sent");
         robot.clickOn("#addEvent");
