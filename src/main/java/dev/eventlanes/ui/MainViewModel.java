@@ -101,8 +101,15 @@ public final class MainViewModel {
         position.addListener((o, a, b) -> {
             if (!playing.get()) {
                 displayUnit.set(timeline.unitAt(b.intValue()));
+                refreshTexts();
+            } else {
+                refreshTextsWhilePlaying();
             }
-            refreshTexts();
+        });
+        playing.addListener((o, a, b) -> {
+            if (!b && textsStale) {
+                refreshTexts();
+            }
         });
         i18n.localeProperty().addListener((o, a, b) -> {
             refreshTexts();
@@ -429,6 +436,10 @@ public final class MainViewModel {
         }
         int k = Math.min(timeline.positionAtUnit(playUnit), timeline.size());
         position.set(k);
+        if (textsStale) {
+            // The position stood still since texts were last put off (a sleep playing out).
+            refreshTextsWhilePlaying();
+        }
         // The playhead glides on through a sleep, up to the next recorded entry.
         double next = k < timeline.size() ? timeline.unitOf(k) : timeline.unitAt(k);
         displayUnit.set(Math.max(timeline.unitAt(k), Math.min(playUnit, next)));
@@ -613,7 +624,26 @@ public final class MainViewModel {
         timeText.set(i18n.get("status.time", Loop.formatTime(Math.floor(t * 10) / 10.0)));
     }
 
+    /**
+     * While playing, the position moves on every frame, and the status line (worked out with
+     * message formats, the sentence and the output) is shown ten times a second at most (see
+     * MainView): so it is worked out as often, and as soon as playing stops.
+     */
+    private void refreshTextsWhilePlaying() {
+        if (System.nanoTime() - textsAt >= TEXTS_EVERY_NANOS) {
+            refreshTexts();
+        } else {
+            textsStale = true;
+        }
+    }
+
+    static final long TEXTS_EVERY_NANOS = 100_000_000L;
+    private long textsAt = Long.MIN_VALUE / 2;
+    private boolean textsStale;
+
     private void refreshTexts() {
+        textsStale = false;
+        textsAt = System.nanoTime();
         if (timeline == null) {
             return;
         }

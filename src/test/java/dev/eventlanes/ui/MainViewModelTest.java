@@ -401,6 +401,35 @@ class MainViewModelTest {
     }
 
     @Test
+    void theStatusLineIsCurrentAsSoonAsPlayingStops() {
+        vm.play();
+        // Frames far quicker than real ones: while playing, the texts are put off (ten a second).
+        for (int i = 0; i < 600 && vm.playingProperty().get(); i++) {
+            vm.tick(1 / 60.0);
+            if (i == 45) {
+                vm.pause();
+            }
+            if (i == 45) {
+                String status = vm.statusProperty().get();
+                String step = vm.stepTextProperty().get();
+                String time = vm.timeTextProperty().get();
+                int k = vm.positionProperty().get();
+                assertThat(k).as("played past the first steps").isGreaterThan(vm.timeline().runIndex(1));
+                // Worked out afresh for k (at rest, texts follow every move).
+                vm.scrubTo(k - 1);
+                vm.scrubTo(k);
+                assertThat(vm.statusProperty().get()).isEqualTo(status);
+                assertThat(vm.stepTextProperty().get()).isEqualTo(step);
+                assertThat(vm.timeTextProperty().get()).isEqualTo(time);
+                vm.play();
+            }
+        }
+        assertThat(vm.playingProperty().get()).as("seed 1 played to its end").isFalse();
+        assertThat(vm.statusProperty().get()).isEqualTo("main finished");
+        assertThat(vm.output()).hasSize(2);
+    }
+
+    @Test
     void theStatusSentenceFollowsTheLanguage() {
         stepUntilWorkerWaits();
         vm.clickEvent("event");
