@@ -52,7 +52,9 @@ final class LayoutFence extends StackPane {
             super.requestLayout();
             return;
         }
-        double[] now = hints();
+        // Into the same array each time: asked many times a frame while playing, a new one each
+        // time was garbage the collector then stopped the frames to clear.
+        double[] now = hints(scratch);
         if (known != null && getParent() != null && java.util.Arrays.equals(now, known)) {
             // Lays out this fence (and so the content) on the next pulse, without its parents.
             setNeedsLayout(true);
@@ -60,15 +62,24 @@ final class LayoutFence extends StackPane {
         }
         // The parents ask again, and cache, what they get from now on: as JavaFX's own caches,
         // this relies on every change of the content's size hints coming with a layout request.
-        known = now;
+        known = now.clone();
         super.requestLayout();
     }
 
+    private final double[] scratch = new double[9];
+
     /** What a parent may ask of this fence, but its preferred width (see the class comment). */
-    private double[] hints() {
+    private double[] hints(double[] into) {
         double w = getWidth();
-        return new double[] {content.minWidth(-1), content.maxWidth(-1), content.minHeight(-1),
-            content.prefHeight(-1), content.maxHeight(-1), content.minHeight(w), content.prefHeight(w),
-            content.maxHeight(w), w};
+        into[0] = content.minWidth(-1);
+        into[1] = content.maxWidth(-1);
+        into[2] = content.minHeight(-1);
+        into[3] = content.prefHeight(-1);
+        into[4] = content.maxHeight(-1);
+        into[5] = content.minHeight(w);
+        into[6] = content.prefHeight(w);
+        into[7] = content.maxHeight(w);
+        into[8] = w;
+        return into;
     }
 }
