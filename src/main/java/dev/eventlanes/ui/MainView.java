@@ -246,6 +246,8 @@ public final class MainView {
 
         texts();
         i18n.localeProperty().addListener((o, a, b) -> {
+            // Chinese in a family with a bold face (see Styles.uiFamily).
+            applyZoom();
             texts();
             title();
             shownMarkers = List.of();
@@ -496,7 +498,9 @@ public final class MainView {
     }
 
     private void applyZoom() {
-        root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 18 * zoom.get()));
+        String family = Styles.uiFamily(i18n.locale());
+        root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 18 * zoom.get())
+                + (family == null ? "" : "-fx-font-family: \"" + family + "\";"));
     }
 
     public DoubleProperty zoomProperty() {

@@ -1,6 +1,9 @@
 package dev.eventlanes.ui;
 
 import dev.eventlanes.model.TaskState;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import javafx.css.PseudoClass;
 import javafx.scene.paint.Color;
 
@@ -103,5 +106,40 @@ public final class Styles {
     public static String web(Color c) {
         return String.format("#%02x%02x%02x", (int) Math.round(c.getRed() * 255),
                 (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
+    }
+
+    /**
+     * Families that draw Chinese in bold as well as regular, most wanted first (Linux, then
+     * Windows and macOS). The window's font (DejaVu Sans, or the system's) has no Chinese, and
+     * JavaFX draws Chinese from a fallback font in its regular face: bold titles, names and
+     * banners came out regular under 中文.
+     */
+    static final List<String> CHINESE_FAMILIES = List.of("Noto Sans CJK SC", "Source Han Sans SC",
+            "Source Han Sans CN", "Noto Sans SC", "Microsoft YaHei", "PingFang SC");
+
+    /** The font family for the interface in language l, of those installed; null: the style sheet's. */
+    static String uiFamily(Locale l, Collection<String> installed) {
+        if (!"zh".equals(l.getLanguage())) {
+            return null;
+        }
+        for (String f : CHINESE_FAMILIES) {
+            if (installed.contains(f)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> installed;
+
+    /** As {@link #uiFamily(Locale, Collection)}, with the fonts of this machine (listed once, and only for Chinese). */
+    public static String uiFamily(Locale l) {
+        if (!"zh".equals(l.getLanguage())) {
+            return null;
+        }
+        if (installed == null) {
+            installed = javafx.scene.text.Font.getFamilies();
+        }
+        return uiFamily(l, installed);
     }
 }

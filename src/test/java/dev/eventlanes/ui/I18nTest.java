@@ -72,4 +72,13 @@ class I18nTest {
         assertThat(i.get("say.set", "main", "e", 0)).isEqualTo("main called e.set(): nobody was waiting");
         assertThat(i.get("lane.actions.tip", "w")).isEqualTo("Add an operation to w's script");
     }
+
+    @Test
+    void chineseIsDrawnInAFamilyWithABoldFaceWhenOneIsInstalled() {
+        java.util.List<String> installed = java.util.List.of("DejaVu Sans", "Microsoft YaHei", "Noto Sans CJK SC");
+        assertThat(Styles.uiFamily(Locale.SIMPLIFIED_CHINESE, installed)).isEqualTo("Noto Sans CJK SC");
+        assertThat(Styles.uiFamily(Locale.SIMPLIFIED_CHINESE, java.util.List.of("Microsoft YaHei"))).isEqualTo("Microsoft YaHei");
+        assertThat(Styles.uiFamily(Locale.SIMPLIFIED_CHINESE, java.util.List.of("DejaVu Sans"))).isNull();
+        assertThat(Styles.uiFamily(Locale.ENGLISH, installed)).as("English keeps the style sheet's font").isNull();
+    }
 }

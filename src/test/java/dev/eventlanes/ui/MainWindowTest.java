@@ -453,6 +453,13 @@ class MainWindowTest {
         assertThat(robot.lookup("#step").queryAs(Button.class).getText()).startsWith("单步");
         assertThat(robot.lookup("#time").queryAs(Label.class).getText()).endsWith("秒");
         assertThat(view.lanes().stateTextOf(0)).isIn("运行中", "就绪", "休眠中", "等待中");
+        // Chinese in a family with a bold face, where this machine has one (Styles.uiFamily).
+        String family = Styles.uiFamily(I18n.CHINESE);
+        if (family != null) {
+            assertThat(view.root().getStyle()).contains("-fx-font-family: \"" + family + "\"");
+        } else {
+            assertThat(view.root().getStyle()).doesNotContain("-fx-font-family");
+        }
         // The key under the lanes too: every one of its words follows the switch.
         javafx.scene.layout.Pane legend = robot.lookup(".legend").queryAs(javafx.scene.layout.Pane.class);
         assertThat(legend.getChildren().stream().filter(Label.class::isInstance).map(n -> ((Label) n).getText()))

@@ -168,7 +168,8 @@ public final class LanesView extends Region {
             for (Header h : headerNodes) {
                 h.lastState = "";
             }
-            texts();
+            // Another language may draw in another family (see Styles.uiFamily).
+            fonts();
             redraw();
         });
         vbar.setOrientation(Orientation.VERTICAL);
@@ -219,9 +220,11 @@ public final class LanesView extends Region {
 
     private void fonts() {
         double s = scale.get();
-        font = Font.font("System", 17 * s);
-        smallFont = Font.font("System", 15 * s);
-        boldFont = Font.font("System", FontWeight.BOLD, 17 * s);
+        String chinese = Styles.uiFamily(i18n.locale());
+        String family = chinese != null ? chinese : "System";
+        font = Font.font(family, 17 * s);
+        smallFont = Font.font(family, 15 * s);
+        boldFont = Font.font(family, FontWeight.BOLD, 17 * s);
         texts();
     }
 
