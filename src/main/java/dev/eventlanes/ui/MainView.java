@@ -305,6 +305,11 @@ public final class MainView {
         // Banner.
         banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
         banner.managedProperty().bind(banner.visibleProperty());
+        banner.visibleProperty().addListener((o, a, b) -> {
+            if (b) {
+                slideBannerIn();
+            }
+        });
         bannerText.textProperty().bind(vm.bannerProperty());
         vm.bannerErrorProperty().addListener((o, a, b) -> banner.pseudoClassStateChanged(Styles.ERROR, b));
         banner.pseudoClassStateChanged(Styles.ERROR, vm.bannerErrorProperty().get());
@@ -501,6 +506,53 @@ public final class MainView {
         String family = Styles.uiFamily(i18n.locale());
         root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 18 * zoom.get())
                 + (family == null ? "" : "-fx-font-family: \"" + family + "\";"));
+    }
+
+    /** How long the banner takes to open (see {@link #slideBannerIn}). */
+    static final double BANNER_MILLIS = 220;
+    private javafx.animation.Timeline bannerSlide;
+
+    /**
+     * The banner opens downwards instead of appearing at once. It comes between the events and
+     * the lanes, so the lanes make room for it: at the end of a run the class saw them jump down
+     * by its height; now they glide.
+     */
+    private void slideBannerIn() {
+        if (bannerSlide != null) {
+            bannerSlide.stop();
+            bannerSlide = null;
+            openBanner();
+        }
+        if (!Animations.enabled()) {
+            return;
+        }
+        double w = banner.getWidth() > 0 ? banner.getWidth() : root.getWidth();
+        double h = banner.prefHeight(w);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(banner.widthProperty());
+        clip.heightProperty().bind(banner.heightProperty());
+        banner.setClip(clip);
+        banner.setMinHeight(0);
+        banner.setMaxHeight(0);
+        bannerSlide = new javafx.animation.Timeline(new javafx.animation.KeyFrame(Animations.duration(BANNER_MILLIS),
+                new javafx.animation.KeyValue(banner.maxHeightProperty(), h, javafx.animation.Interpolator.EASE_OUT)));
+        bannerSlide.setOnFinished(e -> {
+            bannerSlide = null;
+            openBanner();
+        });
+        bannerSlide.play();
+    }
+
+    /** The banner at its own height, whatever its words (a longer one wraps). */
+    private void openBanner() {
+        banner.setMaxHeight(Region.USE_COMPUTED_SIZE);
+        banner.setMinHeight(Region.USE_COMPUTED_SIZE);
+        banner.setClip(null);
+    }
+
+    /** The banner's opening, while it runs (tests). */
+    javafx.animation.Timeline bannerSlide() {
+        return bannerSlide;
     }
 
     public DoubleProperty zoomProperty() {

@@ -239,6 +239,37 @@ class MainWindowTest {
     }
 
     @Test
+    void theBannerOpensDownwardsWhenAnimationsAreOn(FxRobot robot) throws Exception {
+        String was = System.getProperty("eventlanes.animations");
+        System.setProperty("eventlanes.animations", "on");
+        try {
+            javafx.scene.layout.HBox banner = robot.lookup(".banner").queryAs(javafx.scene.layout.HBox.class);
+            assertThat(banner.isVisible()).isFalse();
+            double[] atStart = new double[1];
+            robot.interact(() -> {
+                vm.play();
+                for (int i = 0; i < 600 && vm.playingProperty().get(); i++) {
+                    vm.tick(1 / 60.0);
+                }
+                atStart[0] = banner.getMaxHeight();
+            });
+            assertThat(banner.isVisible()).as("the run-finished banner").isTrue();
+            assertThat(atStart[0]).as("it starts closed").isZero();
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> view.bannerSlide() == null);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(banner.getMaxHeight()).as("open: back to its own height").isEqualTo(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+            assertThat(banner.getClip()).isNull();
+            assertThat(banner.getHeight()).isCloseTo(banner.prefHeight(banner.getWidth()), org.assertj.core.data.Offset.offset(1.0));
+        } finally {
+            if (was == null) {
+                System.clearProperty("eventlanes.animations");
+            } else {
+                System.setProperty("eventlanes.animations", was);
+            }
+        }
+    }
+
+    @Test
     void theScrubberShowsAnyEarlierMoment(FxRobot robot) {
         for (int i = 0; i < 5; i++) {
             robot.clickOn("#step");
