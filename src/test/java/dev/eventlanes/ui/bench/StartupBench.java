@@ -68,6 +68,7 @@ public final class StartupBench {
             double made = makeArchive(cache);
             System.out.printf("(archive made in the background by a first launch, in %.0f s)%n", made / 1000);
             report("later launches (archive made)", alternate(runs, () -> sample(appCommand(cache, false), "app")));
+            probeCost(runs);
             if (inProcess) {
                 report("window in the launcher's JVM (no relaunch)",
                         alternate(runs, () -> sample(appCommand(cache, true), "app")));
@@ -96,6 +97,41 @@ public final class StartupBench {
             }
         }
         return List.of(bare, ours);
+    }
+
+    /**
+     * What the probe itself costs: {@code java -version} with and without the agent, alternating.
+     * The app's launch carries it in both its JVMs (the launcher passes its JVM options on to the
+     * window's), the bare window in its one, so the app's figure holds one probe more than a
+     * user's launch. Printed beside the ratio, which is left as measured.
+     */
+    private static void probeCost(int runs) throws Exception {
+        List<Double> with = new ArrayList<>();
+        List<Double> without = new ArrayList<>();
+        for (int i = 0; i <= runs; i++) {
+            double a = timed(List.of(java, "-javaagent:" + agent, "-version"));
+            double b = timed(List.of(java, "-version"));
+            if (i > 0) {
+                with.add(a);
+                without.add(b);
+            }
+        }
+        Collections.sort(with);
+        Collections.sort(without);
+        System.out.printf("  (the probe agent costs each JVM it is loaded in about %.0f ms: java -version, median %.0f ms with it,"
+                + " %.0f without; the app's launch loads it in two JVMs, the bare window in one)%n",
+                with.get(with.size() / 2) - without.get(without.size() / 2), with.get(with.size() / 2),
+                without.get(without.size() / 2));
+    }
+
+    /** Wall time of a whole process, ms. */
+    private static double timed(List<String> cmd) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        long t0 = System.nanoTime();
+        pb.start().waitFor();
+        return (System.nanoTime() - t0) / 1e6;
     }
 
     private static void report(String title, List<List<Double>> samples) {
