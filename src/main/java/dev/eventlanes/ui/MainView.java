@@ -371,10 +371,9 @@ public final class MainView {
         });
 
         // Status bar.
-        vm.timeTextProperty().addListener((o, a, b) -> statusChanged());
-        vm.stepTextProperty().addListener((o, a, b) -> statusChanged());
-        vm.statusProperty().addListener((o, a, b) -> statusChanged());
-        vm.playingProperty().addListener((o, a, b) -> showStatus());
+        vm.timeTextProperty().addListener((o, a, b) -> showStatus());
+        vm.stepTextProperty().addListener((o, a, b) -> showStatus());
+        vm.statusProperty().addListener((o, a, b) -> showStatus());
         showStatus();
         HBox.setHgrow(sentenceLabel, Priority.ALWAYS);
 
@@ -398,9 +397,6 @@ public final class MainView {
 
             @Override
             public void handle(long now) {
-                if (statusPending && System.nanoTime() - statusShownAt >= STATUS_EVERY_NANOS) {
-                    showStatus();
-                }
                 if (last >= 0 && vm.playingProperty().get()) {
                     // One tick changes position, revision and playhead: draw once for all three.
                     inTick = true;
@@ -431,29 +427,11 @@ public final class MainView {
         });
     }
 
-    /**
-     * While playing, the time, the step count and the sentence change on every frame, faster than
-     * anyone can read them, and each change is text to lay out and a patch of window to repaint:
-     * then they are shown at most this often (at once when paused, stepping or scrubbing).
-     */
-    static final long STATUS_EVERY_NANOS = 100_000_000L;
-    private long statusShownAt;
-    private boolean statusPending;
-
-    private void statusChanged() {
-        if (vm.playingProperty().get() && System.nanoTime() - statusShownAt < STATUS_EVERY_NANOS) {
-            statusPending = true;
-        } else {
-            showStatus();
-        }
-    }
-
+    /** The status line's texts: the view model changes them at most ten times a second while playing. */
     private void showStatus() {
         timeLabel.setText(vm.timeTextProperty().get());
         stepLabel.setText(vm.stepTextProperty().get());
         sentenceLabel.setText(vm.statusProperty().get());
-        statusShownAt = System.nanoTime();
-        statusPending = false;
     }
 
     private void loadPresets() {
@@ -707,7 +685,7 @@ public final class MainView {
         }
         lanes.show(vm.timeline(), k, Math.min(shownUnit.get(), vm.timeline().unitAt(vm.timeline().size())));
         eventsBar.show(vm.timeline(), k);
-        if (!vm.playingProperty().get() || scrubberMovesFar(k) || System.nanoTime() - scrubberShownAt >= STATUS_EVERY_NANOS) {
+        if (!vm.playingProperty().get() || scrubberMovesFar(k) || System.nanoTime() - scrubberShownAt >= MainViewModel.TEXTS_EVERY_NANOS) {
             showScrubber();
         }
         List<String> code = vm.codeLines();

@@ -103,11 +103,13 @@ public final class MainViewModel {
                 displayUnit.set(timeline.unitAt(b.intValue()));
                 refreshTexts();
             } else {
-                refreshTextsWhilePlaying();
+                // Worked out by tick(), at most every TEXTS_EVERY_NANOS.
+                textsStale = true;
             }
         });
         playing.addListener((o, a, b) -> {
-            if (!b && textsStale) {
+            // Stopped: the texts for the position shown, the clock put off while playing too.
+            if (!b) {
                 refreshTexts();
             }
         });
@@ -436,14 +438,17 @@ public final class MainViewModel {
         }
         int k = Math.min(timeline.positionAtUnit(playUnit), timeline.size());
         position.set(k);
-        if (textsStale) {
-            // The position stood still since texts were last put off (a sleep playing out).
-            refreshTextsWhilePlaying();
-        }
         // The playhead glides on through a sleep, up to the next recorded entry.
         double next = k < timeline.size() ? timeline.unitOf(k) : timeline.unitAt(k);
         displayUnit.set(Math.max(timeline.unitAt(k), Math.min(playUnit, next)));
-        refreshClock();
+        long now = System.nanoTime();
+        if (now - textsAt >= TEXTS_EVERY_NANOS) {
+            if (textsStale) {
+                refreshTexts();
+            }
+            refreshClock();
+            textsAt = now;
+        }
         if (k >= timeline.size() && (ended || sim.result() != null)) {
             playing.set(false);
             announceEnd();
@@ -625,18 +630,11 @@ public final class MainViewModel {
     }
 
     /**
-     * While playing, the position moves on every frame, and the status line (worked out with
-     * message formats, the sentence and the output) is shown ten times a second at most (see
-     * MainView): so it is worked out as often, and as soon as playing stops.
+     * While playing, the position and the clock move on every frame, faster than anyone can read
+     * them, and the status line is message formats, a sentence and the output to work out, and
+     * text for the window to lay out and repaint: then it is worked out (in {@link #tick}) at most
+     * this often, and at once when playing stops. At rest, every move shows at once.
      */
-    private void refreshTextsWhilePlaying() {
-        if (System.nanoTime() - textsAt >= TEXTS_EVERY_NANOS) {
-            refreshTexts();
-        } else {
-            textsStale = true;
-        }
-    }
-
     static final long TEXTS_EVERY_NANOS = 100_000_000L;
     private long textsAt = Long.MIN_VALUE / 2;
     private boolean textsStale;
