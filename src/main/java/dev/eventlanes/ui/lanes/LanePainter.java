@@ -612,11 +612,11 @@ final class LanePainter {
     private void poll(GraphicsContext g, double x, double cy, double r, boolean v) {
         // An even number of pixels, so the mark's centre falls on a pixel corner.
         int half = (int) Math.ceil(r + 2);
-        sprites.draw(g, new PollKey(v, r, boldFont), x, cy, 2 * half, 2 * half, half, half,
+        sprites.draw(g, new PollKey(v, r, boldFont), x, cy, () -> new Sprites.Picture(2 * half, 2 * half, half, half,
                 sg -> {
                     sg.setTextBaseline(VPos.CENTER);
                     drawPoll(sg, 0, 0, r, v);
-                });
+                }));
     }
 
     private record PollKey(boolean value, double r, Font font) {
@@ -637,24 +637,18 @@ final class LanePainter {
      * from a sprite (see {@link Sprites}): drawn on the nearest whole pixel.
      */
     private void text(GraphicsContext g, String s, Font f, Color fill, TextAlignment align, double x, double y) {
-        int pad = 2;
-        double tw = width(s, f);
-        int h = 2 * (int) Math.ceil(f.getSize() * 0.8 + pad);
-        int w;
-        int ax;
-        if (align == TextAlignment.CENTER) {
-            w = 2 * (int) Math.ceil(tw / 2 + pad);
-            ax = w / 2;
-        } else {
-            w = (int) Math.ceil(tw) + 2 * pad;
-            ax = pad;
-        }
-        sprites.draw(g, new TextKey(s, f, fill, align), x, y, w, h, ax, h / 2, sg -> {
-            sg.setFont(f);
-            sg.setFill(fill);
-            sg.setTextAlign(align);
-            sg.setTextBaseline(VPos.CENTER);
-            sg.fillText(s, 0, 0);
+        sprites.draw(g, new TextKey(s, f, fill, align), x, y, () -> {
+            int pad = 2;
+            double tw = width(s, f);
+            int h = 2 * (int) Math.ceil(f.getSize() * 0.8 + pad);
+            int w = align == TextAlignment.CENTER ? 2 * (int) Math.ceil(tw / 2 + pad) : (int) Math.ceil(tw) + 2 * pad;
+            return new Sprites.Picture(w, h, align == TextAlignment.CENTER ? w / 2 : pad, h / 2, sg -> {
+                sg.setFont(f);
+                sg.setFill(fill);
+                sg.setTextAlign(align);
+                sg.setTextBaseline(VPos.CENTER);
+                sg.fillText(s, 0, 0);
+            });
         });
     }
 
@@ -664,7 +658,7 @@ final class LanePainter {
     /** The call that caused wake-ups, on a white tag tw by th at (x, y), copied from a sprite. */
     private void tag(GraphicsContext g, String tag, double tw, double th, double x, double y) {
         Font f = boldFont;
-        sprites.draw(g, new TagKey(tag, f, tw, th), x, y, (int) Math.ceil(tw) + 4, (int) Math.ceil(th) + 4, 2, 2, sg -> {
+        sprites.draw(g, new TagKey(tag, f, tw, th), x, y, () -> new Sprites.Picture((int) Math.ceil(tw) + 4, (int) Math.ceil(th) + 4, 2, 2, sg -> {
             sg.setFill(TAG_FILL);
             sg.fillRoundRect(0, 0, tw, th, 8, 8);
             sg.setStroke(ARROW);
@@ -675,7 +669,7 @@ final class LanePainter {
             sg.setTextAlign(TextAlignment.CENTER);
             sg.setTextBaseline(VPos.CENTER);
             sg.fillText(tag, tw / 2, th / 2);
-        });
+        }));
     }
 
     private void drawPoll(GraphicsContext g, double x, double cy, double r, boolean v) {
@@ -766,25 +760,37 @@ final class LanePainter {
         long bEnd = (long) Math.floor(to / BLOCK);
         for (; b <= bEnd; b++) {
             BlockPick bp = blockPicks.get(b);
-            if (bp == null) {
-                int end = pickBlock(b, n);
-                bp = new BlockPick(Arrays.copyOf(scratch.arrow, scratch.n), Arrays.copyOf(scratch.x, scratch.n), end);
+            int[] as;
+            double[] xs;
+            int count;
+            int end;
+            if (bp != null) {
+                as = bp.arrow();
+                xs = bp.x();
+                count = as.length;
+                end = bp.end();
+            } else {
+                // The block at the playhead is picked afresh each time; whole ones are kept.
+                end = pickBlock(b, n);
+                as = scratch.arrow;
+                xs = scratch.x;
+                count = scratch.n;
                 if (end >= 0) {
-                    blockPicks.put(b, bp);
+                    blockPicks.put(b, new BlockPick(Arrays.copyOf(as, count), Arrays.copyOf(xs, count), end));
                 }
             }
             // Kept from a later moment (before a step back), the block may hold arrows not yet
             // made at this one: picking is left to right, so those before n are picked alike.
-            boolean whole = bp.end() >= 0 && bp.end() < n;
-            for (int i = 0; i < bp.arrow().length && bp.arrow()[i] < n; i++) {
-                double x = bp.x()[i];
+            boolean whole = end >= 0 && end < n;
+            for (int i = 0; i < count && as[i] < n; i++) {
+                double x = xs[i];
                 if (x >= from && x <= to) {
                     if (pk.n == pk.arrow.length) {
                         pk.arrow = Arrays.copyOf(pk.arrow, pk.n * 2);
                         pk.x = Arrays.copyOf(pk.x, pk.n * 2);
                         pk.tag = Arrays.copyOf(pk.tag, pk.n * 2);
                     }
-                    pk.arrow[pk.n] = bp.arrow()[i];
+                    pk.arrow[pk.n] = as[i];
                     pk.x[pk.n++] = x;
                 }
             }

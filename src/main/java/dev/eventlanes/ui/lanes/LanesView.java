@@ -599,11 +599,10 @@ public final class LanesView extends Region {
         for (int i = 0; i < rows.size(); i++) {
             double[] r = rows.get(i);
             boolean inside = false;
+            // (No two are equal now: equal ones share their rows and were merged above.)
             for (int j = 0; j < rows.size() && !inside; j++) {
                 double[] o = rows.get(j);
-                // Of two equal ones (not left after the row merge, but cheap to be sure) the first stays.
-                inside = j != i && o[0] <= r[0] && o[1] >= r[1] && o[2] <= r[2] && o[3] >= r[3]
-                        && (j < i || !Arrays.equals(o, r));
+                inside = j != i && o[0] <= r[0] && o[1] >= r[1] && o[2] <= r[2] && o[3] >= r[3];
             }
             if (!inside) {
                 kept.add(r);

@@ -3,6 +3,7 @@ package dev.eventlanes.ui.lanes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -41,17 +42,21 @@ final class Sprites {
     /** Sprites made since the start, for tests. */
     int made;
 
+    /** How to make a sprite: a canvas of w by h units on which {@code paint} draws with the anchor at (ax, ay). */
+    record Picture(int w, int h, int ax, int ay, Consumer<GraphicsContext> paint) {
+    }
+
     /**
-     * Draws the sprite {@code what} with its anchor at (x, y), making it first if need be: a
-     * canvas of w by h units on which {@code paint} draws with the anchor at (ax, ay).
+     * Draws the sprite {@code what} with its anchor at (x, y), making it first from {@code picture}
+     * if need be (asked only then: working out a picture's size measures text).
      */
-    void draw(GraphicsContext g, Object what, double x, double y, int w, int h, int ax, int ay,
-              Consumer<GraphicsContext> paint) {
+    void draw(GraphicsContext g, Object what, double x, double y, Supplier<Picture> picture) {
         double rs = renderScale(g);
         Key key = new Key(what, rs);
         Sprite s = cache.get(key);
         if (s == null) {
-            s = new Sprite(make(w, h, ax, ay, rs, paint), w, h, ax, ay);
+            Picture p = picture.get();
+            s = new Sprite(make(p, rs), p.w(), p.h(), p.ax(), p.ay());
             cache.put(key, s);
             made++;
         }
@@ -62,12 +67,12 @@ final class Sprites {
         cache.clear();
     }
 
-    private static Image make(int w, int h, int ax, int ay, double rs, Consumer<GraphicsContext> paint) {
-        Canvas c = new Canvas(w * rs, h * rs);
+    private static Image make(Picture p, double rs) {
+        Canvas c = new Canvas(p.w() * rs, p.h() * rs);
         GraphicsContext sg = c.getGraphicsContext2D();
         sg.scale(rs, rs);
-        sg.translate(ax, ay);
-        paint.accept(sg);
+        sg.translate(p.ax(), p.ay());
+        p.paint().accept(sg);
         SnapshotParameters sp = new SnapshotParameters();
         sp.setFill(Color.TRANSPARENT);
         return c.snapshot(sp, null);
