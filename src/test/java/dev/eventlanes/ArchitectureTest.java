@@ -45,8 +45,18 @@ class ArchitectureTest {
     void theModelDependsOnNothingElseOfOurs() {
         noClasses().that().resideInAPackage("dev.eventlanes.model..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.eventlanes.scenario..", "dev.eventlanes.python..",
-                        "dev.eventlanes.trace..", "dev.eventlanes.ui..", "dev.eventlanes.cli..")
+                        "dev.eventlanes.trace..", "dev.eventlanes.scene..", "dev.eventlanes.ui..", "dev.eventlanes.cli..")
                 .orShould().dependOnClassesThat().belongToAnyOf(Launcher.class)
+                .check(classes);
+    }
+
+    @Test
+    void theSceneBuildsOnTheModelAlone() {
+        // The window and `render` share the scene's geometry: it must stay free of JavaFX (see
+        // onlyTheUiDependsOnJavaFx), and of programs, files and printing.
+        noClasses().that().resideInAPackage("dev.eventlanes.scene..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.eventlanes.scenario..", "dev.eventlanes.python..",
+                        "dev.eventlanes.trace..", "dev.eventlanes.ui..", "dev.eventlanes.cli..", "dev.eventlanes.launch..")
                 .check(classes);
     }
 

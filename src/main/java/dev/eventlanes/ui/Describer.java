@@ -3,7 +3,7 @@ package dev.eventlanes.ui;
 import dev.eventlanes.model.Loop;
 import dev.eventlanes.model.TraceKind;
 import dev.eventlanes.model.TraceLog;
-import dev.eventlanes.ui.timeline.Timeline;
+import dev.eventlanes.scene.TraceIndex;
 
 /**
  * One plain sentence about the last scheduler decision, for the status bar: of the entries since
@@ -18,7 +18,7 @@ public final class Describer {
         this.i18n = i18n;
     }
 
-    public String sentence(Timeline tl, int k) {
+    public String sentence(TraceIndex tl, int k) {
         if (k <= 0) {
             return i18n.get("status.start");
         }
@@ -71,19 +71,19 @@ public final class Describer {
         };
     }
 
-    private String who(Timeline tl, int task) {
+    private String who(TraceIndex tl, int task) {
         if (task < 0 || task >= tl.lanes().size() || tl.lanes().get(task) == null) {
             return i18n.get("who.you");
         }
         return tl.lanes().get(task).name();
     }
 
-    private String eventName(Timeline tl, int e) {
+    private String eventName(TraceIndex tl, int e) {
         return e >= 0 && e < tl.events().size() && tl.events().get(e) != null ? tl.events().get(e).name() : "?";
     }
 
     /** The sentence for one entry. */
-    public String describe(Timeline tl, int i) {
+    public String describe(TraceIndex tl, int i) {
         String who = who(tl, tl.log().task(i));
         return joinSubject(who, sentence(tl, i, who));
     }
@@ -106,7 +106,7 @@ public final class Describer {
         return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
-    private String sentence(Timeline tl, int i, String who) {
+    private String sentence(TraceIndex tl, int i, String who) {
         TraceLog log = tl.log();
         String ev = eventName(tl, log.event(i));
         return switch (log.kind(i)) {

@@ -1,6 +1,6 @@
 package dev.eventlanes.ui;
 
-import dev.eventlanes.ui.timeline.Timeline;
+import dev.eventlanes.scene.TraceIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -32,7 +32,7 @@ public final class EventsBar extends HBox {
     private final I18n i18n;
     private final List<EventToggle> toggles = new ArrayList<>();
     private final Consumer<String> onClick;
-    private Timeline timeline;
+    private TraceIndex timeline;
     private double visibleFrom = Double.NEGATIVE_INFINITY;
     private double visibleTo = Double.POSITIVE_INFINITY;
     private boolean refreshQueued;
@@ -351,14 +351,14 @@ public final class EventsBar extends HBox {
     }
 
     /** Shows the events as they were after k entries. */
-    public void show(Timeline tl, int k) {
+    public void show(TraceIndex tl, int k) {
         if (tl != timeline) {
             timeline = tl;
             toggles.clear();
             getChildren().setAll(probe);
         }
         int shown = 0;
-        for (Timeline.EventTrack e : tl.events()) {
+        for (TraceIndex.EventTrack e : tl.events()) {
             if (e == null || e.createdIndex() >= k) {
                 continue;
             }

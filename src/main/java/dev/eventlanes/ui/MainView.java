@@ -728,7 +728,7 @@ public final class MainView {
      * 5", and half-way along in a new click-built scenario ("step 0 of 1").
      */
     private int scrubberStart() {
-        dev.eventlanes.ui.timeline.Timeline tl = vm.timeline();
+        dev.eventlanes.scene.TraceIndex tl = vm.timeline();
         return tl != null && tl.stepCount() > 0 ? Math.min(tl.runIndex(0), vm.totalProperty().get()) : 0;
     }
 

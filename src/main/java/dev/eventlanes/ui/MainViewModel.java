@@ -12,7 +12,7 @@ import dev.eventlanes.model.TraceKind;
 import dev.eventlanes.model.TraceLog;
 import dev.eventlanes.ui.program.ProgramSource;
 import dev.eventlanes.ui.program.ProgramSources;
-import dev.eventlanes.ui.timeline.Timeline;
+import dev.eventlanes.scene.TraceIndex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ import javafx.collections.ObservableList;
 
 /**
  * The main window's state and logic, without a single control: which session is open, the
- * simulation and its {@link Timeline}, the position shown (a trace index: the first
+ * simulation and its {@link TraceIndex}, the position shown (a trace index: the first
  * {@code position} entries are on screen), playback, clicks, and the sentences the window shows.
  *
  * <p>The simulation may run ahead of what is shown (after stepping back). A click always acts at
@@ -66,7 +66,7 @@ public final class MainViewModel {
     private final ProgramSources sources;
     private Session session;
     private Simulation sim;
-    private Timeline timeline;
+    private TraceIndex timeline;
     private List<Simulation.LoggedClick> baseClicks = List.of();
     private double playUnit;
 
@@ -192,10 +192,10 @@ public final class MainViewModel {
         baseClicks = List.copyOf(clicks);
         if (selfRunning()) {
             sim = runWithClicks(semantics.get(), clicks);
-            timeline = new Timeline(sim.trace());
+            timeline = new TraceIndex(sim.trace());
         } else {
             sim = new Simulation(session.program(), semantics.get(), 1);
-            timeline = new Timeline(sim.trace());
+            timeline = new TraceIndex(sim.trace());
             if (!clicks.isEmpty() && !sim.replay(clicks)) {
                 showBannerKey(true, "banner.replayFailed");
             }
@@ -217,14 +217,14 @@ public final class MainViewModel {
         List<Simulation.LoggedClick> kept = new ArrayList<>();
         if (selfRunning()) {
             sim = runWithClicks(s, clicks);
-            timeline = new Timeline(sim.trace());
+            timeline = new TraceIndex(sim.trace());
             kept.addAll(sim.clicks());
             if (kept.size() < clicks.size()) {
                 showBannerKey(true, "banner.clicksDropped", s.library());
             }
         } else {
             sim = new Simulation(session.program(), s, 1);
-            timeline = new Timeline(sim.trace());
+            timeline = new TraceIndex(sim.trace());
             for (Simulation.LoggedClick c : clicks) {
                 if (!sim.replay(List.of(c))) {
                     showBannerKey(true, "banner.clicksDropped", s.library());
@@ -491,8 +491,8 @@ public final class MainViewModel {
 
     /** A toggle was clicked: set() if unset, clear() if set (refused, visibly, under anyio and trio). */
     public String clickEvent(String name) {
-        Timeline.EventTrack track = null;
-        for (Timeline.EventTrack e : timeline.events()) {
+        TraceIndex.EventTrack track = null;
+        for (TraceIndex.EventTrack e : timeline.events()) {
             if (e != null && e.name().equals(name)) {
                 track = e;
             }
@@ -571,7 +571,7 @@ public final class MainViewModel {
             refused = click.describe();
         }
         sim = fresh;
-        timeline = new Timeline(sim.trace());
+        timeline = new TraceIndex(sim.trace());
         timeline.sync();
         output.clear();
         changed();
@@ -604,7 +604,7 @@ public final class MainViewModel {
             }
         }
         sim = fresh;
-        timeline = new Timeline(sim.trace());
+        timeline = new TraceIndex(sim.trace());
         timeline.sync();
         output.clear();
         changed();
@@ -728,7 +728,7 @@ public final class MainViewModel {
         List<Marker> out = new ArrayList<>();
         int n = timeline.laneCountAt(k);
         for (int t = 0; t < n; t++) {
-            Timeline.Lane lane = timeline.lanes().get(t);
+            TraceIndex.Lane lane = timeline.lanes().get(t);
             if (lane == null) {
                 continue;
             }
@@ -758,7 +758,7 @@ public final class MainViewModel {
         return sim;
     }
 
-    public Timeline timeline() {
+    public TraceIndex timeline() {
         return timeline;
     }
 

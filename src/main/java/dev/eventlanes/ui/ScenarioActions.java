@@ -5,7 +5,7 @@ import dev.eventlanes.scenario.Op;
 import dev.eventlanes.scenario.Scenario;
 import dev.eventlanes.scenario.ScenarioClicks;
 import dev.eventlanes.scenario.ScenarioJson;
-import dev.eventlanes.ui.timeline.Timeline;
+import dev.eventlanes.scene.TraceIndex;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -213,7 +213,7 @@ public final class ScenarioActions implements MainView.LaneActions {
     }
 
     /** For menus: the lanes that exist. */
-    static List<Timeline.Lane> lanes(MainViewModel vm) {
+    static List<TraceIndex.Lane> lanes(MainViewModel vm) {
         return vm.timeline().lanes();
     }
 }

@@ -285,7 +285,7 @@ class LanesDrawingTest {
         // that is new) must appear. Driven here frame by frame, as the glide would.
         robot.interact(() -> view.openSession(PresetCatalog.open("py:ping_pong")));
         robot.interact(() -> vm.runToEnd());
-        dev.eventlanes.ui.timeline.Timeline tl = vm.timeline();
+        dev.eventlanes.scene.TraceIndex tl = vm.timeline();
         int total = vm.totalProperty().get();
         int[] stops = {0, 10, 20, 30, 60, 100};
         for (int i = 1; i < stops.length; i++) {

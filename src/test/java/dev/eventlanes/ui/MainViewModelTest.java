@@ -8,7 +8,7 @@ import dev.eventlanes.model.TaskState;
 import dev.eventlanes.scenario.Op;
 import dev.eventlanes.scenario.ScenarioClicks;
 import dev.eventlanes.ui.program.ProgramSources;
-import dev.eventlanes.ui.timeline.Timeline;
+import dev.eventlanes.scene.TraceIndex;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class MainViewModelTest {
         vm.open(PresetCatalog.seed());
     }
 
-    private Timeline.Lane lane(String name) {
+    private TraceIndex.Lane lane(String name) {
         return vm.timeline().lanes().stream().filter(l -> l != null && l.name().equals(name)).findFirst().orElseThrow();
     }
 
@@ -31,7 +31,7 @@ class MainViewModelTest {
         return lane(name).stateAt(vm.positionProperty().get());
     }
 
-    private Timeline.EventTrack event(String name) {
+    private TraceIndex.EventTrack event(String name) {
         return vm.timeline().events().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
     }
 

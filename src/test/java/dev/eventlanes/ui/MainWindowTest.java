@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.eventlanes.model.Semantics;
 import dev.eventlanes.model.TaskState;
 import dev.eventlanes.ui.program.ProgramSources;
-import dev.eventlanes.ui.timeline.Timeline;
+import dev.eventlanes.scene.TraceIndex;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -64,7 +64,7 @@ class MainWindowTest {
     }
 
     private TaskState stateOf(String name) {
-        for (Timeline.Lane l : vm.timeline().lanes()) {
+        for (TraceIndex.Lane l : vm.timeline().lanes()) {
             if (l != null && l.name().equals(name)) {
                 return l.stateAt(position());
             }

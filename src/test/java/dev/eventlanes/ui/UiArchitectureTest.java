@@ -30,7 +30,7 @@ class UiArchitectureTest {
 
     @Test
     void theTimelineAndProgramSourcesStayFreeOfJavafx() {
-        noClasses().that().resideInAnyPackage("dev.eventlanes.ui.timeline..", "dev.eventlanes.ui.program..")
+        noClasses().that().resideInAnyPackage("dev.eventlanes.scene..", "dev.eventlanes.ui.program..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..")
                 .check(MAIN);
     }

@@ -6,7 +6,7 @@ import dev.eventlanes.model.TraceKind;
 import dev.eventlanes.model.TraceLog;
 import dev.eventlanes.ui.I18n;
 import dev.eventlanes.ui.Styles;
-import dev.eventlanes.ui.timeline.Timeline;
+import dev.eventlanes.scene.TraceIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -78,12 +78,12 @@ final class LanePainter {
     private final Map<Font, Map<String, Double>> widths = new HashMap<>();
 
     // The frame: what is drawn and where (set by LanesView before drawing).
-    Timeline tl;
+    TraceIndex tl;
     /** The timeline's arrows and events (live views, kept: asking the timeline makes a new one). */
-    private List<Timeline.Arrow> arrows = List.of();
-    private List<Timeline.EventTrack> events = List.of();
-    private List<Timeline.Lane> lanes = List.of();
-    private Timeline listsFor;
+    private List<TraceIndex.Arrow> arrows = List.of();
+    private List<TraceIndex.EventTrack> events = List.of();
+    private List<TraceIndex.Lane> lanes = List.of();
+    private TraceIndex listsFor;
     TraceLog log;
     int position;
     /** Playhead, in units and in absolute pixels. */
@@ -129,7 +129,7 @@ final class LanePainter {
     /** Arrows picked for this frame: from absolute 0 (tiles) and from the view's edge (strip). */
     private final Picked[] picked = {new Picked(), new Picked()};
     private final Map<Integer, String> rulerLabels = new HashMap<>();
-    private Timeline rulerLabelsFor;
+    private TraceIndex rulerLabelsFor;
 
     /** Arrows shown in a range, left to right, with their x and whether each one's tag shows. */
     private static final class Picked {
@@ -264,7 +264,7 @@ final class LanePainter {
         int at = tl.positionAtUnit(x0 / ppu);
         for (int r = firstRow; r <= lastRow; r++) {
             double y = top + r * rh - scroll;
-            Timeline.Lane lane = lanes.get(taskOfRow[r]);
+            TraceIndex.Lane lane = lanes.get(taskOfRow[r]);
             if (y + rh <= 0 || y >= height || lane == null) {
                 continue;
             }
@@ -303,11 +303,11 @@ final class LanePainter {
         if (arrowsShown > 0) {
             double reach = tagReach();
             Picked pk = pick(x0, x0 + reach + 10 * s + 4, x0);
-            List<Timeline.Arrow> as = arrows;
+            List<TraceIndex.Arrow> as = arrows;
             java.util.Set<Integer> rows = new java.util.HashSet<>();
             double th = 24 * s;
             for (int k = 0; k < pk.n; k++) {
-                Timeline.Arrow ar = as.get(pk.arrow[k]);
+                TraceIndex.Arrow ar = as.get(pk.arrow[k]);
                 double x = pk.x[k];
                 if (x < x0 || x > x0 + reach + 10 * s + 4 || !hasTag(ar)) {
                     continue;
@@ -420,7 +420,7 @@ final class LanePainter {
                 continue;
             }
             int t = taskOfRow[r];
-            Timeline.Lane lane = lanes.get(t);
+            TraceIndex.Lane lane = lanes.get(t);
             if (r % 2 == 1) {
                 g.setFill(STRIPE);
                 g.fillRect(cl, y, cr - cl, rh);
@@ -443,7 +443,7 @@ final class LanePainter {
         }
     }
 
-    private void drawLane(GraphicsContext g, double origin, Timeline.Lane lane, double y, double bh,
+    private void drawLane(GraphicsContext g, double origin, TraceIndex.Lane lane, double y, double bh,
                           double left, double right, double stickyX) {
         int last = lane.segmentAt(position);
         if (last < 0) {
@@ -537,7 +537,7 @@ final class LanePainter {
     }
 
     /** Whether segment s of a lane shows its label at (pos, playhead p), drawn from absolute 0. */
-    boolean labelDrawn(Timeline.Lane lane, int s, int pos, double p) {
+    boolean labelDrawn(TraceIndex.Lane lane, int s, int pos, double p) {
         int last = lane.segmentAt(pos);
         if (s < 0 || s > last) {
             return false;
@@ -557,7 +557,7 @@ final class LanePainter {
     }
 
     /** The first poll of a lane at or right of absolute x. */
-    private int firstPollAtOrAfter(Timeline.Lane lane, double x) {
+    private int firstPollAtOrAfter(TraceIndex.Lane lane, double x) {
         int np = lane.pollCount();
         int p = lane.pollsBelow(tl.positionAtUnit(x / ppu));
         while (p > 0 && xOf(lane.pollIndex(p - 1)) >= x) {
@@ -570,7 +570,7 @@ final class LanePainter {
     }
 
     /** Polls: a ring with T or F, readable without colour; at least 28 px apart (see class comment). */
-    private void drawPolls(GraphicsContext g, double origin, Timeline.Lane lane, double y, double bh,
+    private void drawPolls(GraphicsContext g, double origin, TraceIndex.Lane lane, double y, double bh,
                            double left, double right, double stickyX) {
         int np = lane.pollCount();
         if (np == 0) {
@@ -688,7 +688,7 @@ final class LanePainter {
     int visibleArrows(int pos, double p) {
         int lo = 0;
         int hi = tl.arrowCountAt(pos);
-        List<Timeline.Arrow> as = arrows;
+        List<TraceIndex.Arrow> as = arrows;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (xOf(as.get(mid).index()) <= p) {
@@ -809,7 +809,7 @@ final class LanePainter {
     private int pickBlock(long b, int n) {
         Picked out = scratch;
         out.n = 0;
-        List<Timeline.Arrow> as = arrows;
+        List<TraceIndex.Arrow> as = arrows;
         double gap = 6 * scale;
         double blockEnd = (b + 1) * BLOCK;
         int a = firstArrowAtOrAfter(b * BLOCK);
@@ -852,7 +852,7 @@ final class LanePainter {
             return size() > 4096;
         }
     };
-    private Timeline picksFor;
+    private TraceIndex picksFor;
     private double picksPpu = -1;
     private double picksScale = -1;
     private final Picked scratch = new Picked();
@@ -885,14 +885,14 @@ final class LanePainter {
         // right on the same row is left out (the arrow itself still shows). A block starts from the
         // tags of the block to its right, all of them, drawn or not: so a block's choice is fixed
         // once the playhead has moved past the next one.
-        List<Timeline.Arrow> as = arrows;
+        List<TraceIndex.Arrow> as = arrows;
         RowLefts kept = keptTags;
         RowLefts inBlock = blockTags;
         kept.clear();
         inBlock.clear();
         long block = Long.MAX_VALUE;
         for (int k = pk.n - 1; k >= 0; k--) {
-            Timeline.Arrow ar = as.get(pk.arrow[k]);
+            TraceIndex.Arrow ar = as.get(pk.arrow[k]);
             long b = (long) Math.floor(pk.x[k] / BLOCK);
             if (b != block) {
                 if (b == block - 1) {
@@ -973,7 +973,7 @@ final class LanePainter {
         if (arrowsShown <= was) {
             return out;
         }
-        List<Timeline.Arrow> as = arrows;
+        List<TraceIndex.Arrow> as = arrows;
         double first = xOf(as.get(was).index());
         double last = xOf(as.get(arrowsShown - 1).index());
         // A new arrow changes the choice in its own block and the one before it (see pick).
@@ -996,7 +996,7 @@ final class LanePainter {
             if (wasShown == after.tag[k]) {
                 continue;
             }
-            Timeline.Arrow ar = as.get(a);
+            TraceIndex.Arrow ar = as.get(a);
             String tag = tag(ar.event());
             double tw = tagWidth(tag);
             double tx = Math.max(2, after.x[k] - tw - 10 * s);
@@ -1010,13 +1010,13 @@ final class LanePainter {
         return out;
     }
 
-    private double yFrom(Timeline.Arrow ar) {
+    private double yFrom(TraceIndex.Arrow ar) {
         int f = ar.fromTask();
         double rh = rowHeight;
         return f >= 0 && f < rowOfTask.length && rowOfTask[f] >= 0 ? top + rowOfTask[f] * rh - scroll + rh / 2 : top;
     }
 
-    private boolean hasTag(Timeline.Arrow ar) {
+    private boolean hasTag(TraceIndex.Arrow ar) {
         return ar.event() >= 0 && ar.event() < events.size() && events.get(ar.event()) != null;
     }
 
@@ -1028,7 +1028,7 @@ final class LanePainter {
         double s = scale;
         double tagR = tagReach();
         Picked pk = pick(left, right, stickyX);
-        List<Timeline.Arrow> as = arrows;
+        List<TraceIndex.Arrow> as = arrows;
         g.setLineWidth(2.5 * s);
         for (int k = pk.n - 1; k >= 0; k--) {
             double x = pk.x[k];
@@ -1038,7 +1038,7 @@ final class LanePainter {
             if (x + 16 * s + 4 < left) {
                 break;
             }
-            Timeline.Arrow ar = as.get(pk.arrow[k]);
+            TraceIndex.Arrow ar = as.get(pk.arrow[k]);
             double yFrom = yFrom(ar);
             double cx = x - origin;
             if (x + 16 * s + 2 >= left && x - 6 * s - 2 <= right) {
@@ -1082,7 +1082,7 @@ final class LanePainter {
 
     // ------------------------------------------------------------------ ruler and playhead
 
-    /** The first clock jump (see Timeline) at or right of absolute x. */
+    /** The first clock jump (see TraceIndex) at or right of absolute x. */
     private int firstJumpAtOrAfter(double x) {
         int n = tl.clockJumpCount();
         int j = tl.clockJumpsBelow(tl.positionAtUnit(x / ppu));

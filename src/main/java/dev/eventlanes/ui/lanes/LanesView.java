@@ -3,7 +3,7 @@ package dev.eventlanes.ui.lanes;
 import dev.eventlanes.model.TaskState;
 import dev.eventlanes.ui.I18n;
 import dev.eventlanes.ui.Styles;
-import dev.eventlanes.ui.timeline.Timeline;
+import dev.eventlanes.scene.TraceIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,7 +77,7 @@ public final class LanesView extends Region {
     private final DoubleProperty pxPerUnit = new SimpleDoubleProperty(160);
     private final IntegerProperty selectedTask = new SimpleIntegerProperty(-1);
     private final List<Header> headerNodes = new ArrayList<>();
-    private Timeline timeline;
+    private TraceIndex timeline;
     private int position;
     private double shownUnit;
     private IntFunction<Node> actions = t -> null;
@@ -94,7 +94,7 @@ public final class LanesView extends Region {
 
     // What the tiles show: when all of this is unchanged and the position and playhead only moved
     // on, the tiles are repaired, else repainted.
-    private Timeline drawnTimeline;
+    private TraceIndex drawnTimeline;
     private double drawnPpu = -1;
     private double drawnHeight = -1;
     private double drawnScale = -1;
@@ -280,7 +280,7 @@ public final class LanesView extends Region {
     }
 
     /** Shows the timeline after k entries, the playhead at the last entry shown. */
-    public void show(Timeline tl, int k) {
+    public void show(TraceIndex tl, int k) {
         show(tl, k, tl.unitAt(k));
     }
 
@@ -288,7 +288,7 @@ public final class LanesView extends Region {
      * Shows the timeline after k entries with the playhead at {@code unit}: segments are drawn up
      * to it, so while playing the lanes grow smoothly through a sleep, and a step can glide.
      */
-    public void show(Timeline tl, int k, double unit) {
+    public void show(TraceIndex tl, int k, double unit) {
         if (tl != timeline) {
             timeline = tl;
             headerNodes.clear();
@@ -324,7 +324,7 @@ public final class LanesView extends Region {
         }
         List<Integer> roots = new ArrayList<>();
         for (int t = 0; t < m; t++) {
-            Timeline.Lane l = timeline.lanes().get(t);
+            TraceIndex.Lane l = timeline.lanes().get(t);
             int p = l == null ? -1 : l.parent();
             if (p >= 0 && p < m && p != t) {
                 children.get(p).add(t);
@@ -548,7 +548,7 @@ public final class LanesView extends Region {
         double rh = p.rowHeight;
         int atPlayhead = timeline.positionAtUnit(drawnPlayhead / p.ppu);
         for (int r = p.firstRow; r <= p.lastRow; r++) {
-            Timeline.Lane lane = timeline.lanes().get(taskOfRow[r]);
+            TraceIndex.Lane lane = timeline.lanes().get(taskOfRow[r]);
             if (lane == null) {
                 continue;
             }
@@ -853,7 +853,7 @@ public final class LanesView extends Region {
                 continue;
             }
             Header h = headerNodes.get(t);
-            Timeline.Lane lane = timeline.lanes().get(t);
+            TraceIndex.Lane lane = timeline.lanes().get(t);
             if (lane == null) {
                 continue;
             }

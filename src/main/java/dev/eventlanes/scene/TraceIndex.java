@@ -1,4 +1,4 @@
-package dev.eventlanes.ui.timeline;
+package dev.eventlanes.scene;
 
 import dev.eventlanes.model.TaskState;
 import dev.eventlanes.model.TraceKind;
@@ -22,7 +22,7 @@ import java.util.List;
  * same virtual instant, so each step adds {@link #STEP_GAP} layout units (half before the RUN entry,
  * half after it) besides the seconds that pass; in busy stretches steps shrink (see {@link #gap}). A "unit" is one virtual second or one step gap.
  */
-public final class Timeline {
+public final class TraceIndex {
     /** Layout units one scheduler step occupies (as wide as 0.4 virtual seconds). */
     public static final double STEP_GAP = 0.4;
     /** Steps per {@link #DENSITY_WINDOW} drawn at full width before they start to shrink. */
@@ -185,7 +185,7 @@ public final class Timeline {
     private Arrow[] openArrows = new Arrow[16];
     private int[] openFill = new int[16];
 
-    public Timeline(TraceLog log) {
+    public TraceIndex(TraceLog log) {
         this.log = log;
     }
 

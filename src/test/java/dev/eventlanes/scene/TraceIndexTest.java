@@ -1,4 +1,4 @@
-package dev.eventlanes.ui.timeline;
+package dev.eventlanes.scene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import dev.eventlanes.model.TaskState;
 import dev.eventlanes.scenario.Presets;
 import org.junit.jupiter.api.Test;
 
-class TimelineTest {
+class TraceIndexTest {
     private static Simulation run(Semantics s) {
         Simulation sim = new Simulation(Presets.load(Presets.SEED), s, 1);
         sim.runToEnd();
@@ -18,10 +18,10 @@ class TimelineTest {
     @Test
     void setDrawsAnArrowFromTheSetterToTheWokenLane() {
         Simulation sim = run(Semantics.ANYIO);
-        Timeline tl = new Timeline(sim.trace());
+        TraceIndex tl = new TraceIndex(sim.trace());
         tl.sync();
         assertThat(tl.arrows()).hasSize(1);
-        Timeline.Arrow a = tl.arrows().get(0);
+        TraceIndex.Arrow a = tl.arrows().get(0);
         assertThat(tl.lanes().get(a.fromTask()).name()).isEqualTo("main");
         assertThat(a.toTasks()).containsExactly(1);
         assertThat(tl.arrows().get(0).index()).isLessThan(tl.size());
@@ -31,11 +31,11 @@ class TimelineTest {
     @Test
     void scrubbingBackShowsTheHandlerWaitingAndTheEventUnset() {
         Simulation sim = run(Semantics.ASYNCIO);
-        Timeline tl = new Timeline(sim.trace());
+        TraceIndex tl = new TraceIndex(sim.trace());
         tl.sync();
         int setIndex = tl.arrows().get(0).index();
-        Timeline.Lane worker = tl.lanes().get(1);
-        Timeline.EventTrack ev = tl.events().get(0);
+        TraceIndex.Lane worker = tl.lanes().get(1);
+        TraceIndex.EventTrack ev = tl.events().get(0);
         assertThat(worker.stateAt(setIndex)).isEqualTo(TaskState.WAITING);
         assertThat(ev.isSetAt(setIndex)).isFalse();
         assertThat(ev.waitingAt(setIndex)).isEqualTo(1);
@@ -49,9 +49,9 @@ class TimelineTest {
     @Test
     void layoutUnitsGrowWithTimeAndSteps() {
         Simulation sim = run(Semantics.ANYIO);
-        Timeline tl = new Timeline(sim.trace());
+        TraceIndex tl = new TraceIndex(sim.trace());
         tl.sync();
-        assertThat(tl.unitAt(tl.size())).isGreaterThan(2 + 2 * Timeline.STEP_GAP);
+        assertThat(tl.unitAt(tl.size())).isGreaterThan(2 + 2 * TraceIndex.STEP_GAP);
         for (int i = 1; i < tl.size(); i++) {
             assertThat(tl.unitOf(i)).isGreaterThanOrEqualTo(tl.unitOf(i - 1));
         }
@@ -62,9 +62,9 @@ class TimelineTest {
 
     @Test
     void quietRunsGetFullStepsAndBusyStretchesShrinkThem() {
-        assertThat(Timeline.gap(1)).isEqualTo(Timeline.STEP_GAP);
-        assertThat(Timeline.gap(Timeline.FULL_STEPS)).isEqualTo(Timeline.STEP_GAP);
-        assertThat(Timeline.gap(24)).isLessThan(Timeline.STEP_GAP / 3);
-        assertThat(Timeline.gap(10_000)).isEqualTo(Timeline.MIN_GAP);
+        assertThat(TraceIndex.gap(1)).isEqualTo(TraceIndex.STEP_GAP);
+        assertThat(TraceIndex.gap(TraceIndex.FULL_STEPS)).isEqualTo(TraceIndex.STEP_GAP);
+        assertThat(TraceIndex.gap(24)).isLessThan(TraceIndex.STEP_GAP / 3);
+        assertThat(TraceIndex.gap(10_000)).isEqualTo(TraceIndex.MIN_GAP);
     }
 }

@@ -1,4 +1,4 @@
-package dev.eventlanes.ui.timeline;
+package dev.eventlanes.scene;
 
 import java.util.Arrays;
 
