@@ -14,6 +14,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("render")) {
+            // The picture is drawn by the window's package, which alone uses JavaFX.
+            System.exit(Cli.main(args, new dev.eventlanes.ui.render.WindowPictures()));
+        }
         if (args.length > 0) {
             System.exit(Cli.main(args));
         }

@@ -11,6 +11,7 @@ import dev.eventlanes.model.Simulation;
 import dev.eventlanes.model.TraceKind;
 import dev.eventlanes.model.TraceListener;
 import dev.eventlanes.scenario.Scenario;
+import dev.eventlanes.scene.PictureMaker;
 import dev.eventlanes.scenario.ScenarioJson;
 import dev.eventlanes.scenario.ScriptBody;
 import dev.eventlanes.trace.ChromeTraceWriter;
@@ -42,11 +43,17 @@ public final class Cli {
     static final String USAGE_TEXT = """
             usage: event-lanes run FILE [--semantics asyncio|anyio|trio] [--seed N]
                                         [--trace OUT.jsonl] [--chrome-trace OUT.json] [--op-limit N]
+                   event-lanes render FILE --png OUT.png [--scene OUT.json] [--at-step N | --at-time T]
+                                        [--width W] [--height H] [--semantics ...] [--seed N]
+                                        [--lang en|zh] [--window]
                    event-lanes bench
                    event-lanes              (no arguments: open the window)
 
               run     runs a .json scenario (or a .py program, where supported) on the virtual
                       clock and prints its output; diagnostics go to standard error
+              render  draws the run as the window's lanes show it (--window: the whole window)
+                      at that moment (default: its end), without a display; --scene also
+                      writes what was drawn as JSON (docs/scene-format.md)
               bench   measures the model core (handoffs and wake-ups per second, trace memory)
 
             exit codes: 0 ok, 64 usage error, 65 bad input file,
@@ -91,9 +98,26 @@ public final class Cli {
         }
     }
 
+    /** The picture {@code render} draws, given by the launcher (the window's package draws it); null: none. */
+    private PictureMaker pictures;
+
+    /**
+     * Runs the command line, {@code render} included, on the process's standard streams and
+     * returns the exit code.
+     */
+    public static int main(String[] args, PictureMaker pictures) {
+        return execute(args, System.out, System.err, pictures);
+    }
+
     /** Runs the command line on the given streams and returns the exit code. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
+        return execute(args, out, err, null);
+    }
+
+    /** Runs the command line on the given streams, drawing with {@code pictures}, and returns the exit code. */
+    public static int execute(String[] args, PrintStream out, PrintStream err, PictureMaker pictures) {
         Cli cli = new Cli(out, err);
+        cli.pictures = pictures;
         try {
             return cli.dispatch(args);
         } finally {
@@ -108,6 +132,7 @@ public final class Cli {
         }
         return switch (args[0]) {
             case "run" -> run(args);
+            case "render" -> render(args);
             case "bench" -> {
                 if (args.length > 1) {
                     yield usage("bench takes no arguments");
@@ -265,6 +290,138 @@ public final class Cli {
         out.flush();
         int written = writeTraces(sim, a);
         return code != OK ? code : written;
+    }
+
+    /** The file's text, checked and decoded as {@code run} reads it, or null (reported) if it cannot be. */
+    private String readText(Path path) {
+        String problem = ScenarioJson.checkFile(path);
+        if (problem != null) {
+            err.println("event-lanes: " + problem);
+            return null;
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException | RuntimeException e) {
+            err.println("event-lanes: " + path + ": cannot be read (" + e.getMessage() + ")");
+            return null;
+        }
+        String[] decoded = ScenarioJson.decodeText(bytes);
+        if (decoded[0] == null) {
+            err.println("event-lanes: " + path + ": " + decoded[1]);
+            return null;
+        }
+        return decoded[0];
+    }
+
+    private int render(String[] args) {
+        String file = null;
+        Semantics semantics = null;
+        Long seed = null;
+        Integer atStep = null;
+        Double atTime = null;
+        int width = 0;
+        int height = 0;
+        String lang = "en";
+        String png = null;
+        String scene = null;
+        boolean window = false;
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--window")) {
+                window = true;
+            } else if (a.startsWith("--") && !a.equals("--")) {
+                String name = a;
+                String value;
+                int eq = a.indexOf('=');
+                if (eq > 0) {
+                    name = a.substring(0, eq);
+                    value = a.substring(eq + 1);
+                } else if (i + 1 < args.length) {
+                    value = args[++i];
+                } else {
+                    return usage("option " + a + " needs a value");
+                }
+                try {
+                    switch (name) {
+                        case "--png" -> png = value;
+                        case "--scene" -> scene = value;
+                        case "--semantics" -> semantics = Semantics.parse(value);
+                        case "--seed" -> seed = Long.parseLong(value);
+                        case "--at-step" -> {
+                            atStep = Integer.parseInt(value);
+                            if (atStep < 0) {
+                                return usage("--at-step must be 0 or more");
+                            }
+                        }
+                        case "--at-time" -> {
+                            atTime = Double.parseDouble(value);
+                            if (!(atTime >= 0) || atTime.isInfinite()) {
+                                return usage("--at-time must be a time in seconds, 0 or more");
+                            }
+                        }
+                        case "--width" -> width = size("--width", value);
+                        case "--height" -> height = size("--height", value);
+                        case "--lang" -> {
+                            if (!value.equals("en") && !value.equals("zh")) {
+                                return usage("--lang must be en or zh, not '" + value + "'");
+                            }
+                            lang = value;
+                        }
+                        default -> {
+                            return usage("unknown option " + name);
+                        }
+                    }
+                } catch (NumberFormatException e) {
+                    return usage(name + " needs a number, not '" + value + "'");
+                } catch (IllegalArgumentException e) {
+                    return usage(e.getMessage());
+                }
+            } else if (file == null) {
+                file = a;
+            } else {
+                return usage("more than one FILE given ('" + file + "' and '" + a + "')");
+            }
+        }
+        if (file == null) {
+            return usage("render needs a FILE");
+        }
+        if (png == null) {
+            return usage("render needs --png OUT.png");
+        }
+        if (atStep != null && atTime != null) {
+            return usage("give --at-step or --at-time, not both");
+        }
+        if (pictures == null) {
+            err.println("event-lanes: this build cannot draw (it has no window)");
+            return SOFTWARE;
+        }
+        Path path = Path.of(file);
+        String text = readText(path);
+        if (text == null) {
+            return DATA_ERR;
+        }
+        PictureMaker.Result r;
+        try {
+            r = pictures.make(new PictureMaker.Request(path.getFileName().toString(), text, semantics, seed, atStep, atTime,
+                    width, height, lang, Path.of(png), scene == null ? null : Path.of(scene), window));
+        } catch (IOException e) {
+            err.println("event-lanes: cannot write the picture: " + e.getMessage());
+            return SOFTWARE;
+        }
+        if (r.simulation() == null) {
+            return badInput(path, r.problems());
+        }
+        return finish(r.simulation());
+    }
+
+    /** A picture's size: 0 (the default) or from 200 to 8000 pixels. */
+    private static int size(String name, String value) {
+        int v = Integer.parseInt(value);
+        if (v != 0 && (v < 200 || v > 8000)) {
+            throw new IllegalArgumentException(name + " must be from 200 to 8000 pixels, not " + v);
+        }
+        return v;
     }
 
     private int badInput(Path path, List<String> errors) {

@@ -6,11 +6,13 @@ import dev.eventlanes.model.TraceLog;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Everything the window draws, derived from a {@link TraceLog} alone: lane segments, poll marks,
- * wake-up arrows, event toggles, output lines and a layout position per entry.
+ * Everything the lanes show, derived from a {@link TraceLog}: lane segments, marks, wake-up
+ * arrows, latencies, event toggles, output lines, and each entry's place on the time axis.
  *
  * <p>Why an index instead of snapshots: every derived fact is appended in trace order together
  * with the trace index where it begins, so the picture at any earlier position {@code k} (the
@@ -18,27 +20,69 @@ import java.util.List;
  * entries is then O(lanes + events) x log n, and the index is built once, incrementally, by
  * {@link #sync()} as the simulation grows the log.
  *
- * <p>The horizontal axis is virtual time, dilated by scheduler steps: many steps happen at the
- * same virtual instant, so each step adds {@link #STEP_GAP} layout units (half before the RUN entry,
- * half after it) besides the seconds that pass; in busy stretches steps shrink (see {@link #gap}). A "unit" is one virtual second or one step gap.
+ * <p><b>Where an entry is drawn.</b> Time is proportional on the axis; what happens at one
+ * instant gets room in an <em>instant band</em> (see {@link Axis}). Each entry has a place in
+ * half-slots, {@link #slot2(int)}: a scheduler step takes one slot, or one per mark when it
+ * makes several (a set() and a clear() in one step sit side by side), and a mark made outside any
+ * step (a click from outside, a deadline expiring) takes a slot of its own. The x of an entry is
+ * then {@code pixelsPerSecond * time + slotPixels * slot2 / 2}: equal durations are equal widths,
+ * and the slots are extra room, never time.
+ *
+ * <p><b>Playback</b> has its own axis, {@link #unitOf}: virtual seconds plus a gap per step, the
+ * gaps shrinking in busy stretches ({@link #gap}), so a burst of steps plays in a readable time
+ * without stretching the picture.
  */
 public final class TraceIndex {
-    /** Layout units one scheduler step occupies (as wide as 0.4 virtual seconds). */
+    /** Layout units one scheduler step occupies in playback (as long as 0.4 virtual seconds). */
     public static final double STEP_GAP = 0.4;
-    /** Steps per {@link #DENSITY_WINDOW} drawn at full width before they start to shrink. */
+    /** Steps per {@link #DENSITY_WINDOW} played at full length before they start to shrink. */
     public static final int FULL_STEPS = 12;
     /** Virtual seconds over which recent steps count towards the density. */
     public static final double DENSITY_WINDOW = 1.0;
-    /** The narrowest a step gets. */
+    /** The shortest a step plays. */
     public static final double MIN_GAP = 0.001;
     private static final TaskState[] STATES = TaskState.values();
     private double density;
     private double currentGap = STEP_GAP;
 
+    /** What a mark on a lane stands for. */
+    public enum MarkKind {
+        /** {@code set()} that turned the event on (it may have woken tasks). */
+        SET,
+        /** {@code set()} on an event already set: nothing happens. */
+        SET_AGAIN,
+        /** {@code clear()} (asyncio). */
+        CLEAR,
+        /** {@code is_set()} (its result is the entry's value). */
+        POLL,
+        /** {@code wait()} on an event already set: it returned without blocking. */
+        WAIT_SET,
+        /** A cancellation delivered to the task (the entry's text says by what). */
+        CANCEL,
+        /** The task ended with an exception (the EXIT entry's text is its last line). */
+        FAIL,
+        /** A refused operation or a diagnostic. */
+        ERROR,
+        /** Drawn, never traced: a task blocked for good when the run ended in a deadlock. */
+        FOREVER
+    }
+
+    private static final MarkKind[] MARK_KINDS = MarkKind.values();
+
+    /** The code's name for each task (see {@link #TraceIndex(TraceLog, TaskNames)}). */
+    public interface TaskNames {
+        /** What the program calls task {@code task}, or null to use the trace's name. */
+        String codeName(int task);
+
+        /** A short literal first argument, as Python shows it ({@code 'A'}), or null. */
+        String codeArg(int task);
+    }
+
     /** One task's lane. */
     public static final class Lane {
         private final int task;
-        private final String name;
+        private final String taskName;
+        private String name;
         private final int parent;
         private final int spawnIndex;
         final IntList segStart = new IntList();
@@ -46,11 +90,21 @@ public final class TraceIndex {
         final IntList segEvent = new IntList();
         final IntList lineAt = new IntList();
         final IntList lineVal = new IntList();
+        final IntList marks = new IntList();
+        final IntList markKind = new IntList();
         final IntList polls = new IntList();
+        /** Moments the task noticed a set(): where (a RUN or a POLL) and the SET it noticed. */
+        final IntList noticeAt = new IntList();
+        final IntList noticeOf = new IntList();
+        /** The SET whose wake-up this task has yet to act on (-1: none). */
+        int pendingSet = -1;
+        /** Per event: 1 if this task's last is_set() of it said True, 0 if False, -1 if never polled. */
+        int[] lastPoll = new int[0];
 
-        Lane(int task, String name, int parent, int spawnIndex) {
+        Lane(int task, String taskName, int parent, int spawnIndex) {
             this.task = task;
-            this.name = name;
+            this.taskName = taskName;
+            this.name = taskName;
             this.parent = parent;
             this.spawnIndex = spawnIndex;
         }
@@ -59,8 +113,14 @@ public final class TraceIndex {
             return task;
         }
 
+        /** The lane's name: what the code calls the task, told apart from its namesakes. */
         public String name() {
             return name;
+        }
+
+        /** The task's own name as the library knows it ({@code Task-3} for an unnamed asyncio task). */
+        public String taskName() {
+            return taskName;
         }
 
         public int parent() {
@@ -104,6 +164,34 @@ public final class TraceIndex {
             return i < 0 ? 0 : lineVal.get(i);
         }
 
+        /** How many times the task's line changed (entries {@link #lineChange}). */
+        public int lineChangeCount() {
+            return lineAt.size();
+        }
+
+        /** The trace index of the task's {@code c}-th change of source line. */
+        public int lineChange(int c) {
+            return lineAt.get(c);
+        }
+
+        public int markCount() {
+            return marks.size();
+        }
+
+        /** The trace index of mark m (marks are in trace order). */
+        public int markIndex(int m) {
+            return marks.get(m);
+        }
+
+        public MarkKind markKind(int m) {
+            return MARK_KINDS[markKind.get(m)];
+        }
+
+        /** How many of this lane's marks are at trace indexes below {@code k}. */
+        public int marksBelow(int k) {
+            return marks.countBelow(k);
+        }
+
         public int pollCount() {
             return polls.size();
         }
@@ -116,6 +204,24 @@ public final class TraceIndex {
         public int pollsBelow(int k) {
             return polls.countBelow(k);
         }
+
+        public int noticeCount() {
+            return noticeAt.size();
+        }
+
+        /** Where the task noticed a set(): the RUN after its wake-up, or a POLL that said True. */
+        public int noticeIndex(int n) {
+            return noticeAt.get(n);
+        }
+
+        /** The SET entry that notice {@code n} noticed. */
+        public int noticedSet(int n) {
+            return noticeOf.get(n);
+        }
+
+        public int noticesBelow(int k) {
+            return noticeAt.countBelow(k);
+        }
     }
 
     /** One event's toggle over time. */
@@ -126,6 +232,8 @@ public final class TraceIndex {
         final IntList changeAt = new IntList();
         final IntList valueAt = new IntList();
         final IntList waitingAt = new IntList();
+        /** The last SET that turned this event on (-1: none yet), for a poller's latency. */
+        int lastOn = -1;
 
         EventTrack(int id, String name, int createdIndex) {
             this.id = id;
@@ -163,30 +271,125 @@ public final class TraceIndex {
 
     /**
      * A set() that woke tasks: one arrow from the setter's lane (-1: a click from outside) to each
-     * woken lane. {@code toTasks} entries are -1 until the wake-up is indexed.
+     * task whose wait() it completed, in the order they were woken. The tasks' WAKE entries follow
+     * the SET entry directly, so arrows are paired by adjacency, never by guessing (a waiter that
+     * timed out earlier on the same event is not one of them).
      */
-    public record Arrow(int index, int fromTask, int event, int[] toTasks) {
+    public static final class Arrow {
+        private final int index;
+        private final int fromTask;
+        private final int event;
+        private int[] toTasks = new int[0];
+        private int[] wakes = new int[0];
+
+        Arrow(int index, int fromTask, int event) {
+            this.index = index;
+            this.fromTask = fromTask;
+            this.event = event;
+        }
+
+        /** The SET entry. */
+        public int index() {
+            return index;
+        }
+
+        public int fromTask() {
+            return fromTask;
+        }
+
+        public int event() {
+            return event;
+        }
+
+        /** The woken tasks (a copy). */
+        public int[] toTasks() {
+            return toTasks.clone();
+        }
+
+        public int count() {
+            return toTasks.length;
+        }
+
+        public int toTask(int j) {
+            return toTasks[j];
+        }
+
+        /** The WAKE entry of the j-th woken task. */
+        public int wakeIndex(int j) {
+            return wakes[j];
+        }
+
+        void add(int task, int wake) {
+            int n = toTasks.length;
+            toTasks = Arrays.copyOf(toTasks, n + 1);
+            wakes = Arrays.copyOf(wakes, n + 1);
+            toTasks[n] = task;
+            wakes[n] = wake;
+        }
     }
 
     private final TraceLog log;
+    private final TaskNames names;
     private int indexed;
     private double[] units = new double[1024];
+    private int[] slot2 = new int[1024];
     private final IntList runs = new IntList();
     private final IntList output = new IntList();
+    /** The first entry of each instant after the first (where the clock moved). */
     private final IntList clockJumps = new IntList();
     private final List<Lane> lanes = new ArrayList<>();
     private final List<EventTrack> events = new ArrayList<>();
     private final List<Arrow> arrows = new ArrayList<>();
     private final IntList arrowAt = new IntList();
+    /** Marks made from outside any task (a click's set()). */
+    private final IntList outsideMarks = new IntList();
+    private final IntList outsideKind = new IntList();
     private int[] waitingCount = new int[16];
-    /** Wake-ups per event since its last set(), to become the arrows of the next SET entry. */
-    private final List<IntList> pendingWakes = new ArrayList<>();
-    /** A set()'s arrow still collecting the WAKE entries that follow it, per event. */
-    private Arrow[] openArrows = new Arrow[16];
-    private int[] openFill = new int[16];
+    /** The set() whose wake-ups are being traced right now (they follow it directly), or null. */
+    private Arrow openArrow;
 
+    // The slot cursor (see the class comment), in half-slots.
+    private int cur;
+    private int stepTask = -1;
+    private int stepStart;
+    private int stepMarks;
+    private boolean namesSettled = true;
+
+    /** An index that names lanes as the trace does (SPAWN's text). */
     public TraceIndex(TraceLog log) {
+        this(log, null);
+    }
+
+    /**
+     * An index that names lanes after the code ({@link TaskNames}): a task's explicit name or its
+     * coroutine function's, namesakes told apart by a short literal first argument
+     * ({@code waiter('A')}) or else by number ({@code waiter #2}).
+     */
+    public TraceIndex(TraceLog log, TaskNames names) {
         this.log = log;
+        this.names = names;
+    }
+
+    /** The index of a simulation's trace, its lanes named after the code (see {@link TaskNames}). */
+    public static TraceIndex of(dev.eventlanes.model.Simulation sim) {
+        dev.eventlanes.model.Loop loop = sim.loop();
+        return new TraceIndex(sim.trace(), new TaskNames() {
+            @Override
+            public String codeName(int task) {
+                if (task < 0 || task >= loop.tasks().size()) {
+                    return null;
+                }
+                dev.eventlanes.model.Task t = loop.tasks().get(task);
+                String name = t.name();
+                // asyncio names an unnamed task Task-N: the code calls it by its function.
+                return name.matches("Task-\\d+") ? t.coroutine().name() : name;
+            }
+
+            @Override
+            public String codeArg(int task) {
+                return null;
+            }
+        });
     }
 
     public TraceLog log() {
@@ -203,18 +406,22 @@ public final class TraceIndex {
         int n = log.size();
         if (n > units.length) {
             units = Arrays.copyOf(units, Math.max(n, units.length * 2));
+            slot2 = Arrays.copyOf(slot2, units.length);
         }
         for (int i = indexed; i < n; i++) {
             index(i);
         }
         indexed = n;
+        if (!namesSettled) {
+            nameLanes();
+        }
     }
 
     /**
-     * The width of a step, given how busy the run has been lately ({@code density}: steps in
-     * about the last virtual second, decaying with virtual time). A quiet run, the usual lesson,
+     * The length a step plays for, given how busy the run has been lately ({@code density}: steps
+     * in about the last virtual second, decaying with virtual time). A quiet run, the usual lesson,
      * gets {@link #STEP_GAP} per step; a burst (a hundred tasks starting at once) or a busy run
-     * gets narrower steps, so it still plays at roughly the chosen virtual seconds per second.
+     * gets shorter steps, so it still plays at roughly the chosen virtual seconds per second.
      */
     static double gap(double density) {
         if (density <= FULL_STEPS) {
@@ -224,10 +431,34 @@ public final class TraceIndex {
         return Math.max(MIN_GAP, STEP_GAP * r * r);
     }
 
+    private static boolean isMark(TraceKind kind, TraceLog log, int i) {
+        return switch (kind) {
+            case SET, CLEAR, POLL, CANCEL -> true;
+            case WAIT -> log.value(i) != 0;
+            case EXIT -> !"done".equals(log.text(i)) && !"cancelled".equals(log.text(i));
+            case ERROR -> true;
+            default -> false;
+        };
+    }
+
+    private MarkKind markKind(TraceKind kind, int i) {
+        return switch (kind) {
+            case SET -> "already set".equals(log.text(i)) ? MarkKind.SET_AGAIN : MarkKind.SET;
+            case CLEAR -> MarkKind.CLEAR;
+            case POLL -> MarkKind.POLL;
+            case WAIT -> MarkKind.WAIT_SET;
+            case CANCEL -> MarkKind.CANCEL;
+            case EXIT -> MarkKind.FAIL;
+            default -> MarkKind.ERROR;
+        };
+    }
+
     private void index(int i) {
         TraceKind kind = log.kind(i);
+        double ti = log.time(i);
+        double prevT = i == 0 ? 0 : log.time(i - 1);
         double prevU = i == 0 ? 0 : units[i - 1];
-        double dt = i == 0 ? log.time(i) : log.time(i) - log.time(i - 1);
+        double dt = i == 0 ? ti : ti - prevT;
         double u = prevU + Math.max(0, dt);
         if (dt > 0) {
             density *= Math.exp(-dt / DENSITY_WINDOW);
@@ -241,11 +472,55 @@ public final class TraceIndex {
             u += currentGap / 2;
         }
         units[i] = u;
-        if (dt > 0) {
+        if (i > 0 && dt > 0) {
             clockJumps.add(i);
         }
         int t = log.task(i);
         Lane lane = t >= 0 && t < lanes.size() ? lanes.get(t) : null;
+
+        // The slot (see the class comment).
+        boolean mark = isMark(kind, log, i);
+        if (kind == TraceKind.RUN) {
+            if (stepTask >= 0) {
+                // The last step ended without a suspension on record (a run stopped inside it).
+                cur = stepStart + 2 * Math.max(1, stepMarks);
+            }
+            stepTask = t;
+            stepStart = cur;
+            stepMarks = 0;
+            slot2[i] = cur;
+        } else if (mark && stepTask >= 0) {
+            slot2[i] = stepStart + 2 * stepMarks + 1;
+            stepMarks++;
+            cur = slot2[i];
+        } else if (mark) {
+            slot2[i] = cur + 1;
+            cur += 2;
+        } else {
+            slot2[i] = cur;
+        }
+        if (stepTask >= 0 && t == stepTask && (kind == TraceKind.SUSPEND || kind == TraceKind.EXIT)) {
+            // The step is over: it took a slot, or one per mark it made.
+            cur = stepStart + 2 * Math.max(1, stepMarks);
+            if (!mark) {
+                slot2[i] = cur;
+            }
+            stepTask = -1;
+        }
+
+        // Wake-ups of a set() follow it directly; anything else ends them.
+        if (openArrow != null && !(kind == TraceKind.WAKE && log.event(i) == openArrow.event() && isSetWake(i))) {
+            openArrow = null;
+        }
+        if (mark) {
+            if (lane != null) {
+                lane.marks.add(i);
+                lane.markKind.add(markKind(kind, i).ordinal());
+            } else if (t < 0) {
+                outsideMarks.add(i);
+                outsideKind.add(markKind(kind, i).ordinal());
+            }
+        }
         switch (kind) {
             case SPAWN -> {
                 Lane l = new Lane(t, log.text(i), log.other(i), i);
@@ -255,10 +530,17 @@ public final class TraceIndex {
                 lanes.add(l);
                 lane = l;
                 segment(l, i, TaskState.READY, -1);
+                namesSettled = false;
             }
             case RUN -> {
                 runs.add(i);
                 segment(lane, i, TaskState.RUNNING, -1);
+                if (lane != null && lane.pendingSet >= 0) {
+                    // The waiter acts on the set() that woke it: that is when it noticed.
+                    lane.noticeAt.add(i);
+                    lane.noticeOf.add(lane.pendingSet);
+                    lane.pendingSet = -1;
+                }
             }
             case SUSPEND -> {
                 String why = log.text(i);
@@ -272,21 +554,11 @@ public final class TraceIndex {
             }
             case WAKE -> {
                 segment(lane, i, TaskState.READY, -1);
-                int e = log.event(i);
-                if (e >= 0) {
-                    Arrow open = openArrow(e);
-                    if (open != null) {
-                        // The model traces set() first, then one WAKE per waiter it woke.
-                        open.toTasks()[openFill[e]++] = t;
-                        if (openFill[e] == open.toTasks().length) {
-                            openArrows[e] = null;
-                        }
-                    } else {
-                        while (pendingWakes.size() <= e) {
-                            pendingWakes.add(new IntList());
-                        }
-                        pendingWakes.get(e).add(t);
-                    }
+                if (openArrow != null && lane != null) {
+                    openArrow.add(t, i);
+                    lane.pendingSet = openArrow.index();
+                } else if (lane != null) {
+                    lane.pendingSet = -1;
                 }
             }
             case EXIT -> {
@@ -308,43 +580,27 @@ public final class TraceIndex {
                 int e = log.event(i);
                 if (!"already set".equals(log.text(i))) {
                     record(e, i, true);
-                }
-                IntList woken = e >= 0 && e < pendingWakes.size() ? pendingWakes.get(e) : null;
-                int n = (int) log.value(i);
-                if (woken != null && woken.size() > 0 && n > 0) {
-                    // Wake-ups traced before the set() (a model that reports them first).
-                    int from = Math.max(0, woken.size() - n);
-                    int[] to = new int[woken.size() - from];
-                    for (int j = 0; j < to.length; j++) {
-                        to[j] = woken.get(from + j);
+                    EventTrack tr = track(e);
+                    if (tr != null) {
+                        tr.lastOn = i;
                     }
-                    arrows.add(new Arrow(i, t, e, to));
-                    arrowAt.add(i);
-                } else if (n > 0 && e >= 0) {
-                    Arrow a = new Arrow(i, t, e, new int[n]);
-                    java.util.Arrays.fill(a.toTasks(), -1);
+                    Arrow a = new Arrow(i, t, e);
                     arrows.add(a);
                     arrowAt.add(i);
-                    if (e >= openArrows.length) {
-                        openArrows = Arrays.copyOf(openArrows, Math.max(e + 1, openArrows.length * 2));
-                        openFill = Arrays.copyOf(openFill, openArrows.length);
-                    }
-                    openArrows[e] = a;
-                    openFill[e] = 0;
-                }
-                if (e >= 0 && e < pendingWakes.size()) {
-                    pendingWakes.set(e, new IntList());
+                    openArrow = a;
                 }
             }
             case CLEAR -> record(log.event(i), i, false);
             case POLL -> {
                 if (lane != null) {
                     lane.polls.add(i);
+                    poll(lane, log.event(i), i, log.value(i) != 0);
                 }
             }
-            case PRINT, ERROR -> output.add(i);
+            case PRINT -> output.add(i);
+            case ERROR -> output.add(i);
             default -> {
-                // WAIT, SLEEP, TIMER, CANCEL: shown through the segments they cause.
+                // WAIT, SLEEP, TIMER, CANCEL: drawn through their marks and the segments they cause.
             }
         }
         if (lane != null) {
@@ -356,8 +612,31 @@ public final class TraceIndex {
         }
     }
 
-    private Arrow openArrow(int e) {
-        return e < openArrows.length ? openArrows[e] : null;
+    /** Whether WAKE entry i is a wait() completed by set() (not one ended by a cancellation). */
+    private boolean isSetWake(int i) {
+        return "event".equals(log.text(i));
+    }
+
+    /** A poll that says True after this task saw False (or never looked) noticed the last set(). */
+    private void poll(Lane lane, int e, int i, boolean value) {
+        if (e < 0) {
+            return;
+        }
+        if (lane.lastPoll.length <= e) {
+            int old = lane.lastPoll.length;
+            lane.lastPoll = Arrays.copyOf(lane.lastPoll, Math.max(e + 1, old * 2));
+            Arrays.fill(lane.lastPoll, old, lane.lastPoll.length, -1);
+        }
+        EventTrack tr = track(e);
+        if (value && lane.lastPoll[e] != 1 && tr != null && tr.lastOn >= 0) {
+            lane.noticeAt.add(i);
+            lane.noticeOf.add(tr.lastOn);
+        }
+        lane.lastPoll[e] = value ? 1 : 0;
+    }
+
+    private EventTrack track(int e) {
+        return e >= 0 && e < events.size() ? events.get(e) : null;
     }
 
     private void segment(Lane lane, int i, TaskState state, int event) {
@@ -387,7 +666,7 @@ public final class TraceIndex {
             waitingCount = Arrays.copyOf(waitingCount, Math.max(e + 1, waitingCount.length * 2));
         }
         waitingCount[e] += delta;
-        EventTrack tr = e < events.size() ? events.get(e) : null;
+        EventTrack tr = track(e);
         if (tr != null) {
             boolean value = tr.valueAt.size() > 0 && tr.valueAt.last() != 0;
             record(e, i, value);
@@ -395,10 +674,10 @@ public final class TraceIndex {
     }
 
     private void record(int e, int i, boolean value) {
-        if (e < 0 || e >= events.size() || events.get(e) == null) {
+        EventTrack tr = track(e);
+        if (tr == null) {
             return;
         }
-        EventTrack tr = events.get(e);
         int w = e < waitingCount.length ? waitingCount[e] : 0;
         if (tr.changeAt.size() > 0 && tr.changeAt.last() == i) {
             int last = tr.changeAt.size() - 1;
@@ -411,14 +690,53 @@ public final class TraceIndex {
         tr.waitingAt.add(w);
     }
 
+    /**
+     * Names the lanes after the code: namesakes are told apart by a short literal first argument
+     * where that makes each unique ({@code waiter('A')}), else by number in spawn order
+     * ({@code waiter #1}, {@code waiter #2}).
+     */
+    private void nameLanes() {
+        namesSettled = true;
+        Map<String, List<Lane>> byName = new HashMap<>();
+        String[] base = new String[lanes.size()];
+        String[] arg = new String[lanes.size()];
+        for (Lane l : lanes) {
+            if (l == null) {
+                continue;
+            }
+            String b = names == null ? null : names.codeName(l.task);
+            base[l.task] = b == null || b.isEmpty() ? l.taskName : b;
+            arg[l.task] = names == null ? null : names.codeArg(l.task);
+            byName.computeIfAbsent(base[l.task], k -> new ArrayList<>()).add(l);
+        }
+        for (List<Lane> group : byName.values()) {
+            if (group.size() == 1) {
+                group.get(0).name = base[group.get(0).task];
+                continue;
+            }
+            Map<String, Integer> withArg = new HashMap<>();
+            for (Lane l : group) {
+                if (arg[l.task] != null) {
+                    withArg.merge(arg[l.task], 1, Integer::sum);
+                }
+            }
+            int n = 0;
+            for (Lane l : group) {
+                n++;
+                String a = arg[l.task];
+                l.name = a != null && withArg.get(a) == 1 ? base[l.task] + "(" + a + ")" : base[l.task] + " #" + n;
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ queries
 
-    /** Layout position of entry i. */
+    /** Playback position of entry i (see the class comment). */
     public double unitOf(int i) {
         return units[i];
     }
 
-    /** Layout position of the playhead after k entries. */
+    /** Playback position after k entries. */
     public double unitAt(int k) {
         return k <= 0 || indexed == 0 ? 0 : units[Math.min(k, indexed) - 1];
     }
@@ -428,7 +746,20 @@ public final class TraceIndex {
         return k <= 0 || indexed == 0 ? 0 : log.time(Math.min(k, indexed) - 1);
     }
 
-    /** The last position whose layout unit is at most u (binary search; for playback and scrubbing). */
+    /** Entry i's place in half-slots (see the class comment). */
+    public int slot2(int i) {
+        return slot2[i];
+    }
+
+    /** The half-slots taken after k entries: where the next thing would go. */
+    public int slot2At(int k) {
+        if (k <= 0 || indexed == 0) {
+            return 0;
+        }
+        return slot2[Math.min(k, indexed) - 1];
+    }
+
+    /** The last position whose playback position is at most u (binary search; for playback and scrubbing). */
     public int positionAtUnit(double u) {
         int lo = 0;
         int hi = indexed;
@@ -477,13 +808,31 @@ public final class TraceIndex {
         return n;
     }
 
+    /** Every set() that turned its event on, in trace order (most wake someone; see {@link Arrow}). */
     public List<Arrow> arrows() {
         return Collections.unmodifiableList(arrows);
     }
 
-    /** Arrows drawn after k entries: the first this many of {@link #arrows()}. */
+    /** The set()s made by the first k entries: the first this many of {@link #arrows()}. */
     public int arrowCountAt(int k) {
         return arrowAt.countBelow(k);
+    }
+
+    /** Marks made from outside any task (a click's set() or clear()), as trace indexes. */
+    public int outsideMarkCount() {
+        return outsideMarks.size();
+    }
+
+    public int outsideMarkIndex(int m) {
+        return outsideMarks.get(m);
+    }
+
+    public MarkKind outsideMarkKind(int m) {
+        return MARK_KINDS[outsideKind.get(m)];
+    }
+
+    public int outsideMarksBelow(int k) {
+        return outsideMarks.countBelow(k);
     }
 
     /** Output entries (PRINT and ERROR) visible after k entries: the first this many. */
@@ -509,16 +858,23 @@ public final class TraceIndex {
         return runs.get(s);
     }
 
-    /** Entries where the clock moved, for the ruler. */
-    public int clockJumpCount() {
-        return clockJumps.size();
+    /** Instants: the first is entry 0; then one wherever the clock moved. */
+    public int instantCount() {
+        return indexed == 0 ? 0 : clockJumps.size() + 1;
     }
 
-    public int clockJump(int j) {
-        return clockJumps.get(j);
+    /** The first entry of instant j. */
+    public int instantStart(int j) {
+        return j == 0 ? 0 : clockJumps.get(j - 1);
     }
 
-    public int clockJumpsBelow(int k) {
+    /** The instant in force after k entries (k at least 1). */
+    public int instantAt(int k) {
         return clockJumps.countBelow(k);
+    }
+
+    /** The instant entry i belongs to. */
+    public int instantOf(int i) {
+        return clockJumps.countBelow(i + 1);
     }
 }

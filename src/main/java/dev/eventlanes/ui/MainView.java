@@ -317,6 +317,9 @@ public final class MainView {
 
         // Play button shows what it will do.
         vm.playingProperty().addListener((o, a, b) -> {
+            if (b) {
+                lanes.followPlayhead();
+            }
             texts();
             if (!b && vm.timeline() != null) {
                 showScrubber();
@@ -632,6 +635,8 @@ public final class MainView {
     }
 
     private void afterOpen() {
+        // The time axis' zoom belongs to the program: another one opens fitted to the view.
+        lanes.fitNextRun();
         bottomTabs.getSelectionModel().select(outputTab);
         setLaneActions(laneActions);
         title();
@@ -683,6 +688,7 @@ public final class MainView {
         if (glide == null || glide.getStatus() != javafx.animation.Animation.Status.RUNNING) {
             shownUnit.set(vm.displayUnitProperty().get());
         }
+        lanes.setDeadlocked(vm.deadlocked());
         lanes.show(vm.timeline(), k, Math.min(shownUnit.get(), vm.timeline().unitAt(vm.timeline().size())));
         eventsBar.show(vm.timeline(), k);
         if (!vm.playingProperty().get() || scrubberMovesFar(k) || System.nanoTime() - scrubberShownAt >= MainViewModel.TEXTS_EVERY_NANOS) {
@@ -795,6 +801,8 @@ public final class MainView {
                 vm.stepBack();
             } else if (e.getCode() == KeyCode.HOME) {
                 vm.reset();
+            } else if (lanes.handleKey(e)) {
+                // The time axis: W / S zoom, A / D pan, F fits the whole run.
             } else if (e.getCode() == KeyCode.F11) {
                 if (scene.getWindow() instanceof Stage st) {
                     st.setFullScreen(!st.isFullScreen());

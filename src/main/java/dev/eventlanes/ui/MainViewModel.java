@@ -91,6 +91,8 @@ public final class MainViewModel {
     private final ObservableList<ProgramSource.Problem> problems = FXCollections.observableArrayList();
     private final ObservableList<OutputLine> output = FXCollections.observableArrayList();
     private boolean switchingSemantics;
+    /** trio's shuffling seed for every run of the window (render --seed sets another). */
+    private long seed = 1;
     /** How to re-word the banner after a language switch, or null if it is a model sentence. */
     private java.util.function.Supplier<String> bannerWords;
 
@@ -185,17 +187,17 @@ public final class MainViewModel {
     static final long WINDOW_CALLBACK_LIMIT = 2_000_000;
 
     private Simulation runWithClicks(Semantics s, List<Simulation.LoggedClick> clicks) {
-        return new Simulation(session.program(), s, 1, Loop.DEFAULT_OP_LIMIT, null, true, clicks, WINDOW_CALLBACK_LIMIT);
+        return new Simulation(session.program(), s, seed, Loop.DEFAULT_OP_LIMIT, null, true, clicks, WINDOW_CALLBACK_LIMIT);
     }
 
     private void start(List<Simulation.LoggedClick> clicks) {
         baseClicks = List.copyOf(clicks);
         if (selfRunning()) {
             sim = runWithClicks(semantics.get(), clicks);
-            timeline = new TraceIndex(sim.trace());
+            timeline = TraceIndex.of(sim);
         } else {
-            sim = new Simulation(session.program(), semantics.get(), 1);
-            timeline = new TraceIndex(sim.trace());
+            sim = new Simulation(session.program(), semantics.get(), seed);
+            timeline = TraceIndex.of(sim);
             if (!clicks.isEmpty() && !sim.replay(clicks)) {
                 showBannerKey(true, "banner.replayFailed");
             }
@@ -217,14 +219,14 @@ public final class MainViewModel {
         List<Simulation.LoggedClick> kept = new ArrayList<>();
         if (selfRunning()) {
             sim = runWithClicks(s, clicks);
-            timeline = new TraceIndex(sim.trace());
+            timeline = TraceIndex.of(sim);
             kept.addAll(sim.clicks());
             if (kept.size() < clicks.size()) {
                 showBannerKey(true, "banner.clicksDropped", s.library());
             }
         } else {
-            sim = new Simulation(session.program(), s, 1);
-            timeline = new TraceIndex(sim.trace());
+            sim = new Simulation(session.program(), s, seed);
+            timeline = TraceIndex.of(sim);
             for (Simulation.LoggedClick c : clicks) {
                 if (!sim.replay(List.of(c))) {
                     showBannerKey(true, "banner.clicksDropped", s.library());
@@ -571,7 +573,7 @@ public final class MainViewModel {
             refused = click.describe();
         }
         sim = fresh;
-        timeline = new TraceIndex(sim.trace());
+        timeline = TraceIndex.of(sim);
         timeline.sync();
         output.clear();
         changed();
@@ -593,7 +595,7 @@ public final class MainViewModel {
             return;
         }
         List<Simulation.LoggedClick> clicks = sim.clicks();
-        Simulation fresh = new Simulation(session.program(), semantics.get(), 1);
+        Simulation fresh = new Simulation(session.program(), semantics.get(), seed);
         int next = 0;
         while (fresh.trace().size() < k) {
             while (next < clicks.size() && clicks.get(next).atHandle() == fresh.loop().handlesRun()) {
@@ -604,7 +606,7 @@ public final class MainViewModel {
             }
         }
         sim = fresh;
-        timeline = new TraceIndex(sim.trace());
+        timeline = TraceIndex.of(sim);
         timeline.sync();
         output.clear();
         changed();
@@ -752,6 +754,17 @@ public final class MainViewModel {
 
     public Session session() {
         return session;
+    }
+
+    /** The seed of the runs opened from now on (the window uses 1). */
+    public void setSeed(long seed) {
+        this.seed = seed;
+    }
+
+    /** Whether the run ended in a deadlock (its blocked lanes are then drawn waiting for ever). */
+    public boolean deadlocked() {
+        RunResult r = sim == null ? null : sim.result();
+        return r != null && r.status() == RunResult.Status.DEADLOCK;
     }
 
     public Simulation simulation() {

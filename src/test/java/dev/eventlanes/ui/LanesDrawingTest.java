@@ -3,6 +3,7 @@ package dev.eventlanes.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventlanes.model.Semantics;
+import dev.eventlanes.ui.render.PngWriter;
 import dev.eventlanes.ui.bench.BenchPrograms;
 import dev.eventlanes.ui.program.ProgramSources;
 import java.nio.file.Path;

@@ -1,12 +1,18 @@
 package dev.eventlanes.ui.lanes;
 
 import dev.eventlanes.model.TaskState;
+import dev.eventlanes.scene.Axis;
+import dev.eventlanes.scene.RowOrder;
+import dev.eventlanes.scene.Scene;
+import dev.eventlanes.scene.SceneBuilder;
+import dev.eventlanes.scene.SceneDiff;
+import dev.eventlanes.scene.TraceIndex;
 import dev.eventlanes.ui.I18n;
 import dev.eventlanes.ui.Styles;
-import dev.eventlanes.scene.TraceIndex;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntFunction;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -22,106 +28,88 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.image.WritableImage;
-import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
+import javafx.util.Duration;
 
 /**
  * The lanes: a header per task (real nodes, styled by state pseudo-classes, with the lane's action
- * menu) beside the drawing of the ruler, every lane's history, poll marks, wake-up arrows and the
- * playhead ({@link LanePainter} draws them). Each frame draws just what is inside the viewport
- * (found by binary search), so 100 lanes cost the same at step 10 as at step 1,000,000.
+ * menu) beside the drawing of the ruler, every lane's history, marks, wake-up arrows and latencies
+ * and the playhead. What is drawn where is the {@link Scene} of the moment shown
+ * ({@link SceneBuilder}); this view only keeps the zoom, builds the scene for its size and paints it.
  *
- * <p>While the run plays, history only grows at the playhead, so the drawing is cached: the lanes
- * are kept in tiles {@link #TILE} pixels wide, fixed to the run's absolute x, that are painted once
- * and then only repaired where the next frame can differ (a band around the playhead, a label that
- * now fits its segment, a tag a newer one hides). Scrolling with the playhead just moves the tiles.
- * Over them lie two small layers: a strip at the left edge where labels are kept in sight, and the
- * playhead, so a frame repaints a few narrow pieces instead of the whole viewport (software
- * rendering pays per pixel). Anything else (another run, stepping or scrubbing back, a
- * zoom, a resize of the rows, scrolling the lanes, selecting one, another language) repaints all
- * tiles; {@link #drawFromScratch()} draws the same picture in one go, for tests.
+ * <p>The drawing is kept in tiles {@link #TILE} pixels wide. While the run plays, consecutive
+ * scenes differ only near the playhead and where a label appeared ({@link SceneDiff}), so a frame
+ * repaints those pieces of the tiles it touches; software rendering pays per pixel, and JavaFX
+ * puts a whole canvas on screen again when any of it changed. Anything that moves the picture
+ * (another run, a zoom or pan, a page turn, a resize, scrolling the lanes, selecting one, another
+ * language) repaints all tiles. {@link #drawFromScratch()} paints the same scene in one go, for
+ * tests.
+ *
+ * <p>The time axis zooms and pans like a trace viewer: W / S (or Ctrl+wheel) zoom at the pointer,
+ * A / D (or Shift+wheel, or dragging) pan, F fits the whole run. Zoom and pan belong to the run
+ * shown: opening another starts fitted again. Unless the user panned, the view turns a page at a
+ * time as the playhead nears its right edge, like a score.
  */
 public final class LanesView extends Region {
-    private static final double BASE_ROW = 64;
-    private static final double BASE_RULER = 40;
     private static final double BASE_HEADER = 250;
-    /**
-     * Width of a cached tile: a multiple of the pattern size, so every tile anchors it alike. A
-     * repaired tile is repainted on screen whole (JavaFX marks a canvas dirty whole), so narrow
-     * tiles keep the band repaired at the playhead (about 40 px) from costing two 96 px columns.
-     */
-    static final int TILE = 4 * Patterns.SIZE;
+    /** Width of a tile: a multiple of the patterns' size, so every tile anchors them alike. */
+    static final int TILE = 8 * Patterns.SIZE;
+    /** How much each W / S, or a wheel notch with Ctrl, zooms. */
+    static final double ZOOM_STEP = 1.25;
 
     private final I18n i18n;
-    private final LanePainter painter;
-    /** The drawing beside the headers, clipped to the viewport: tiles, then the three layers. */
+    private final ScenePainter painter = new ScenePainter();
     private final Pane surface = new Pane();
     private final Rectangle surfaceClip = new Rectangle();
     private final Group tileLayer = new Group();
-    private final List<Tile> tiles = new ArrayList<>();
-    /** Pieces drawn against the view's left edge (see LanePainter.stickyPatches), over the tiles. */
-    private final Group stickyLayer = new Group();
-    private final List<Canvas> stickyPieces = new ArrayList<>();
-    private List<double[]> drawnPatches = List.of();
+    private final List<Canvas> tiles = new ArrayList<>();
     private final Canvas playhead = new Canvas();
     private final Pane headers = new Pane();
     private final ScrollBar vbar = new ScrollBar();
     private final DoubleProperty scale = new SimpleDoubleProperty(1);
-    private final DoubleProperty pxPerUnit = new SimpleDoubleProperty(160);
     private final IntegerProperty selectedTask = new SimpleIntegerProperty(-1);
     private final List<Header> headerNodes = new ArrayList<>();
-    private TraceIndex timeline;
+    private final Tooltip tip = new Tooltip();
+    private SceneTips tips;
+    private TraceIndex index;
     private int position;
     private double shownUnit;
+    private boolean deadlocked;
     private IntFunction<Node> actions = t -> null;
-    private int[] rowOfTask = new int[0];
     private int[] taskOfRow = new int[0];
     private int rowsFor = -1;
-    private Font font;
-    private Font smallFont;
-    private Font boldFont;
     private double viewW;
     private double viewH;
-    /** Bumped when labels change words or size (language, zoom): the tiles are repainted. */
-    private int textsEpoch;
+    private LaneText text;
 
-    // What the tiles show: when all of this is unchanged and the position and playhead only moved
-    // on, the tiles are repaired, else repainted.
-    private TraceIndex drawnTimeline;
-    private double drawnPpu = -1;
-    private double drawnHeight = -1;
-    private double drawnScale = -1;
-    private double drawnScroll = -1;
-    private int[] drawnRows;
-    private int drawnFirstRow = -1;
-    private int drawnLastRow = -1;
-    private int drawnSelected = -2;
-    private int drawnTexts = -1;
-    private int drawnPosition = -1;
-    private double drawnPlayhead = -1;
-    private int drawnArrows;
-    private double drawnX0 = -1;
-    private double drawnPlayheadLocal = Double.NaN;
-    private double drawnPlayheadScale = -1;
-    private double drawnPlayheadHeight = -1;
-    /** The current frame's origin: the absolute x at the viewport's left edge. */
+    // The zoom of the run shown (NaN until it is fitted) and, once the user pans, where the view starts.
+    private double pps = Double.NaN;
+    private double slotScale = Double.NaN;
+    private boolean follow = true;
+    private double panStart;
     private double x0;
-    /** Counters for the frame benchmark: frames, frames that repainted all tiles, tiles painted, repaired. */
-    private final long[] stats = new long[4];
+    private Axis axis;
+    private double dragFrom = Double.NaN;
+    private double dragStart;
+    private double pointerX = Double.NaN;
 
-    /** One tile: the lanes drawn between absolute x k * TILE and (k + 1) * TILE. */
-    private static final class Tile {
-        long k = Long.MIN_VALUE;
-        boolean valid;
-        final Canvas canvas = new Canvas(TILE, 0);
-    }
+    // What the tiles show.
+    private Scene drawn;
+    private int drawnSelected = -2;
+    private LaneText drawnText;
+    private double drawnPlayhead = Double.NaN;
+    private double drawnPlayheadHeight = -1;
+    /** Counters for the frame benchmark: frames, frames that repainted everything, pieces repaired. */
+    private final long[] stats = new long[3];
 
     /** One lane's header. */
     private final class Header extends HBox {
@@ -139,6 +127,7 @@ public final class LanesView extends Region {
         final VBox texts;
         Node actionsNode;
         String lastState = "";
+        String lastName = "";
 
         Header(int task) {
             this.task = task;
@@ -160,7 +149,6 @@ public final class LanesView extends Region {
 
     public LanesView(I18n i18n) {
         this.i18n = i18n;
-        this.painter = new LanePainter(i18n);
         getStyleClass().add("lanes");
         setAccessibleText(i18n.get("lanes.tip"));
         i18n.localeProperty().addListener((o, a, b) -> {
@@ -168,8 +156,7 @@ public final class LanesView extends Region {
             for (Header h : headerNodes) {
                 h.lastState = "";
             }
-            // Another language may draw in another family (see Styles.uiFamily).
-            fonts();
+            text = null;
             redraw();
         });
         vbar.setOrientation(Orientation.VERTICAL);
@@ -181,14 +168,21 @@ public final class LanesView extends Region {
         headers.setManaged(false);
         surface.setManaged(false);
         surface.setClip(surfaceClip);
-        for (Node n : new Node[] {tileLayer, stickyLayer, playhead}) {
-            n.setManaged(false);
-        }
-        surface.getChildren().addAll(tileLayer, stickyLayer, playhead);
+        tileLayer.setManaged(false);
+        playhead.setManaged(false);
+        playhead.setMouseTransparent(true);
+        surface.getChildren().addAll(tileLayer, playhead);
         vbar.setManaged(false);
         getChildren().addAll(surface, headers, vbar);
         scale.addListener((o, a, b) -> {
-            fonts();
+            // The zoom of the time axis is in pixels: it scales with the window.
+            if (!Double.isNaN(pps) && a.doubleValue() > 0) {
+                double f = b.doubleValue() / a.doubleValue();
+                pps *= f;
+                slotScale *= f;
+                panStart *= f;
+            }
+            text = null;
             requestLayout();
             redraw();
         });
@@ -198,47 +192,53 @@ public final class LanesView extends Region {
             }
             redraw();
         });
-        surface.setOnMouseClicked(e -> {
-            int row = (int) Math.floor((e.getY() - ruler() + vbar.getValue()) / row());
-            if (e.getY() > ruler() && row >= 0 && row < visibleRows()) {
-                int t = taskOfRow[row];
-                selectedTask.set(selectedTask.get() == t ? -1 : t);
+        tip.setShowDelay(Duration.millis(150));
+        tip.setHideDelay(Duration.millis(100));
+        tip.setShowDuration(Duration.seconds(30));
+        tip.setWrapText(true);
+        tip.setMaxWidth(520);
+        surface.setOnMouseMoved(e -> hover(e.getX(), e.getY()));
+        surface.setOnMouseExited(e -> {
+            pointerX = Double.NaN;
+            tip.hide();
+        });
+        surface.setOnMousePressed(e -> {
+            if (e.getButton() == MouseButton.PRIMARY) {
+                dragFrom = e.getX();
+                dragStart = x0;
+            }
+        });
+        surface.setOnMouseDragged(e -> {
+            if (!Double.isNaN(dragFrom) && Math.abs(e.getX() - dragFrom) > 3) {
+                panTo(dragStart - (e.getX() - dragFrom));
+            }
+        });
+        surface.setOnMouseReleased(e -> {
+            boolean click = !Double.isNaN(dragFrom) && Math.abs(e.getX() - dragFrom) <= 3;
+            dragFrom = Double.NaN;
+            if (click) {
+                clicked(e.getX(), e.getY());
             }
         });
         setOnScroll(e -> {
-            if (e.isControlDown()) {
-                double f = e.getDeltaY() > 0 ? 1.15 : 1 / 1.15;
-                pxPerUnit.set(Math.max(10, Math.min(2000, pxPerUnit.get() * f)));
+            if (e.isControlDown() || e.isShortcutDown()) {
+                zoomAt(e.getDeltaY() > 0 ? ZOOM_STEP : 1 / ZOOM_STEP, e.getX() - surface.getLayoutX());
+            } else if (e.isShiftDown() || Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY())) {
+                double d = e.getDeltaX() != 0 ? e.getDeltaX() : e.getDeltaY();
+                panTo(x0 - d);
             } else {
                 vbar.setValue(Math.max(vbar.getMin(), Math.min(vbar.getMax(), vbar.getValue() - e.getDeltaY())));
             }
-            redraw();
             e.consume();
         });
-        fonts();
-    }
-
-    private void fonts() {
-        double s = scale.get();
-        String chinese = Styles.uiFamily(i18n.locale());
-        String family = chinese != null ? chinese : "System";
-        font = Font.font(family, 17 * s);
-        smallFont = Font.font(family, 15 * s);
-        boldFont = Font.font(family, FontWeight.BOLD, 17 * s);
-        texts();
-    }
-
-    private void texts() {
-        textsEpoch++;
-        painter.textsChanged();
     }
 
     private double row() {
-        return BASE_ROW * scale.get();
+        return SceneBuilder.rowHeight(scale.get());
     }
 
     private double ruler() {
-        return BASE_RULER * scale.get();
+        return SceneBuilder.rulerHeight(scale.get());
     }
 
     private double headerWidth() {
@@ -255,11 +255,6 @@ public final class LanesView extends Region {
 
     public DoubleProperty scaleProperty() {
         return scale;
-    }
-
-    /** Horizontal zoom: pixels per layout unit (a virtual second or a step gap). */
-    public DoubleProperty pxPerUnitProperty() {
-        return pxPerUnit;
     }
 
     public IntegerProperty selectedTaskProperty() {
@@ -279,76 +274,153 @@ public final class LanesView extends Region {
         requestLayout();
     }
 
-    /** Shows the timeline after k entries, the playhead at the last entry shown. */
+    /** Shows the index after k entries, the playhead at the last entry shown. */
     public void show(TraceIndex tl, int k) {
         show(tl, k, tl.unitAt(k));
     }
 
     /**
-     * Shows the timeline after k entries with the playhead at {@code unit}: segments are drawn up
-     * to it, so while playing the lanes grow smoothly through a sleep, and a step can glide.
+     * Shows the index after k entries with the playhead at playback position {@code unit}: it may
+     * glide on past entry k - 1 while time passes, and segments grow with it.
      */
     public void show(TraceIndex tl, int k, double unit) {
-        if (tl != timeline) {
-            timeline = tl;
+        if (tl != index) {
+            index = tl;
             headerNodes.clear();
             headers.getChildren().clear();
             rowsFor = -1;
+            drawn = null;
         }
         position = k;
         shownUnit = unit;
         redraw();
     }
 
-    /** Smooth playhead: the view may lag behind the position and glide there (see MainView). */
-    public int position() {
-        return position;
+    /** Whether the run shown ended in a deadlock: its blocked lanes are drawn waiting for ever. */
+    public void setDeadlocked(boolean d) {
+        if (d != deadlocked) {
+            deadlocked = d;
+            redraw();
+        }
+    }
+
+    /** Another program: the next run shown is fitted to the view again, from its start. */
+    public void fitNextRun() {
+        pps = Double.NaN;
+        follow = true;
+        drawn = null;
+    }
+
+    /** Fits the whole run recorded so far into the view (the F key). */
+    public void fitWholeRun() {
+        if (index == null || viewW <= 0) {
+            return;
+        }
+        Axis a = Axis.fit(index, index.size(), viewW / AHEAD, scale.get());
+        pps = a.pixelsPerSecond();
+        slotScale = a.slotScale();
+        follow = true;
+        redraw();
+    }
+
+    /** The view goes back to following the playhead (pressing Play does this). */
+    public void followPlayhead() {
+        if (!follow) {
+            follow = true;
+            redraw();
+        }
+    }
+
+    /** Zooms the time axis by f, keeping what is at picture x {@code px} where it is. */
+    public void zoomAt(double f, double px) {
+        if (axis == null) {
+            return;
+        }
+        double anchor = x0 + (Double.isNaN(px) ? playheadX() - x0 : px);
+        double t = axis.timeAtX(anchor);
+        int p = axis.positionAtX(anchor);
+        Axis before = axis;
+        Axis after = axis.zoomed(f);
+        if (after.pixelsPerSecond() < 1e-3 || after.pixelsPerSecond() > 1e8) {
+            return;
+        }
+        // The same moment under the pointer: its offset from the entry before it, scaled.
+        double newAnchor;
+        if (p > 0 && p <= index.size()) {
+            double base = before.x(p - 1);
+            double frac = anchor - base;
+            double dt = t - index.log().time(p - 1);
+            double slotPart = frac - dt * before.pixelsPerSecond();
+            newAnchor = after.x(p - 1) + dt * after.pixelsPerSecond() + slotPart * after.slotPixels() / before.slotPixels();
+        } else {
+            newAnchor = anchor * f;
+        }
+        pps = after.pixelsPerSecond();
+        slotScale = after.slotScale();
+        follow = false;
+        panStart = Math.max(0, Math.round(newAnchor - (anchor - x0)));
+        redraw();
+    }
+
+    /** Moves the view to start at absolute x (never left of t = 0). */
+    public void panTo(double start) {
+        follow = false;
+        panStart = Math.max(0, Math.round(start));
+        redraw();
+    }
+
+    /**
+     * The time axis' keys (Perfetto's): W / S zoom in and out at the pointer (or the playhead),
+     * A / D pan by a fifth of the view, F fits the whole run. True if the key was one of them.
+     */
+    public boolean handleKey(KeyEvent e) {
+        if (e.isShortcutDown() || e.isAltDown() || e.isControlDown()) {
+            return false;
+        }
+        KeyCode c = e.getCode();
+        double px = Double.isNaN(pointerX) ? Double.NaN : pointerX;
+        if (c == KeyCode.W) {
+            zoomAt(ZOOM_STEP, px);
+        } else if (c == KeyCode.S) {
+            zoomAt(1 / ZOOM_STEP, px);
+        } else if (c == KeyCode.A) {
+            panTo(x0 - viewW / 5);
+        } else if (c == KeyCode.D) {
+            panTo(x0 + viewW / 5);
+        } else if (c == KeyCode.F) {
+            fitWholeRun();
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** Pixels per virtual second now (for tests and the status line). */
+    public double pixelsPerSecond() {
+        return axis == null ? Double.NaN : axis.pixelsPerSecond();
+    }
+
+    /** The absolute x at the view's left edge: above 0 once the view has turned a page or been panned. */
+    public double viewStartPixels() {
+        return x0;
+    }
+
+    /** The scene on screen (null before the first drawing). */
+    public Scene scene() {
+        return drawn;
     }
 
     private int visibleRows() {
-        return timeline == null ? 0 : timeline.laneCountAt(position);
+        return index == null ? 0 : index.laneCountAt(position);
     }
 
-    /** Rows for the first m lanes: each child right under its parent (depth-first, by spawn order). */
+    /** Rows for the first m lanes (see {@link RowOrder}), and a header for each. */
     private void layoutRows(int m) {
         if (m == rowsFor) {
             return;
         }
         rowsFor = m;
-        taskOfRow = new int[m];
-        rowOfTask = new int[m];
-        Arrays.fill(rowOfTask, -1);
-        List<List<Integer>> children = new ArrayList<>();
-        for (int i = 0; i < m; i++) {
-            children.add(new ArrayList<>());
-        }
-        List<Integer> roots = new ArrayList<>();
-        for (int t = 0; t < m; t++) {
-            TraceIndex.Lane l = timeline.lanes().get(t);
-            int p = l == null ? -1 : l.parent();
-            if (p >= 0 && p < m && p != t) {
-                children.get(p).add(t);
-            } else {
-                roots.add(t);
-            }
-        }
-        int[] n = {0};
-        ArrayDeque stack = new ArrayDeque();
-        for (int r = roots.size() - 1; r >= 0; r--) {
-            stack.push(roots.get(r));
-        }
-        while (!stack.isEmpty()) {
-            int t = stack.pop();
-            if (rowOfTask[t] >= 0) {
-                continue;
-            }
-            rowOfTask[t] = n[0];
-            taskOfRow[n[0]++] = t;
-            List<Integer> cs = children.get(t);
-            for (int c = cs.size() - 1; c >= 0; c--) {
-                stack.push(cs.get(c));
-            }
-        }
+        taskOfRow = RowOrder.of(index, m);
         while (headerNodes.size() < m) {
             Header h = new Header(headerNodes.size());
             Node a = actions.apply(h.task);
@@ -369,25 +441,13 @@ public final class LanesView extends Region {
         requestLayout();
     }
 
-    /** Tiny int stack without boxing churn worth worrying about. */
-    private static final class ArrayDeque {
-        private int[] a = new int[16];
-        private int size;
-
-        void push(int v) {
-            if (size == a.length) {
-                a = Arrays.copyOf(a, size * 2);
+    private int rowOf(int task) {
+        for (int r = 0; r < taskOfRow.length; r++) {
+            if (taskOfRow[r] == task) {
+                return r;
             }
-            a[size++] = v;
         }
-
-        int pop() {
-            return a[--size];
-        }
-
-        boolean isEmpty() {
-            return size == 0;
-        }
+        return -1;
     }
 
     @Override
@@ -397,6 +457,9 @@ public final class LanesView extends Region {
         double hw = headerWidth();
         double sb = vbar.prefWidth(-1);
         int m = visibleRows();
+        if (index != null) {
+            layoutRows(m);
+        }
         double content = m * row();
         double view = Math.max(0, h - ruler());
         vbar.setMin(0);
@@ -416,15 +479,15 @@ public final class LanesView extends Region {
         surfaceClip.setWidth(cw);
         surfaceClip.setHeight(h);
         viewW = cw;
-        viewH = h;
+        viewH = Math.round(h);
         double first = vbar.getValue() - row();
         double last = vbar.getValue() + view;
         for (Header hd : headerNodes) {
-            boolean on = hd.task < m && hd.task < rowOfTask.length && rowOfTask[hd.task] >= 0;
-            double y = on ? rowOfTask[hd.task] * row() : 0;
+            int r = hd.task < m ? rowOf(hd.task) : -1;
+            double y = r >= 0 ? r * row() : 0;
             // Off-screen headers are taken out of the scene, not just clipped or hidden: JavaFX
             // walks every node in it on each frame (a hundred lanes, seven nodes a header).
-            on = on && y >= first && y <= last;
+            boolean on = r >= 0 && y >= first && y <= last;
             if (on) {
                 if (hd.getParent() != headers) {
                     headers.getChildren().add(hd);
@@ -448,12 +511,48 @@ public final class LanesView extends Region {
         return 400;
     }
 
+    /** Where the playhead is drawn: at the last entry shown, or gliding on through passing time. */
+    private double playheadX() {
+        double xk = axis.xAt(position);
+        if (position >= index.size() || position <= 0) {
+            return xk;
+        }
+        double u0 = index.unitAt(position);
+        double u1 = index.unitOf(position);
+        if (shownUnit <= u0 || u1 <= u0) {
+            return xk;
+        }
+        double f = Math.min(1, (shownUnit - u0) / (u1 - u0));
+        return xk + f * (axis.x(position) - xk);
+    }
+
     /**
-     * Brings the drawing up to date for the position shown: repairs the cached tiles where the
-     * picture changed, or repaints them (see the class comment), and moves the layers.
+     * The view is this many times as wide as the run it shows whole ({@link #fitWholeRun}), and
+     * so keeps 1 - 1 / AHEAD of itself (about 7 %) ahead of the playhead when it turns pages.
      */
+    static final double AHEAD = 1.08;
+    /** How far the view jumps when the playhead nears its right edge, as a share of its width. */
+    static final double PAGE = 0.7;
+
+    /**
+     * Where the view starts (absolute x) when the playhead is at x {@code p} and the view is
+     * {@code w} wide: at 0 while the playhead is in the first view, then a page at a time, so the
+     * picture stands still while the playhead crosses it and the latest wake-ups stay in sight
+     * at the left after a turn. A function of the playhead alone: the same moment always looks
+     * the same, however it was reached.
+     */
+    static double viewStart(double p, double w) {
+        double lead = w / AHEAD;
+        if (!(p > lead)) {
+            return 0;
+        }
+        double page = w * PAGE;
+        return Math.ceil((p - lead) / page) * page;
+    }
+
+    /** Brings the drawing up to date for the position shown (see the class comment). */
     public void redraw() {
-        if (timeline == null) {
+        if (index == null) {
             return;
         }
         int m = visibleRows();
@@ -463,296 +562,101 @@ public final class LanesView extends Region {
         if (w <= 0 || h <= 0) {
             return;
         }
-        double ppu = fitScale(w);
-        double u0 = viewStart(shownUnit, w / ppu);
-        double rh = row();
-        double top = ruler();
-        double scroll = vbar.getValue();
-        LanePainter p = painter;
-        if (p.tl != timeline) {
-            // Event numbers name other events in another run.
-            p.textsChanged();
+        double s = scale.get();
+        if (text == null || text.scale() != s) {
+            text = new LaneText(i18n, s);
+            tips = new SceneTips(i18n, index);
         }
-        p.tl = timeline;
-        p.timelineSet();
-        p.log = timeline.log();
-        p.position = position;
-        p.shownUnit = shownUnit;
-        p.ppu = ppu;
-        p.scale = scale.get();
-        p.rowHeight = rh;
-        p.top = top;
-        p.scroll = scroll;
-        p.taskOfRow = taskOfRow;
-        p.rowOfTask = rowOfTask;
-        p.selected = selectedTask.get();
-        p.font = font;
-        p.smallFont = smallFont;
-        p.boldFont = boldFont;
-        p.firstRow = Math.max(0, (int) Math.floor(scroll / rh));
-        p.lastRow = Math.min(m - 1, (int) Math.ceil((scroll + h - top) / rh));
-        p.pAbs = p.ax(shownUnit);
-        p.arrowsShown = p.visibleArrows(position, p.pAbs);
-        // Scrolled in whole pixels, so the tiles (and their patterns) stay on the pixel grid.
-        x0 = Math.floor(p.ax(u0));
-        p.frame++;
-        p.frameLeft = Math.floor(x0 / TILE) * TILE;
-        p.frameRight = (Math.floor((x0 + w - 1) / TILE) + 1) * TILE;
-        updateHeaders(p.firstRow, p.lastRow);
-
-        boolean same = timeline == drawnTimeline && ppu == drawnPpu && h == drawnHeight && p.scale == drawnScale
-                && scroll == drawnScroll && taskOfRow == drawnRows && p.firstRow == drawnFirstRow
-                && p.lastRow == drawnLastRow && p.selected == drawnSelected && textsEpoch == drawnTexts;
-        boolean grew = same && position >= drawnPosition && p.pAbs >= drawnPlayhead;
-        boolean moved = !grew || position != drawnPosition || p.pAbs != drawnPlayhead;
-        List<double[]> repairs = grew && moved ? repairs(h) : List.of();
+        if (tips == null || tips.index() != index) {
+            tips = new SceneTips(i18n, index);
+        }
+        painter.setText(text);
+        if (Double.isNaN(pps)) {
+            Axis a = Axis.fit(index, index.size(), w / AHEAD, s);
+            pps = a.pixelsPerSecond();
+            slotScale = a.slotScale();
+        }
+        axis = new Axis(index, pps, slotScale, s);
+        double px = playheadX();
+        x0 = follow ? Math.floor(viewStart(px, w)) : panStart;
+        Set<Integer> forever = new HashSet<>();
+        if (deadlocked && position >= index.size()) {
+            for (TraceIndex.Lane l : index.lanes()) {
+                TaskState st = l == null ? null : l.stateAt(position);
+                if (st != null && !st.isFinished()) {
+                    forever.add(l.task());
+                }
+            }
+        }
+        Scene sc = SceneBuilder.build(index, axis, position, px,
+                new SceneBuilder.View(x0, w, h, vbar.getValue(), taskOfRow), forever, text, text);
+        updateHeaders(sc);
+        int sel = selectedTask.get();
+        boolean whole = drawn == null || drawnText != text || drawnSelected != sel || !SceneDiff.sameFrame(drawn, sc);
         stats[0]++;
-        stats[1] += grew ? 0 : 1;
-        paintTiles(w, h, grew, repairs);
-        paintSticky(w, h, grew, repairs);
-        paintPlayhead(h);
-
-        drawnTimeline = timeline;
-        drawnPpu = ppu;
-        drawnHeight = h;
-        drawnScale = p.scale;
-        drawnScroll = scroll;
-        drawnRows = taskOfRow;
-        drawnFirstRow = p.firstRow;
-        drawnLastRow = p.lastRow;
-        drawnSelected = p.selected;
-        drawnTexts = textsEpoch;
-        drawnPosition = position;
-        drawnPlayhead = p.pAbs;
-        drawnArrows = p.arrowsShown;
-        drawnX0 = x0;
+        if (whole) {
+            stats[1]++;
+            paintTiles(sc, w, h, null);
+        } else {
+            List<double[]> dirty = SceneDiff.merged(SceneDiff.dirty(drawn, sc));
+            if (!dirty.isEmpty()) {
+                paintTiles(sc, w, h, dirty);
+            }
+        }
+        drawn = sc;
+        drawnText = text;
+        drawnSelected = sel;
+        paintPlayhead(sc.axis().playheadX(), h);
     }
 
-    /**
-     * Where the picture can have changed since the last frame, which showed less of the same run
-     * (absolute x from, to; canvas y from, to): a band around the playhead (new segments, polls and
-     * arrows; the growing segments' ends), a label that now fits its segment, and each tag that
-     * new arrows show or hide (see {@link LanePainter}).
-     */
-    private List<double[]> repairs(double h) {
-        LanePainter p = painter;
-        List<double[]> out = new ArrayList<>();
-        double from = drawnPlayhead;
-        if (drawnPosition < timeline.size()) {
-            from = Math.min(from, p.xOf(drawnPosition));
+    /** Places the tiles across the view; paints them whole, or repairs the dirty rectangles. */
+    private void paintTiles(Scene sc, double w, double h, List<double[]> dirty) {
+        int n = (int) Math.ceil(w / TILE);
+        while (tiles.size() < n) {
+            Canvas c = new Canvas(TILE, 0);
+            c.setManaged(false);
+            tiles.add(c);
+            tileLayer.getChildren().add(c);
         }
-        out.add(new double[] {from - p.leftReach(), p.pAbs + p.rightReach(), 0, h});
-        // The segment the old playhead cut (and the one before, in case it began right there) may
-        // now be wide enough for its label: it can lie left of the band. That is the segment in
-        // force at the old playhead, which is not the last one shown when the position ran ahead.
-        double rh = p.rowHeight;
-        int atPlayhead = timeline.positionAtUnit(drawnPlayhead / p.ppu);
-        for (int r = p.firstRow; r <= p.lastRow; r++) {
-            TraceIndex.Lane lane = timeline.lanes().get(taskOfRow[r]);
-            if (lane == null) {
+        int sel = selectedTask.get();
+        for (int i = 0; i < tiles.size(); i++) {
+            Canvas c = tiles.get(i);
+            boolean used = i < n;
+            c.setVisible(used);
+            if (!used) {
                 continue;
             }
-            int cut = Math.min(lane.segmentAt(drawnPosition), lane.segmentAt(atPlayhead));
-            for (int s = Math.max(0, cut - 1); s <= cut; s++) {
-                if (p.labelDrawn(lane, s, drawnPosition, drawnPlayhead) != p.labelDrawn(lane, s, position, p.pAbs)) {
-                    double sa = Math.max(0, p.xOf(lane.segmentStart(s)));
-                    double y = p.top + r * rh - p.scroll;
-                    out.add(new double[] {sa, sa + p.labelReach(), y, y + rh});
-                }
-            }
-        }
-        out.addAll(p.tagChanges(drawnArrows, h));
-        // New ticks on the ruler: with the position ahead of the playhead they lie right of it.
-        int j0 = timeline.clockJumpsBelow(drawnPosition);
-        int j1 = timeline.clockJumpsBelow(position);
-        if (j1 > j0) {
-            out.add(new double[] {p.xOf(timeline.clockJump(j0)) - 2,
-                p.xOf(timeline.clockJump(j1 - 1)) + p.rulerLabelReach() + 2, 0, p.top + 2});
-        }
-        return merged(out);
-    }
-
-    /**
-     * The same area in fewer rectangles (x from, to; y from, to): one inside another is dropped,
-     * and those on the same rows that overlap or touch become one. A frame's new arrows often
-     * hide several tags in a row, each a rectangle overlapping the next; repaired one by one, the
-     * lanes, labels and arrows under the overlaps were drawn two or three times over.
-     */
-    static List<double[]> merged(List<double[]> rects) {
-        List<double[]> out = new ArrayList<>();
-        for (double[] r : rects) {
-            out.add(r.clone());
-        }
-        // Same rows together, left to right.
-        out.sort((a, b) -> a[2] != b[2] ? Double.compare(a[2], b[2])
-                : a[3] != b[3] ? Double.compare(a[3], b[3]) : Double.compare(a[0], b[0]));
-        List<double[]> rows = new ArrayList<>();
-        for (double[] r : out) {
-            double[] last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
-            if (last != null && last[2] == r[2] && last[3] == r[3] && r[0] <= last[1]) {
-                last[1] = Math.max(last[1], r[1]);
-            } else {
-                rows.add(r);
-            }
-        }
-        List<double[]> kept = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            double[] r = rows.get(i);
-            boolean inside = false;
-            // (No two are equal now: equal ones share their rows and were merged above.)
-            for (int j = 0; j < rows.size() && !inside; j++) {
-                double[] o = rows.get(j);
-                inside = j != i && o[0] <= r[0] && o[1] >= r[1] && o[2] <= r[2] && o[3] >= r[3];
-            }
-            if (!inside) {
-                kept.add(r);
-            }
-        }
-        return kept;
-    }
-
-    /** Places the tiles across the viewport, then paints new or stale ones and repairs the rest. */
-    private void paintTiles(double w, double h, boolean grew, List<double[]> repairs) {
-        long k0 = (long) Math.floor(x0 / TILE);
-        long k1 = (long) Math.floor((x0 + w - 1) / TILE);
-        List<Tile> free = new ArrayList<>();
-        for (Tile t : tiles) {
-            if (!grew || t.k < k0 || t.k > k1 || t.canvas.getHeight() != h) {
-                t.valid = false;
-            }
-            if (t.k < k0 || t.k > k1) {
-                free.add(t);
-            }
-        }
-        for (long k = k0; k <= k1; k++) {
-            Tile t = null;
-            for (Tile c : tiles) {
-                if (c.k == k) {
-                    t = c;
-                    break;
-                }
-            }
-            if (t == null) {
-                if (free.isEmpty()) {
-                    t = new Tile();
-                    t.canvas.setManaged(false);
-                    tiles.add(t);
-                    tileLayer.getChildren().add(t.canvas);
-                } else {
-                    t = free.remove(free.size() - 1);
-                }
-                t.k = k;
-                t.valid = false;
-            }
-            Canvas c = t.canvas;
-            if (c.getHeight() != h) {
+            double ox = (double) i * TILE;
+            c.setLayoutX(ox);
+            if (dirty == null || c.getHeight() != h) {
                 c.setHeight(h);
-            }
-            c.setLayoutX(k * TILE - x0);
-            c.setVisible(true);
-            double origin = (double) k * TILE;
-            if (!t.valid) {
-                painter.paint(c.getGraphicsContext2D(), origin, 0, 0, TILE, h, 0, false);
-                t.valid = true;
-                stats[2]++;
+                painter.paint(c.getGraphicsContext2D(), sc, ox, ox, 0, ox + TILE, h, sel);
                 continue;
             }
-            // Each repair on its own: a tag's row band is not worth a tile's full height.
-            for (double[] r : repairs) {
-                double l = Math.max(0, Math.floor(r[0] - origin));
-                double rr = Math.min(TILE, Math.ceil(r[1] - origin));
+            for (double[] r : dirty) {
+                double l = Math.max(ox, Math.floor(r[0]));
+                double rr = Math.min(ox + TILE, Math.ceil(r[1]));
                 double tp = Math.max(0, Math.floor(r[2]));
                 double bt = Math.min(h, Math.ceil(r[3]));
                 if (l < rr && tp < bt) {
-                    stats[3]++;
-                    boolean whole = l == 0 && rr == TILE && tp == 0 && bt == h;
-                    painter.paint(c.getGraphicsContext2D(), origin, l, tp, rr, bt, 0, !whole);
+                    stats[2]++;
+                    painter.paint(c.getGraphicsContext2D(), sc, ox, l, tp, rr, bt, sel);
                 }
             }
         }
-        for (Tile t : free) {
-            t.canvas.setVisible(false);
-            t.k = Long.MIN_VALUE;
-        }
     }
 
-    /**
-     * The pieces at the left edge drawn against it (a segment that began before it is cut there
-     * and keeps its label in sight; tags stay on screen): only while the view has scrolled, and
-     * only where that looks different from the tiles.
-     */
-    private void paintSticky(double w, double h, boolean grew, List<double[]> repairs) {
-        List<double[]> patches = x0 > 0 ? painter.stickyPatches(x0, h) : List.of();
-        boolean stale = !grew || x0 != drawnX0 || patches.size() != drawnPatches.size();
-        for (int i = 0; i < patches.size() && !stale; i++) {
-            stale = !Arrays.equals(patches.get(i), drawnPatches.get(i));
-        }
-        for (double[] r : repairs) {
-            for (double[] pt : patches) {
-                stale |= r[0] < pt[1] && r[1] > pt[0] && r[2] < pt[3] && r[3] > pt[2];
-            }
-        }
-        if (!stale) {
-            return;
-        }
-        drawnPatches = patches;
-        int i = 0;
-        for (double[] pt : patches) {
-            double left = Math.floor(pt[0]);
-            double right = Math.min(Math.ceil(pt[1]), x0 + w);
-            double top = Math.max(0, Math.floor(pt[2]));
-            double bottom = Math.min(h, Math.ceil(pt[3]));
-            if (left >= right || top >= bottom) {
-                continue;
-            }
-            Canvas c;
-            if (i < stickyPieces.size()) {
-                c = stickyPieces.get(i);
-            } else {
-                c = new Canvas();
-                c.setManaged(false);
-                stickyPieces.add(c);
-                stickyLayer.getChildren().add(c);
-            }
-            i++;
-            // Sized in steps of 32 px, so a piece that changes a little keeps its image (a new
-            // size is a new image); what lies beyond the piece is cleared.
-            double cw = Math.ceil((right - left) / 32) * 32;
-            double ch = Math.ceil((bottom - top) / 32) * 32;
-            if (c.getWidth() != cw || c.getHeight() != ch) {
-                c.setWidth(cw);
-                c.setHeight(ch);
-            }
-            c.relocate(left - x0, top);
-            c.setVisible(true);
-            GraphicsContext g = c.getGraphicsContext2D();
-            g.clearRect(0, 0, cw, ch);
-            g.save();
-            g.beginPath();
-            g.rect(0, 0, right - left, bottom - top);
-            g.clip();
-            g.translate(0, -top);
-            painter.paint(g, left, 0, top, right - left, bottom, x0, false);
-            g.restore();
-        }
-        for (; i < stickyPieces.size(); i++) {
-            stickyPieces.get(i).setVisible(false);
-        }
-    }
-
-    private void paintPlayhead(double h) {
-        double half = painter.playheadHalfWidth();
-        double xp = painter.pAbs - x0;
+    private void paintPlayhead(double xp, double h) {
+        double s = scale.get();
+        double half = ScenePainter.playheadHalfWidth(s);
         double left = Math.floor(xp - half);
         double local = xp - left;
         double pw = Math.ceil(2 * half) + 2;
         playhead.setLayoutX(left);
-        if (local == drawnPlayheadLocal && scale.get() == drawnPlayheadScale && h == drawnPlayheadHeight
-                && playhead.getWidth() == pw) {
+        if (local == drawnPlayhead && h == drawnPlayheadHeight && playhead.getWidth() == pw) {
             return;
         }
-        drawnPlayheadLocal = local;
-        drawnPlayheadScale = scale.get();
+        drawnPlayhead = local;
         drawnPlayheadHeight = h;
         if (playhead.getWidth() != pw || playhead.getHeight() != h) {
             playhead.setWidth(pw);
@@ -760,69 +664,59 @@ public final class LanesView extends Region {
         }
         GraphicsContext g = playhead.getGraphicsContext2D();
         g.clearRect(0, 0, pw, h);
-        painter.paintPlayhead(g, local, h);
+        painter.paintPlayhead(g, local, ruler(), h, s);
     }
 
-    /**
-     * Where the view starts (in units, the view being {@code widthUnits} wide) when the playhead
-     * is at {@code unit}. While the run fits, at 0; after that the view turns a page at a time: the
-     * playhead crosses a still picture until it nears the right edge (8 % of the view is kept ahead
-     * of it), then the view jumps on by {@link #PAGE} of its width, so the playhead is back near
-     * the left with the latest wake-ups still in sight. A class can read labels and arrows that
-     * stand still; and a frame that only moves the playhead repaints a narrow band instead of the
-     * whole view (software rendering pays per pixel). A function of the playhead alone, so the
-     * same moment always looks the same, however it was reached (playing, stepping, scrubbing).
-     */
-    static double viewStart(double unit, double widthUnits) {
-        double lead = widthUnits / AHEAD;
-        if (!(unit > lead)) {
-            return 0;
+    // ------------------------------------------------------------------ pointer
+
+    private void hover(double x, double y) {
+        pointerX = x;
+        String t = drawn == null || tips == null ? null : tips.at(drawn, x, y);
+        if (t == null || t.isEmpty()) {
+            tip.hide();
+            Tooltip.uninstall(surface, tip);
+            return;
         }
-        double page = widthUnits * PAGE;
-        return Math.ceil((unit - lead) / page) * page;
+        tip.setText(t);
+        Tooltip.install(surface, tip);
     }
 
-    /** How far the view jumps when the playhead nears its right edge, as a share of its width. */
-    static final double PAGE = 0.7;
-
-    /**
-     * The view is this many times as wide as the run it shows whole (fitScale), and so keeps
-     * 1 - 1 / AHEAD of itself (about 7 %) ahead of the playhead when it turns pages (viewStart).
-     */
-    static final double AHEAD = 1.08;
-
-    /**
-     * Pixels per unit: the chosen zoom, halved as often as needed (down to a readable minimum) so
-     * the run so far fits; after that the view follows the playhead. Halving in whole steps keeps
-     * the picture still while playing instead of shrinking it every frame.
-     */
-    private double fitScale(double w) {
-        double ppu = pxPerUnit.get() * scale.get();
-        double min = 40 * scale.get();
-        double need = Math.max(1, shownUnit) * AHEAD;
-        while (ppu / 2 >= min && need * ppu > w) {
-            ppu /= 2;
+    private void clicked(double x, double y) {
+        if (drawn == null) {
+            return;
         }
-        return ppu;
+        for (Scene.LaneRow r : drawn.lanes()) {
+            if (y >= r.y0() && y < r.y1() && y > drawn.axis().rulerHeight()) {
+                selectedTask.set(selectedTask.get() == r.task() ? -1 : r.task());
+                return;
+            }
+        }
     }
 
-    /** The absolute x at the view's left edge: above 0 once the view has turned a page. */
-    public double viewStartPixels() {
-        return x0;
+    /** What hovering at picture point (x, y) would say, or null (for tests and accessibility). */
+    public String tipAt(double x, double y) {
+        return drawn == null || tips == null ? null : tips.at(drawn, x, y);
     }
 
-    /** How the cache did so far (frames, frames that repainted everything, tiles painted, tiles repaired). */
+    /** Where the drawing starts in this view's coordinates (the width of the headers). */
+    public double drawingLeft() {
+        return surface.getLayoutX();
+    }
+
+    // ------------------------------------------------------------------ tests and benchmarks
+
+    /** How the cache did so far (frames, frames that repainted everything, pieces repaired). */
     public String cacheStats() {
-        return String.format("%d frames, %d repainted everything, %d tiles painted whole, %d repaired, %d sprites made",
-                stats[0], stats[1], stats[2], stats[3], spritesMade());
+        return String.format("%d frames, %d repainted everything, %d pieces repaired, %d sprites made",
+                stats[0], stats[1], stats[2], spritesMade());
     }
 
-    /** How many label, tag and poll-mark images the drawing has made (each is made once, then copied). */
+    /** How many label and mark images the drawing has made (each is made once, then copied). */
     public int spritesMade() {
         return painter.spritesMade();
     }
 
-    /** What the lanes show now (the cached tiles with the layers over them), for tests. */
+    /** What the lanes show now (the tiles with the playhead over them), for tests. */
     public WritableImage snapshotDrawing() {
         SnapshotParameters sp = new SnapshotParameters();
         // The viewport is in the parent's coordinates.
@@ -830,15 +724,13 @@ public final class LanesView extends Region {
         return surface.snapshot(sp, null);
     }
 
-    /** The same picture drawn from scratch in one go, for tests: it must look like {@link #snapshotDrawing()}. */
+    /** The same scene painted in one go, for tests: it must look like {@link #snapshotDrawing()}. */
     public WritableImage drawFromScratch() {
         Canvas c = new Canvas(viewW, viewH);
         GraphicsContext g = c.getGraphicsContext2D();
-        if (timeline != null && viewW > 0 && viewH > 0) {
-            // Picked afresh, so the comparison with the tiles checks the kept picks too.
-            painter.forgetPicks();
-            painter.paint(g, x0, 0, 0, viewW, viewH, x0, false);
-            painter.paintPlayhead(g, painter.pAbs - x0, viewH);
+        if (drawn != null && viewW > 0 && viewH > 0) {
+            painter.paint(g, drawn, 0, 0, 0, viewW, viewH, selectedTask.get());
+            painter.paintPlayhead(g, drawn.axis().playheadX(), ruler(), viewH, scale.get());
         }
         SnapshotParameters sp = new SnapshotParameters();
         sp.setViewport(new Rectangle2D(0, 0, viewW, viewH));
@@ -846,28 +738,38 @@ public final class LanesView extends Region {
     }
 
     /** Only rows on screen: off-screen headers keep stale text until scrolled to (cheap pulses). */
-    private void updateHeaders(int firstRow, int lastRow) {
-        for (int r = firstRow; r <= lastRow; r++) {
-            int t = taskOfRow[r];
+    private void updateHeaders(Scene sc) {
+        for (Scene.LaneRow r : sc.lanes()) {
+            int t = r.task();
             if (t >= headerNodes.size()) {
                 continue;
             }
             Header h = headerNodes.get(t);
-            TraceIndex.Lane lane = timeline.lanes().get(t);
+            TraceIndex.Lane lane = index.lanes().get(t);
             if (lane == null) {
                 continue;
             }
             int s = lane.segmentAt(position);
             TaskState st = s < 0 ? TaskState.READY : lane.segmentState(s);
-            String text = s < 0 ? painter.segmentLabel(st, -1, null, 0)
-                    : painter.segmentLabel(st, lane.segmentEvent(s), timeline.log(), lane.segmentStart(s));
-            if (!text.equals(h.lastState)) {
-                h.lastState = text;
+            String ev = null;
+            String why = null;
+            if (s >= 0 && st == TaskState.WAITING) {
+                int e = lane.segmentEvent(s);
+                ev = e >= 0 && e < index.events().size() && index.events().get(e) != null ? index.events().get(e).name() : null;
+                int from = lane.segmentStart(s);
+                if (e < 0 && index.log().kind(from) == dev.eventlanes.model.TraceKind.SUSPEND) {
+                    why = index.log().text(from);
+                }
+            }
+            String words = text.state(st, ev, why);
+            if (!words.equals(h.lastState) || !lane.name().equals(h.lastName)) {
+                h.lastState = words;
+                h.lastName = lane.name();
                 h.name.setText(lane.name());
-                h.state.setText(text);
+                h.state.setText(words);
                 Styles.applyState(h.state, st);
                 Styles.applyFinished(h.name, st);
-                h.setAccessibleText(i18n.get("lane.tip", lane.name(), text));
+                h.setAccessibleText(i18n.get("lane.tip", lane.name(), words));
             }
         }
     }

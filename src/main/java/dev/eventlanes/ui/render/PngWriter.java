@@ -1,4 +1,4 @@
-package dev.eventlanes.ui;
+package dev.eventlanes.ui.render;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -16,11 +16,11 @@ import javafx.scene.image.PixelReader;
  * A minimal PNG encoder (8-bit RGB, no filtering), so a snapshot can be saved without
  * javafx-swing and AWT's ImageIO bridge.
  */
-final class PngWriter {
+public final class PngWriter {
     private PngWriter() {
     }
 
-    static void write(Image img, Path file) throws IOException {
+    public static void write(Image img, Path file) throws IOException {
         int w = (int) img.getWidth();
         int h = (int) img.getHeight();
         PixelReader r = img.getPixelReader();

@@ -1,4 +1,4 @@
-package dev.eventlanes.ui.lanes;
+package dev.eventlanes.scene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,7 @@ class MergedRepairsTest {
 
     @Test
     void overlappingTagsOnOneRowBecomeOneAndWhatTheBandCoversGoes() {
-        List<double[]> m = LanesView.merged(List.of(
+        List<double[]> m = SceneDiff.merged(List.of(
                 r(529, 570, 0, 417),
                 r(261, 359, 186, 214), r(333, 431, 186, 214), r(407, 505, 186, 214),
                 r(540, 560, 58, 86),
@@ -28,7 +28,7 @@ class MergedRepairsTest {
 
     @Test
     void rectanglesApartOrOnOtherRowsStay() {
-        List<double[]> m = LanesView.merged(List.of(r(0, 10, 0, 5), r(20, 30, 0, 5), r(5, 25, 1, 6)));
+        List<double[]> m = SceneDiff.merged(List.of(r(0, 10, 0, 5), r(20, 30, 0, 5), r(5, 25, 1, 6)));
         assertThat(m).hasSize(3);
     }
 
@@ -42,7 +42,7 @@ class MergedRepairsTest {
             double b = Math.max(xs.get(i), xs.get(i + 1)) + 1;
             in.add(r(a, b, rows.get(i) * 10, rows.get(i) * 10 + 10 + (rows.get(i) == 3 ? 20 : 0)));
         }
-        List<double[]> out = LanesView.merged(in);
+        List<double[]> out = SceneDiff.merged(in);
         assertThat(out.size()).isLessThanOrEqualTo(in.size());
         for (double x = 0; x < 22; x += 0.5) {
             for (double y = 0; y < 50; y += 2.5) {

@@ -1,0 +1,101 @@
+package dev.eventlanes.scene;
+
+import dev.eventlanes.model.TaskState;
+import java.util.List;
+
+/**
+ * What the lanes show at one moment of a run, in one view: every band, tick, lane, segment, mark,
+ * arrow, latency bracket and label, with its place in the picture's pixels (x from the view's
+ * left edge, y from its top). Built by {@link SceneBuilder}; the window paints exactly this, a
+ * headless render writes it as JSON beside its picture ({@code docs/scene-format.md}), and tests
+ * hold it against the trace.
+ *
+ * @param axis       the zoom and the moment shown
+ * @param bands      instant bands in view: room for what happens at one instant, not time
+ * @param ticks      the ruler's times in view, at round intervals
+ * @param lanes      the rows in view
+ * @param segments   each lane's states over time
+ * @param marks      set(), clear(), is_set(), wait() on a set event, cancellations, failures, errors
+ * @param arrows     from each set() to each task whose wait() it completed
+ * @param latencies  from a set() to where a task noticed it (woke and ran, or polled True)
+ * @param labels     every text drawn on the lanes and the ruler; no two boxes intersect
+ */
+public record Scene(AxisInfo axis, List<Band> bands, List<Tick> ticks, List<LaneRow> lanes, List<Segment> segments,
+                    List<Mark> marks, List<Arrow> arrows, List<Latency> latencies, List<Label> labels) {
+    /** The version of the scene's JSON format. */
+    public static final int VERSION = 1;
+
+    /**
+     * @param pixelsPerSecond how wide a virtual second is
+     * @param slotPixels      how wide one slot of an instant band is
+     * @param viewStart       the absolute x at the view's left edge (0 until the view turns a page)
+     * @param width           the view's size
+     * @param height          the view's size
+     * @param rulerHeight     the ruler across the top
+     * @param playheadX       where the playhead is
+     * @param time            the virtual time at the playhead
+     * @param position        the trace entries shown (the first this many)
+     * @param timeFrom        the time at the view's left edge
+     * @param timeTo          the time at the view's right edge
+     */
+    public record AxisInfo(double pixelsPerSecond, double slotPixels, double viewStart, double width, double height,
+                           double rulerHeight, double playheadX, double time, int position, double timeFrom,
+                           double timeTo) {
+    }
+
+    /** An instant at which steps happen, drawn as a shaded band of {@code slots} slots. */
+    public record Band(double t, int steps, int slots, double x0, double x1, int firstIndex) {
+    }
+
+    /** A time on the ruler. */
+    public record Tick(double t, double x, String label) {
+    }
+
+    /** A lane: a task's row, its bar from barTop to barBottom. */
+    public record LaneRow(int task, String name, int row, double y0, double y1, double barTop, double barBottom) {
+        public double barCenter() {
+            return (barTop + barBottom) / 2;
+        }
+    }
+
+    /**
+     * A stretch of one task's life in one state, from trace entry {@code fromIndex} to
+     * {@code toIndex} (-1: still going at the playhead).
+     *
+     * @param event the event a waiting task waits on, or -1
+     * @param why   for a waiting task not on an event, the trace's word for what it waits for, else ""
+     */
+    public record Segment(int task, TaskState state, int event, String why, double t0, double t1, double x0, double x1,
+                          int fromIndex, int toIndex) {
+    }
+
+    /**
+     * A mark at trace entry {@code index} on a task's bar (task -1: from outside, on the ruler).
+     *
+     * @param result per kind: the poll's True/False, the cancellation's cause, the failure, the message
+     */
+    public record Mark(TraceIndex.MarkKind kind, int task, int event, double t, double x, double y, double r,
+                       String result, int index) {
+    }
+
+    /** A wake-up: from a set() ({@code setIndex}) to the task it woke ({@code wakeIndex}). */
+    public record Arrow(int event, int fromTask, int toTask, double t, double x1, double y1, double x2, double y2,
+                        int setIndex, int wakeIndex) {
+    }
+
+    /**
+     * How long after a set() a task noticed it: from the set() at {@code tSet} to its next step
+     * (a waiter) or to the poll that said True (a poller) at {@code tNotice}.
+     */
+    public record Latency(int task, int event, double tSet, double tNotice, double x0, double x1, double y,
+                          int setIndex, int noticeIndex) {
+    }
+
+    /** A text drawn at (x, y), its box's top-left corner. */
+    public record Label(TextMetrics.Role role, String text, double x, double y, double w, double h, int task,
+                        int index) {
+        public boolean intersects(Label o) {
+            return x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h;
+        }
+    }
+}

@@ -1,0 +1,629 @@
+package dev.eventlanes.scene;
+
+import dev.eventlanes.model.TaskState;
+import dev.eventlanes.model.TraceKind;
+import dev.eventlanes.model.TraceLog;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds the {@link Scene} of one moment in one view: what is drawn where, from the trace index,
+ * the axis and the view's size. A function of its inputs alone: the same moment looks the same
+ * however it was reached (playing, stepping back, scrubbing).
+ *
+ * <p>A row has three strips: marks' labels on top, the bar (the task's state, with its marks on
+ * it and the state's label inside), and latency brackets under it. Labels are placed by rules
+ * that make overlaps impossible rather than by searching: a mark's label ends just left of its
+ * mark and is shown only if it starts right of the mark before it; a state's label goes in the
+ * first stretch of its segment free of marks and arrows; a latency label inside its bracket, or
+ * just right of it where nothing else lies. Where a label has no room it is left out and the
+ * mark, segment or bracket tells it when hovered.
+ */
+public final class SceneBuilder {
+    /** Sizes at scale 1: the ruler, a row and its three strips, marks. */
+    public static final double RULER = 50;
+    public static final double ROW = 72;
+    static final double STRIP_TOP = 3;
+    static final double STRIP_H = 19;
+    static final double BAR_TOP = 24;
+    static final double BAR_H = 30;
+    static final double LAT_TOP = 57;
+    static final double LAT_H = 14;
+    static final double TICK_LINE = 14;
+    static final double BAND_LINE = 37;
+    static final double MARK_R = 9;
+    static final double POLL_R = 11;
+    /** Half the width an arrow's stem keeps clear of labels. */
+    static final double STEM = 4;
+    /** How far right of the playhead a lane blocked for good is drawn on, and labelled. */
+    static final double FOREVER_REACH = 46;
+
+    /** The view: where it starts on the axis, its size, how far its rows are scrolled, their order. */
+    public record View(double viewStart, double width, double height, double scroll, int[] taskOfRow) {
+    }
+
+    private final TraceIndex idx;
+    private final Axis axis;
+    private final int k;
+    private final double playhead;
+    private final View view;
+    private final Set<Integer> forever;
+    private final SceneWords words;
+    private final TextMetrics tm;
+    private final double s;
+    private final TraceLog log;
+
+    private final List<Scene.Band> bands = new ArrayList<>();
+    private final List<Scene.Tick> ticks = new ArrayList<>();
+    private final List<Scene.LaneRow> rows = new ArrayList<>();
+    private final List<Scene.Segment> segments = new ArrayList<>();
+    private final List<Scene.Mark> marks = new ArrayList<>();
+    private final List<Scene.Arrow> arrows = new ArrayList<>();
+    private final List<Scene.Latency> latencies = new ArrayList<>();
+    private final List<Scene.Label> labels = new ArrayList<>();
+    /** Per row in view: x ranges arrows' stems cross in its label strip, bar and latency strip. */
+    private Obstacles[] stripStems;
+    private Obstacles[] barStems;
+    private Obstacles[] latStems;
+    private int[] rowOfTask;
+
+    private SceneBuilder(TraceIndex idx, Axis axis, int k, double playhead, View view, Set<Integer> forever,
+                         SceneWords words, TextMetrics tm) {
+        this.idx = idx;
+        this.axis = axis;
+        this.k = Math.min(k, idx.size());
+        this.playhead = playhead;
+        this.view = view;
+        this.forever = forever;
+        this.words = words;
+        this.tm = tm;
+        this.s = axis.scale();
+        this.log = idx.log();
+    }
+
+    /**
+     * The scene after the first k entries, the playhead at absolute x {@code playhead} (it may
+     * glide ahead of entry k - 1 while time passes).
+     *
+     * @param forever tasks blocked for good (the run ended in a deadlock and k is its end), else empty
+     */
+    public static Scene build(TraceIndex idx, Axis axis, int k, double playhead, View view, Set<Integer> forever,
+                              SceneWords words, TextMetrics tm) {
+        return new SceneBuilder(idx, axis, k, playhead, view, forever, words, tm).build();
+    }
+
+    /** The height of the ruler at a window scale. */
+    public static double rulerHeight(double scale) {
+        return RULER * scale;
+    }
+
+    public static double rowHeight(double scale) {
+        return ROW * scale;
+    }
+
+    private double vx(double abs) {
+        return abs - view.viewStart();
+    }
+
+    private Scene build() {
+        double left = view.viewStart();
+        double right = left + view.width();
+        layoutRows();
+        arrows(left, right);
+        for (Scene.LaneRow r : rows) {
+            TraceIndex.Lane lane = idx.lanes().get(r.task());
+            marks(lane, r, left, right);
+            segments(lane, r, left, right);
+            latencies(lane, r, left, right);
+        }
+        outsideMarks(left, right);
+        bands(left, right);
+        ticks(left, right);
+        double tFrom = axis.timeAtX(left);
+        double tTo = axis.timeAtX(right);
+        Scene.AxisInfo info = new Scene.AxisInfo(axis.pixelsPerSecond(), axis.slotPixels(), left, view.width(),
+                view.height(), rulerHeight(s), vx(playhead), playheadTime(), k, tFrom, tTo);
+        return new Scene(info, List.copyOf(bands), List.copyOf(ticks), List.copyOf(rows), List.copyOf(segments),
+                List.copyOf(marks), List.copyOf(arrows), List.copyOf(latencies), List.copyOf(labels));
+    }
+
+    private double playheadTime() {
+        double t = idx.timeAt(k);
+        double xk = axis.xAt(k);
+        if (playhead > xk && k < idx.size()) {
+            // Gliding through time that passes before the next entry.
+            t = Math.min(log.time(k), t + (playhead - xk) / axis.pixelsPerSecond());
+        }
+        return t;
+    }
+
+    // ------------------------------------------------------------------ rows
+
+    private void layoutRows() {
+        int[] order = view.taskOfRow();
+        int n = Math.min(order.length, idx.laneCountAt(k));
+        rowOfTask = new int[idx.lanes().size()];
+        Arrays.fill(rowOfTask, -1);
+        double ruler = rulerHeight(s);
+        double rh = rowHeight(s);
+        stripStems = new Obstacles[n];
+        barStems = new Obstacles[n];
+        latStems = new Obstacles[n];
+        for (int r = 0; r < n; r++) {
+            int t = order[r];
+            if (t < 0 || t >= idx.lanes().size() || idx.lanes().get(t) == null) {
+                continue;
+            }
+            rowOfTask[t] = r;
+            stripStems[r] = new Obstacles();
+            barStems[r] = new Obstacles();
+            latStems[r] = new Obstacles();
+            double y0 = ruler + r * rh - view.scroll();
+            if (y0 + rh <= ruler || y0 >= view.height()) {
+                continue;
+            }
+            rows.add(new Scene.LaneRow(t, idx.lanes().get(t).name(), r, y0, y0 + rh, y0 + BAR_TOP * s,
+                    y0 + (BAR_TOP + BAR_H) * s));
+        }
+    }
+
+    private double rowTop(int row) {
+        return rulerHeight(s) + row * rowHeight(s) - view.scroll();
+    }
+
+    private double barCenter(int row) {
+        return rowTop(row) + (BAR_TOP + BAR_H / 2) * s;
+    }
+
+    // ------------------------------------------------------------------ arrows
+
+    /**
+     * Arrows first: their stems are what the labels of the rows they cross must keep clear of.
+     * A stem runs straight down (or up) from the set() mark to the woken task's bar, at the x of
+     * the set(): the wake-up happens at that very moment.
+     */
+    private void arrows(double left, double right) {
+        int n = idx.arrowCountAt(k);
+        List<TraceIndex.Arrow> all = idx.arrows();
+        // Arrows are in x order: find the first in view.
+        int lo = 0;
+        int hi = n;
+        double from = left - 2 * STEM * s;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (axis.x(all.get(mid).index()) < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        double ruler = rulerHeight(s);
+        for (int a = lo; a < n; a++) {
+            TraceIndex.Arrow ar = all.get(a);
+            double x = axis.x(ar.index());
+            if (x > right + 2 * STEM * s) {
+                break;
+            }
+            int fromRow = ar.fromTask() >= 0 && ar.fromTask() < rowOfTask.length ? rowOfTask[ar.fromTask()] : -1;
+            if (ar.fromTask() >= 0 && fromRow < 0) {
+                continue;
+            }
+            double t = log.time(ar.index());
+            for (int j = 0; j < ar.count(); j++) {
+                if (ar.wakeIndex(j) >= k) {
+                    break;
+                }
+                int to = ar.toTask(j);
+                int toRow = to >= 0 && to < rowOfTask.length ? rowOfTask[to] : -1;
+                if (toRow < 0) {
+                    continue;
+                }
+                double y1;
+                double y2;
+                boolean down;
+                if (fromRow < 0) {
+                    // A click from outside: from the ruler, where its mark is.
+                    y1 = BAND_LINE * s + MARK_R * s;
+                    down = true;
+                } else {
+                    down = toRow > fromRow;
+                    y1 = barCenter(fromRow) + (down ? 1 : -1) * (markR(TraceIndex.MarkKind.SET) + 1);
+                }
+                y2 = down ? rowTop(toRow) + BAR_TOP * s : rowTop(toRow) + (BAR_TOP + BAR_H) * s;
+                if (Math.max(y1, y2) < ruler && fromRow >= 0 || Math.min(y1, y2) > view.height()) {
+                    continue;
+                }
+                arrows.add(new Scene.Arrow(ar.event(), ar.fromTask(), to, t, vx(x), y1, vx(x), y2, ar.index(),
+                        ar.wakeIndex(j)));
+                stems(fromRow, toRow, down, x);
+            }
+        }
+    }
+
+    /** Records which strips of which rows a stem at absolute x crosses. */
+    private void stems(int fromRow, int toRow, boolean down, double x) {
+        double a = x - STEM * s;
+        double b = x + STEM * s;
+        int first = fromRow < 0 ? 0 : Math.min(fromRow, toRow);
+        int last = fromRow < 0 ? toRow : Math.max(fromRow, toRow);
+        for (int r = first; r <= last; r++) {
+            if (r >= stripStems.length || stripStems[r] == null) {
+                continue;
+            }
+            boolean isFrom = r == fromRow;
+            boolean isTo = r == toRow;
+            // The setter's row: from its mark on the bar towards the target.
+            // The target's row: into the bar from the side the stem comes from.
+            boolean strip = !isFrom && !isTo || isFrom && !down || isTo && down;
+            boolean lat = !isFrom && !isTo || isFrom && down || isTo && !down;
+            boolean bar = !isFrom && !isTo;
+            if (strip) {
+                stripStems[r].add(a, b);
+            }
+            if (bar) {
+                barStems[r].add(a, b);
+            }
+            if (lat) {
+                latStems[r].add(a, b);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ marks
+
+    private double markR(TraceIndex.MarkKind kind) {
+        return (kind == TraceIndex.MarkKind.POLL ? POLL_R : MARK_R) * s;
+    }
+
+    private String eventName(int e) {
+        return e >= 0 && e < idx.events().size() && idx.events().get(e) != null ? idx.events().get(e).name() : null;
+    }
+
+    private String detail(TraceIndex.MarkKind kind, int i) {
+        return switch (kind) {
+            case POLL -> log.value(i) != 0 ? "True" : "False";
+            case SET_AGAIN -> "already set";
+            case SET -> String.valueOf(setWoke(i));
+            case CANCEL, FAIL, ERROR -> log.text(i);
+            default -> "";
+        };
+    }
+
+    /** How many tasks the set() at entry i woke (0: nobody was waiting). */
+    private int setWoke(int i) {
+        List<TraceIndex.Arrow> all = idx.arrows();
+        int a = idx.arrowCountAt(i + 1) - 1;
+        return a >= 0 && all.get(a).index() == i ? all.get(a).count() : 0;
+    }
+
+    private void marks(TraceIndex.Lane lane, Scene.LaneRow row, double left, double right) {
+        int n = lane.marksBelow(k);
+        double maxR = POLL_R * s;
+        int m = firstMarkFrom(lane, n, left - maxR - 2);
+        double y = row.barCenter();
+        Obstacles strip = stripStems[row.row()];
+        Obstacles bar = barStems[row.row()];
+        for (; m < n; m++) {
+            int i = lane.markIndex(m);
+            double x = axis.x(i);
+            if (x - maxR > right) {
+                break;
+            }
+            TraceIndex.MarkKind kind = lane.markKind(m);
+            double r = markR(kind);
+            marks.add(new Scene.Mark(kind, lane.task(), log.event(i), log.time(i), vx(x), y, r, detail(kind, i), i));
+            // The state's label keeps clear of marks as of arrows.
+            bar.add(x - r - 3, x + r + 3);
+            String text = words.mark(kind, eventName(log.event(i)), detail(kind, i));
+            if (text.isEmpty()) {
+                continue;
+            }
+            double w = tm.width(text, TextMetrics.Role.MARK);
+            double lr = x - STEM * s - 1;
+            double ll = lr - w;
+            // Right of the mark before it (and its own stem), inside the view, clear of stems.
+            double prev = m > 0 ? axis.x(lane.markIndex(m - 1)) + STEM * s + 1 : -1e300;
+            if (ll >= prev && ll >= left && !strip.hits(ll - 1, lr + 1)) {
+                labels.add(new Scene.Label(TextMetrics.Role.MARK, text, vx(ll), row.y0() + STRIP_TOP * s, w,
+                        STRIP_H * s, lane.task(), i));
+            }
+        }
+        if (forever.contains(lane.task()) && k >= idx.size()) {
+            // Blocked for good: the lane runs on past the end, to a mark that says so.
+            double x = playhead + FOREVER_REACH * s;
+            marks.add(new Scene.Mark(TraceIndex.MarkKind.FOREVER, lane.task(), -1, playheadTime(), vx(x), y,
+                    MARK_R * s, "", -1));
+            String text = words.forever();
+            double w = tm.width(text, TextMetrics.Role.MARK);
+            labels.add(new Scene.Label(TextMetrics.Role.MARK, text, vx(x + MARK_R * s + 4 * s), row.barTop(), w,
+                    row.barBottom() - row.barTop(), lane.task(), -1));
+        }
+    }
+
+    /** The first of the lane's first n marks drawn at or right of absolute x. */
+    private int firstMarkFrom(TraceIndex.Lane lane, int n, double x) {
+        int lo = Math.min(n, lane.marksBelow(axis.positionAtX(x)));
+        while (lo > 0 && axis.x(lane.markIndex(lo - 1)) >= x) {
+            lo--;
+        }
+        return lo;
+    }
+
+    private void outsideMarks(double left, double right) {
+        int n = idx.outsideMarksBelow(k);
+        double y = BAND_LINE * s;
+        double prevX = -1e300;
+        for (int m = 0; m < n; m++) {
+            int i = idx.outsideMarkIndex(m);
+            double x = axis.x(i);
+            if (x + MARK_R * s < left) {
+                prevX = x;
+                continue;
+            }
+            if (x - MARK_R * s > right) {
+                break;
+            }
+            TraceIndex.MarkKind kind = idx.outsideMarkKind(m);
+            marks.add(new Scene.Mark(kind, -1, log.event(i), log.time(i), vx(x), y, MARK_R * s, detail(kind, i), i));
+            String text = words.mark(kind, eventName(log.event(i)), detail(kind, i));
+            double w = text.isEmpty() ? 0 : tm.width(text, TextMetrics.Role.MARK);
+            double lr = x - MARK_R * s - 2;
+            double ll = lr - w;
+            if (w > 0 && ll >= prevX + MARK_R * s + 2 && ll >= left) {
+                labels.add(new Scene.Label(TextMetrics.Role.MARK, text, vx(ll), y - STRIP_H * s / 2, w, STRIP_H * s,
+                        -1, i));
+            }
+            prevX = x;
+        }
+    }
+
+    // ------------------------------------------------------------------ segments
+
+    private void segments(TraceIndex.Lane lane, Scene.LaneRow row, double left, double right) {
+        int last = lane.segmentAt(k);
+        if (last < 0) {
+            return;
+        }
+        int first = Math.max(0, lane.segmentAt(axis.positionAtX(left)));
+        Obstacles bar = barStems[row.row()];
+        boolean blocked = forever.contains(lane.task()) && k >= idx.size();
+        for (int sg = first; sg <= last; sg++) {
+            int from = lane.segmentStart(sg);
+            boolean going = sg == last;
+            int to = going ? -1 : lane.segmentStart(sg + 1);
+            double xa = axis.x(from);
+            double xb = going ? playhead : axis.x(to);
+            if (going && blocked) {
+                xb = playhead + FOREVER_REACH * s;
+            }
+            if (xa > right) {
+                break;
+            }
+            if (xb <= left || xb <= xa) {
+                continue;
+            }
+            TaskState st = lane.segmentState(sg);
+            int ev = lane.segmentEvent(sg);
+            String why = st == TaskState.WAITING && ev < 0 && log.kind(from) == TraceKind.SUSPEND ? log.text(from) : "";
+            double t0 = log.time(from);
+            double t1 = going ? playheadTime() : log.time(to);
+            segments.add(new Scene.Segment(lane.task(), st, ev, why, t0, t1, vx(xa), vx(xb), from, to));
+            String text = words.state(st, eventName(ev), why.isEmpty() ? null : why);
+            TextMetrics.Role role = st == TaskState.RUNNING ? TextMetrics.Role.SEGMENT_BOLD : TextMetrics.Role.SEGMENT;
+            double w = tm.width(text, role);
+            double x = labelPlace(Math.max(xa, left), Math.min(xb, right), w, bar);
+            if (!Double.isNaN(x)) {
+                labels.add(new Scene.Label(role, text, vx(x), row.barTop(), w, row.barBottom() - row.barTop(),
+                        lane.task(), from));
+            }
+        }
+    }
+
+    /**
+     * Where a label of width w goes in [a, b] (absolute x), kept clear of the obstacles: the first
+     * place from the left with room for it and a margin, or NaN. A label that fits stays where it
+     * is as the segment grows: anything added later lies right of where it ends.
+     */
+    private static double labelPlace(double a, double b, double w, Obstacles obs) {
+        double c = a;
+        for (int guard = 0; guard <= obs.n + 1; guard++) {
+            if (c + w + 12 > b) {
+                return Double.NaN;
+            }
+            double hitEnd = obs.firstHitEnd(c + 5, c + w + 7);
+            if (Double.isNaN(hitEnd)) {
+                return c + 6;
+            }
+            c = hitEnd;
+        }
+        return Double.NaN;
+    }
+
+    // ------------------------------------------------------------------ latencies
+
+    private void latencies(TraceIndex.Lane lane, Scene.LaneRow row, double left, double right) {
+        int n = lane.noticesBelow(k);
+        double y = row.y0() + (LAT_TOP + LAT_H / 2) * s;
+        Obstacles lat = latStems[row.row()];
+        List<double[]> spans = new ArrayList<>();
+        List<Scene.Latency> mine = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            int set = lane.noticedSet(j);
+            int at = lane.noticeIndex(j);
+            double xs = axis.x(set);
+            double xn = axis.x(at);
+            if (xn < left - 200 * s || xs > right) {
+                continue;
+            }
+            Scene.Latency l = new Scene.Latency(lane.task(), log.event(set), log.time(set), log.time(at), vx(xs), vx(xn),
+                    y, set, at);
+            mine.add(l);
+            spans.add(new double[] {xs, xn});
+        }
+        latencies.addAll(mine);
+        // Labels: inside the bracket, else just right of it where no other bracket, label or stem lies.
+        Obstacles taken = new Obstacles();
+        for (double[] sp : spans) {
+            taken.add(sp[0] - 2, sp[1] + 2);
+        }
+        for (Scene.Latency l : mine) {
+            double xs = l.x0() + view.viewStart();
+            double xn = l.x1() + view.viewStart();
+            String text = words.latency(l.tNotice() - l.tSet());
+            double w = tm.width(text, TextMetrics.Role.LATENCY);
+            double x;
+            if (xn - xs >= w + 10 && !lat.hits((xs + xn - w) / 2 - 1, (xs + xn + w) / 2 + 1)) {
+                x = (xs + xn - w) / 2;
+            } else {
+                x = xn + 5;
+                if (taken.hits(x - 1, x + w + 3) || lat.hits(x - 1, x + w + 1)) {
+                    continue;
+                }
+            }
+            if (x < left) {
+                continue;
+            }
+            taken.add(x - 2, x + w + 2);
+            labels.add(new Scene.Label(TextMetrics.Role.LATENCY, text, vx(x), row.y0() + LAT_TOP * s, w, LAT_H * s,
+                    lane.task(), l.noticeIndex()));
+        }
+    }
+
+    // ------------------------------------------------------------------ ruler
+
+    private void bands(double left, double right) {
+        int count = idx.instantCount();
+        if (count == 0) {
+            return;
+        }
+        int j = idx.instantOf(Math.max(0, axis.positionAtX(left) - 1));
+        double y = BAND_LINE * s - STRIP_H * s / 2;
+        List<Scene.Label> marksOnRuler = new ArrayList<>();
+        for (Scene.Label l : labels) {
+            if (l.task() < 0) {
+                marksOnRuler.add(l);
+            }
+        }
+        for (; j < count; j++) {
+            int first = idx.instantStart(j);
+            int next = j + 1 < count ? idx.instantStart(j + 1) : idx.size();
+            int s0 = idx.slot2(first);
+            int s1 = j + 1 < count ? idx.slot2(next) : idx.slot2At(idx.size());
+            double t = log.time(first);
+            double x0 = axis.pixelsPerSecond() * t + axis.slotPixels() * 0.5 * s0;
+            double x1 = axis.pixelsPerSecond() * t + axis.slotPixels() * 0.5 * s1;
+            if (x0 > right) {
+                break;
+            }
+            if (s1 <= s0 || x1 < left) {
+                continue;
+            }
+            int steps = idx.stepsAt(next) - idx.stepsAt(first);
+            bands.add(new Scene.Band(t, steps, (s1 - s0 + 1) / 2, vx(x0), vx(x1), first));
+            String text = words.band(t, steps);
+            double w = tm.width(text, TextMetrics.Role.BAND);
+            double lx = (x0 + x1 - w) / 2;
+            if (x1 - x0 >= w + 8 && lx >= left) {
+                Scene.Label l = new Scene.Label(TextMetrics.Role.BAND, text, vx(lx), y, w, STRIP_H * s, -1, first);
+                boolean clear = true;
+                for (Scene.Label o : marksOnRuler) {
+                    clear &= !o.intersects(l);
+                }
+                for (Scene.Mark mk : marks) {
+                    if (mk.task() < 0) {
+                        clear &= mk.x() + mk.r() < l.x() || mk.x() - mk.r() > l.x() + l.w();
+                    }
+                }
+                if (clear) {
+                    labels.add(l);
+                }
+            }
+        }
+    }
+
+    /** Ticks at round times (1, 2 or 5 times a power of ten) far enough apart for their labels. */
+    private void ticks(double left, double right) {
+        double pps = axis.pixelsPerSecond();
+        double tTo = axis.timeAtX(right);
+        double sample = Math.max(tTo, 1);
+        double interval = 1e-6;
+        int decimals = 6;
+        // The widest label decides the spacing: try the next step until the labels fit.
+        for (int e = -6; e <= 6; e++) {
+            boolean found = false;
+            for (int f : new int[] {1, 2, 5}) {
+                double iv = f * Math.pow(10, e);
+                int dec = Math.max(1, -e);
+                double w = tm.width(words.tick(Math.floor(sample / iv) * iv, dec), TextMetrics.Role.TICK);
+                if (iv * pps >= w + 16 * s) {
+                    interval = iv;
+                    decimals = dec;
+                    found = true;
+                    break;
+                }
+            }
+            if (found) {
+                break;
+            }
+        }
+        double tFrom = axis.timeAtX(left);
+        long m0 = (long) Math.ceil(tFrom / interval - 1e-9);
+        double y = TICK_LINE * s - STRIP_H * s / 2;
+        for (long m = Math.max(0, m0); ; m++) {
+            // Rounded to the interval's digits: 3 * 0.2 is 0.6000000000000001 in binary.
+            double t = Math.round(m * interval * 1e9) / 1e9;
+            double x = axis.xOfTime(t);
+            if (x > right) {
+                break;
+            }
+            if (x < left) {
+                continue;
+            }
+            String text = words.tick(t, decimals);
+            ticks.add(new Scene.Tick(t, vx(x), text));
+            double w = tm.width(text, TextMetrics.Role.TICK);
+            labels.add(new Scene.Label(TextMetrics.Role.TICK, text, vx(x + 4 * s), y, w, STRIP_H * s, -1, -1));
+            if (m > 10_000_000) {
+                break;
+            }
+        }
+    }
+
+    /** X ranges in one strip of one row, kept few: a handful of arrows cross a row in view. */
+    static final class Obstacles {
+        private double[] a = new double[8];
+        private double[] b = new double[8];
+        private int n;
+
+        void add(double from, double to) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+                b = Arrays.copyOf(b, n * 2);
+            }
+            a[n] = from;
+            b[n++] = to;
+        }
+
+        boolean hits(double from, double to) {
+            for (int i = 0; i < n; i++) {
+                if (a[i] < to && b[i] > from) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The furthest right end of the obstacles that hit [from, to], or NaN if none does. */
+        double firstHitEnd(double from, double to) {
+            double end = Double.NaN;
+            for (int i = 0; i < n; i++) {
+                if (a[i] < to && b[i] > from && !(b[i] <= end)) {
+                    end = b[i];
+                }
+            }
+            return end;
+        }
+    }
+}
