@@ -78,9 +78,13 @@ public record Scene(AxisInfo axis, List<Band> bands, List<Tick> ticks, List<Lane
                        String result, int index) {
     }
 
-    /** A wake-up: from a set() ({@code setIndex}) to the task it woke ({@code wakeIndex}). */
+    /**
+     * A wake-up: from a set() ({@code setIndex}) to the task it woke ({@code wakeIndex}), straight
+     * down or up at the set()'s x; in a fan-out, further arrows bow out to the right by up to
+     * {@code bend} pixels so that each can be followed.
+     */
     public record Arrow(int event, int fromTask, int toTask, double t, double x1, double y1, double x2, double y2,
-                        int setIndex, int wakeIndex) {
+                        double bend, int setIndex, int wakeIndex) {
     }
 
     /**

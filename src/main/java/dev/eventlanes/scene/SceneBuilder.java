@@ -35,6 +35,8 @@ public final class SceneBuilder {
     static final double BAND_LINE = 37;
     static final double MARK_R = 9;
     static final double POLL_R = 11;
+    /** How much wider each further arrow of a fan-out bows. */
+    static final double BOW = 9;
     /** Half the width an arrow's stem keeps clear of labels. */
     static final double STEM = 4;
     /** How far right of the playhead a lane blocked for good is drawn on, and labelled. */
@@ -211,10 +213,25 @@ public final class SceneBuilder {
                 continue;
             }
             double t = log.time(ar.index());
+            // A fan-out spreads: the nearest woken lane gets a straight stem, each further one a
+            // wider bow, so every arrow can be followed to its own head.
+            int[] dist = new int[ar.count()];
+            for (int j = 0; j < ar.count(); j++) {
+                int to = ar.toTask(j);
+                int toRow = to >= 0 && to < rowOfTask.length ? rowOfTask[to] : -1;
+                dist[j] = toRow < 0 ? Integer.MAX_VALUE : fromRow < 0 ? toRow : toRow - fromRow;
+            }
             for (int j = 0; j < ar.count(); j++) {
                 if (ar.wakeIndex(j) >= k) {
                     break;
                 }
+                int rank = 0;
+                for (int o = 0; o < ar.count() && ar.wakeIndex(o) < k; o++) {
+                    if (Integer.signum(dist[o]) == Integer.signum(dist[j]) && Math.abs(dist[o]) < Math.abs(dist[j])) {
+                        rank++;
+                    }
+                }
+                double bend = rank * BOW * s;
                 int to = ar.toTask(j);
                 int toRow = to >= 0 && to < rowOfTask.length ? rowOfTask[to] : -1;
                 if (toRow < 0) {
@@ -235,17 +252,17 @@ public final class SceneBuilder {
                 if (Math.max(y1, y2) < ruler && fromRow >= 0 || Math.min(y1, y2) > view.height()) {
                     continue;
                 }
-                arrows.add(new Scene.Arrow(ar.event(), ar.fromTask(), to, t, vx(x), y1, vx(x), y2, ar.index(),
+                arrows.add(new Scene.Arrow(ar.event(), ar.fromTask(), to, t, vx(x), y1, vx(x), y2, bend, ar.index(),
                         ar.wakeIndex(j)));
-                stems(fromRow, toRow, down, x);
+                stems(fromRow, toRow, down, x, bend);
             }
         }
     }
 
     /** Records which strips of which rows a stem at absolute x crosses. */
-    private void stems(int fromRow, int toRow, boolean down, double x) {
+    private void stems(int fromRow, int toRow, boolean down, double x, double bend) {
         double a = x - STEM * s;
-        double b = x + STEM * s;
+        double b = x + bend + STEM * s;
         int first = fromRow < 0 ? 0 : Math.min(fromRow, toRow);
         int last = fromRow < 0 ? toRow : Math.max(fromRow, toRow);
         for (int r = first; r <= last; r++) {
@@ -298,6 +315,13 @@ public final class SceneBuilder {
         return a >= 0 && all.get(a).index() == i ? all.get(a).count() : 0;
     }
 
+    /**
+     * A lane's marks and their labels. The marks one step makes (a set() and a clear() side by
+     * side) share one label, their calls in order ("event.set() · event.clear()"), which ends
+     * just left of the first of them: a label always tells what happens at its right end. It is
+     * shown if it starts right of the label before it on the lane, inside the view, and crosses
+     * no arrow; else the marks tell it when hovered.
+     */
     private void marks(TraceIndex.Lane lane, Scene.LaneRow row, double left, double right) {
         int n = lane.marksBelow(k);
         double maxR = POLL_R * s;
@@ -305,29 +329,49 @@ public final class SceneBuilder {
         double y = row.barCenter();
         Obstacles strip = stripStems[row.row()];
         Obstacles bar = barStems[row.row()];
-        for (; m < n; m++) {
-            int i = lane.markIndex(m);
-            double x = axis.x(i);
-            if (x - maxR > right) {
+        double lastLabelRight = left - 6 * s;
+        while (m < n) {
+            int first = m;
+            int i0 = lane.markIndex(m);
+            double x0 = axis.x(i0);
+            if (x0 - maxR > right) {
                 break;
             }
-            TraceIndex.MarkKind kind = lane.markKind(m);
-            double r = markR(kind);
-            marks.add(new Scene.Mark(kind, lane.task(), log.event(i), log.time(i), vx(x), y, r, detail(kind, i), i));
-            // The state's label keeps clear of marks as of arrows.
-            bar.add(x - r - 3, x + r + 3);
-            String text = words.mark(kind, eventName(log.event(i)), detail(kind, i));
-            if (text.isEmpty()) {
+            // The marks of one step: consecutive marks of this lane in the same step.
+            int step = idx.stepsAt(i0 + 1);
+            StringBuilder words = new StringBuilder();
+            String firstWords = null;
+            for (; m < n && (m == first || idx.stepsAt(lane.markIndex(m) + 1) == step && step > 0); m++) {
+                int i = lane.markIndex(m);
+                double x = axis.x(i);
+                TraceIndex.MarkKind kind = lane.markKind(m);
+                double r = markR(kind);
+                marks.add(new Scene.Mark(kind, lane.task(), log.event(i), log.time(i), vx(x), y, r, detail(kind, i), i));
+                // The state's label keeps clear of marks as of arrows.
+                bar.add(x - r - 3, x + r + 3);
+                String text = this.words.mark(kind, eventName(log.event(i)), detail(kind, i));
+                if (!text.isEmpty() && !words.toString().contains(text)) {
+                    if (firstWords == null) {
+                        firstWords = text;
+                    } else {
+                        words.append(" \u00b7 ");
+                    }
+                    words.append(text);
+                }
+            }
+            if (firstWords == null) {
                 continue;
             }
-            double w = tm.width(text, TextMetrics.Role.MARK);
-            double lr = x - STEM * s - 1;
-            double ll = lr - w;
-            // Right of the mark before it (and its own stem), inside the view, clear of stems.
-            double prev = m > 0 ? axis.x(lane.markIndex(m - 1)) + STEM * s + 1 : -1e300;
-            if (ll >= prev && ll >= left && !strip.hits(ll - 1, lr + 1)) {
-                labels.add(new Scene.Label(TextMetrics.Role.MARK, text, vx(ll), row.y0() + STRIP_TOP * s, w,
-                        STRIP_H * s, lane.task(), i));
+            double lr = x0 - STEM * s - 1;
+            for (String text : new String[] {words.toString(), firstWords}) {
+                double w = tm.width(text, TextMetrics.Role.MARK);
+                double ll = lr - w;
+                if (ll >= lastLabelRight + 6 * s && ll >= left && !strip.hits(ll - 1, lr + 1)) {
+                    labels.add(new Scene.Label(TextMetrics.Role.MARK, text, vx(ll), row.y0() + STRIP_TOP * s, w,
+                            STRIP_H * s, lane.task(), i0));
+                    lastLabelRight = lr;
+                    break;
+                }
             }
         }
         if (forever.contains(lane.task()) && k >= idx.size()) {

@@ -70,7 +70,7 @@ public final class SceneDiff {
         diff(a.marks(), b.marks(), m -> List.of(m.kind(), m.task(), m.index()),
                 m -> new double[] {m.x() - m.r() - 4, m.x() + m.r() + 4, m.y() - m.r() - 4, m.y() + m.r() + 4}, out);
         diff(a.arrows(), b.arrows(), r -> List.of(r.setIndex(), r.toTask()),
-                r -> new double[] {r.x1() - 12, r.x1() + 12, Math.min(r.y1(), r.y2()) - 4, Math.max(r.y1(), r.y2()) + 4}, out);
+                r -> new double[] {r.x1() - 12, r.x1() + r.bend() * 1.2 + 12, Math.min(r.y1(), r.y2()) - 4, Math.max(r.y1(), r.y2()) + 4}, out);
         diff(a.latencies(), b.latencies(), l -> List.of(l.task(), l.noticeIndex()),
                 l -> new double[] {l.x0() - 4, l.x1() + 4, l.y() - 8, l.y() + 8}, out);
         diff(a.labels(), b.labels(), l -> List.of(l.role(), l.task(), l.index(), l.text(), l.y()),

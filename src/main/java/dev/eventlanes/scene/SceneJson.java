@@ -127,6 +127,7 @@ public final class SceneJson {
             n.put("y1", r(w.y1()));
             n.put("x2", r(w.x2()));
             n.put("y2", r(w.y2()));
+            n.put("bend", r(w.bend()));
             n.put("set_entry", w.setIndex());
             n.put("wake_entry", w.wakeIndex());
         }

@@ -99,7 +99,13 @@ public final class LaneText implements SceneWords, TextMetrics {
             case WAIT_SET -> said.computeIfAbsent("wait:" + ev, k -> ev + ".wait()");
             case CANCEL -> detail;
             case FAIL -> lastLine(detail);
-            case POLL, ERROR, FOREVER -> "";
+            case ERROR -> {
+                // A refusal's hint in brackets is for the hover; the label keeps the first words.
+                String t = lastLine(detail);
+                int cut = t.indexOf(" (");
+                yield cut > 0 ? t.substring(0, cut) : t;
+            }
+            case POLL, FOREVER -> "";
         };
     }
 

@@ -135,9 +135,12 @@ final class ScenePainter {
                 latency(g, lat, s);
             }
         }
-        for (Scene.Arrow a : sc.arrows()) {
-            if (a.x1() + 10 * s > l && a.x1() - 10 * s < r) {
-                arrow(g, a, s);
+        // Arrows in three layers, so no arrow's halo hides another's line or head.
+        for (int layer = 0; layer < 3; layer++) {
+            for (Scene.Arrow a : sc.arrows()) {
+                if (a.x1() + a.bend() * 1.2 + 12 * s > l && a.x1() - 12 * s < r) {
+                    arrow(g, a, s, layer);
+                }
             }
         }
         for (Scene.Mark m : sc.marks()) {
@@ -207,22 +210,35 @@ final class ScenePainter {
         g.strokeLine(lat.x1(), y - tick, lat.x1(), y + tick);
     }
 
-    /** A wake-up: a stem from the set() to the woken bar, on a white halo so it reads over any lane. */
-    private void arrow(GraphicsContext g, Scene.Arrow a, double s) {
+    /**
+     * A wake-up: from the set() to the woken bar, on a white halo so it reads over any lane. A
+     * bowed arrow (a fan-out) leaves the mark to the right and comes into the bar straight, so its
+     * head points where the wake-up happened. Layer 0 is the halo, 1 the line, 2 the head.
+     */
+    private void arrow(GraphicsContext g, Scene.Arrow a, double s, int layer) {
         double x = a.x1();
         double y1 = a.y1();
         double y2 = a.y2();
         double dir = Math.signum(y2 - y1);
         double head = 11 * s;
+        double end = y2 - dir * head * (layer == 0 ? 1 : 0.8);
+        if (layer == 2) {
+            g.setFill(ARROW);
+            g.fillPolygon(new double[] {x, x - 6.5 * s, x + 6.5 * s}, new double[] {y2, y2 - dir * head, y2 - dir * head}, 3);
+            return;
+        }
         g.setLineCap(StrokeLineCap.BUTT);
-        g.setStroke(HALO);
-        g.setLineWidth(6 * s);
-        g.strokeLine(x, y1, x, y2 - dir * head);
-        g.setStroke(ARROW);
-        g.setLineWidth(2.5 * s);
-        g.strokeLine(x, y1, x, y2 - dir * head * 0.8);
-        g.setFill(ARROW);
-        g.fillPolygon(new double[] {x, x - 6.5 * s, x + 6.5 * s}, new double[] {y2, y2 - dir * head, y2 - dir * head}, 3);
+        g.setStroke(layer == 0 ? HALO : ARROW);
+        g.setLineWidth(layer == 0 ? 6 * s : 2.5 * s);
+        if (a.bend() <= 0) {
+            g.strokeLine(x, y1, x, end);
+            return;
+        }
+        double dy = end - y1;
+        g.beginPath();
+        g.moveTo(x, y1);
+        g.bezierCurveTo(x + a.bend() * 1.6, y1 + dy * 0.3, x, end - dy * 0.35, x, end);
+        g.stroke();
     }
 
     private record MarkKey(TraceIndex.MarkKind kind, boolean value, double r) {
