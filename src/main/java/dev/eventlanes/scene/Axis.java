@@ -12,14 +12,13 @@ package dev.eventlanes.scene;
  * t = 2.0 is drawn inside the band that starts at the 2.0 tick, never past a later one.
  *
  * <p>The zoom is two numbers, both scaled together when the user zooms: pixels per second and
- * pixels per slot. The slot's width is kept between {@link #MIN_SLOT} and {@link #MAX_SLOT}
- * (times the window's scale): zoomed far out a band still shows as a sliver, zoomed in a step
- * never grows wider than its marks need while time keeps growing.
+ * pixels per slot. A slot is never narrower than {@link #MIN_SLOT} (times the window's scale), so
+ * zoomed far out a band still shows as a sliver; zoomed in, crowded steps come apart.
  */
 public final class Axis {
     /** The narrowest a slot is drawn, in pixels at scale 1. */
     public static final double MIN_SLOT = 2;
-    /** The widest a slot is drawn: room for a mark and its edges, at scale 1. */
+    /** The widest slot a fitted view gives: room for a mark and its edges, at scale 1. */
     public static final double MAX_SLOT = 30;
     /** The narrowest slot the window picks by itself (see {@link #fit}): marks still apart. */
     public static final double READABLE_SLOT = 22;
@@ -42,7 +41,7 @@ public final class Axis {
         this.pps = pps;
         this.slotScale = slotScale;
         this.scale = scale;
-        this.slotPx = Math.max(MIN_SLOT * scale, Math.min(MAX_SLOT * scale, slotScale));
+        this.slotPx = Math.max(MIN_SLOT * scale, slotScale);
     }
 
     public TraceIndex index() {
@@ -73,7 +72,7 @@ public final class Axis {
 
     /** Absolute x of entry i. */
     public double x(int i) {
-        return pps * index.log().time(i) + slotPx * 0.5 * index.slot2(i);
+        return pps * index.time(i) + slotPx * index.slots(i);
     }
 
     /** Absolute x of the position after k entries: where the last of them was drawn. */
@@ -92,15 +91,15 @@ public final class Axis {
         int hi = n;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (index.log().time(mid) < t) {
+            if (index.time(mid) < t) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
         // Between instants that is where the last band ended; at an instant, where its band starts.
-        int s2 = lo < n ? index.slot2(lo) : index.slot2At(n);
-        return pps * t + slotPx * 0.5 * s2;
+        double sl = lo < n ? index.slots(lo) : index.slotsAt(n);
+        return pps * t + slotPx * sl;
     }
 
     /** How many entries are drawn at or left of absolute x (binary search). */
@@ -129,20 +128,20 @@ public final class Axis {
         }
         int k = positionAtX(x);
         if (k == 0) {
-            return Math.max(0, (x - slotPx * 0.5 * index.slot2(0)) / pps);
+            return Math.max(0, (x - slotPx * index.slots(0)) / pps);
         }
-        double t0 = index.log().time(k - 1);
+        double t0 = index.time(k - 1);
         double x0 = x(k - 1);
         if (k >= n) {
-            return t0 + Math.max(0, x - x0 - slotPx * 0.5 * (index.slot2At(n) - index.slot2(k - 1))) / pps;
+            return t0 + Math.max(0, x - x0) / pps;
         }
-        double t1 = index.log().time(k);
+        double t1 = index.time(k);
         double x1 = x(k);
         if (t1 <= t0 || x1 <= x0) {
             return t0;
         }
         // Between two instants the slots of the first one's band come first, then the time.
-        double bandEnd = pps * t0 + slotPx * 0.5 * index.slot2(k);
+        double bandEnd = pps * t0 + slotPx * index.slots(k);
         if (x <= bandEnd) {
             return t0;
         }
@@ -150,33 +149,30 @@ public final class Axis {
     }
 
     /**
-     * The zoom at which the first k entries fill {@code width} pixels: the bands take room for
-     * readable marks (at most half the width when there are many), time takes the rest. When that
-     * would make the marks too small to tell apart, the readable floor instead, and the view
-     * follows the playhead a page at a time.
+     * The zoom at which the first k entries fill {@code width} pixels. A slot is as wide as
+     * {@link TraceIndex#STEP_GAP} seconds (so the playhead crosses bands and time alike), but at
+     * most {@link #MAX_SLOT}: a lesson's few steps get room for their marks and time the rest.
+     * Never below {@link #READABLE_PPS}: a longer run is then followed a page at a time.
      */
     public static Axis fit(TraceIndex index, int k, double width, double scale) {
         k = Math.min(k, index.size());
-        double t = k == 0 ? 0 : index.log().time(k - 1);
-        double slots = index.slot2At(k) * 0.5;
+        double t = k == 0 ? 0 : index.time(k - 1);
+        double slots = index.slotsAt(k);
         double usable = Math.max(50, width);
-        double slot = slots <= 0 ? MAX_SLOT * scale : Math.min(MAX_SLOT * scale, usable * 0.5 / slots);
-        double pps;
-        if (t <= 0) {
-            pps = 400 * scale;
-            if (slots > 0) {
-                slot = Math.min(MAX_SLOT * scale, usable / slots);
+        double pps = usable / Math.max(1e-9, t + TraceIndex.STEP_GAP * slots);
+        double slot = TraceIndex.STEP_GAP * pps;
+        if (slot > MAX_SLOT * scale) {
+            slot = MAX_SLOT * scale;
+            pps = t > 0 ? Math.max(0, usable - slot * slots) / t : 400 * scale;
+            if (t > 0 && pps < slot / TraceIndex.STEP_GAP) {
+                // Slots would be wider than their share of time: both at the natural ratio.
+                pps = usable / (t + TraceIndex.STEP_GAP * slots);
+                slot = TraceIndex.STEP_GAP * pps;
             }
-        } else {
-            pps = (usable - slot * slots) / t;
         }
-        if (slot < READABLE_SLOT * scale || pps < READABLE_PPS * scale) {
-            slot = Math.max(slot, READABLE_SLOT * scale);
-            pps = Math.max(pps, READABLE_PPS * scale);
-            if (t > 0) {
-                // Time gets at least what it would if the bands were left out.
-                pps = Math.max(pps, Math.min(200 * scale, usable * 0.5 / t));
-            }
+        if (pps < READABLE_PPS * scale) {
+            pps = READABLE_PPS * scale;
+            slot = TraceIndex.STEP_GAP * pps;
         }
         return new Axis(index, Math.min(pps, 1e7), slot, scale);
     }

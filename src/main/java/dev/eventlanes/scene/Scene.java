@@ -43,8 +43,11 @@ public record Scene(AxisInfo axis, List<Band> bands, List<Tick> ticks, List<Lane
                            double timeTo) {
     }
 
-    /** An instant at which steps happen, drawn as a shaded band of {@code slots} slots. */
-    public record Band(double t, int steps, int slots, double x0, double x1, int firstIndex) {
+    /**
+     * An instant at which steps happen, drawn as a shaded band {@code slots} slots wide (a slot
+     * per step or per mark; narrower where steps crowd).
+     */
+    public record Band(double t, int steps, double slots, double x0, double x1, int firstIndex) {
     }
 
     /** A time on the ruler. */
@@ -63,10 +66,12 @@ public record Scene(AxisInfo axis, List<Band> bands, List<Tick> ticks, List<Lane
      * {@code toIndex} (-1: still going at the playhead).
      *
      * @param event the event a waiting task waits on, or -1
-     * @param why   for a waiting task not on an event, the trace's word for what it waits for, else ""
+     * @param why    for a waiting task not on an event, the trace's word for what it waits for, else ""
+     * @param merged whether it stands for several segments inside pixel columns (a busy run zoomed
+     *               out), drawn in the state each column starts with
      */
     public record Segment(int task, TaskState state, int event, String why, double t0, double t1, double x0, double x1,
-                          int fromIndex, int toIndex) {
+                          int fromIndex, int toIndex, boolean merged) {
     }
 
     /**

@@ -35,6 +35,8 @@ public final class SceneBuilder {
     static final double BAND_LINE = 37;
     static final double MARK_R = 9;
     static final double POLL_R = 11;
+    /** The closest two set()s' arrows are drawn; closer ones (a busy run zoomed out) are left out. */
+    static final double MIN_ARROW_GAP = 4;
     /** How much wider each further arrow of a fan-out bows. */
     static final double BOW = 9;
     /** Half the width an arrow's stem keeps clear of labels. */
@@ -96,6 +98,22 @@ public final class SceneBuilder {
         return new SceneBuilder(idx, axis, k, playhead, view, forever, words, tm).build();
     }
 
+    /**
+     * How far left of the playhead a scene of the same view can change when the run only moves on
+     * (more entries shown, the playhead further right): everything a new entry changes lies right
+     * of the step it belongs to, but for labels that end there (a mark's, a state's that now fits,
+     * a latency's), which reach at most this far back. Left of it, the next scene is the same.
+     *
+     * @param playhead   the picture x of the playhead before
+     * @param stepStart  the picture x where the step at the old position began
+     */
+    public static double settledLeftOf(double playhead, double stepStart, double scale) {
+        return Math.min(playhead, stepStart) - LABEL_REACH * scale;
+    }
+
+    /** The widest a label ending near the playhead reaches back (a mark's label, a state's, a latency's). */
+    static final double LABEL_REACH = 420;
+
     /** The height of the ruler at a window scale. */
     public static double rulerHeight(double scale) {
         return RULER * scale;
@@ -136,7 +154,7 @@ public final class SceneBuilder {
         double xk = axis.xAt(k);
         if (playhead > xk && k < idx.size()) {
             // Gliding through time that passes before the next entry.
-            t = Math.min(log.time(k), t + (playhead - xk) / axis.pixelsPerSecond());
+            t = Math.min(idx.time(k), t + (playhead - xk) / axis.pixelsPerSecond());
         }
         return t;
     }
@@ -202,6 +220,7 @@ public final class SceneBuilder {
             }
         }
         double ruler = rulerHeight(s);
+        double lastArrowX = -1e300;
         for (int a = lo; a < n; a++) {
             TraceIndex.Arrow ar = all.get(a);
             double x = axis.x(ar.index());
@@ -209,10 +228,15 @@ public final class SceneBuilder {
                 break;
             }
             int fromRow = ar.fromTask() >= 0 && ar.fromTask() < rowOfTask.length ? rowOfTask[ar.fromTask()] : -1;
-            if (ar.fromTask() >= 0 && fromRow < 0) {
+            if (ar.fromTask() >= 0 && fromRow < 0 || ar.count() == 0 || ar.wakeIndex(0) >= k) {
                 continue;
             }
-            double t = log.time(ar.index());
+            if (x - lastArrowX < MIN_ARROW_GAP * s) {
+                // Level of detail: a busy run zoomed out; zoomed in, every set() has its slot.
+                continue;
+            }
+            lastArrowX = x;
+            double t = idx.time(ar.index());
             // A fan-out spreads: the nearest woken lane gets a straight stem, each further one a
             // wider bow, so every arrow can be followed to its own head.
             int[] dist = new int[ar.count()];
@@ -330,6 +354,7 @@ public final class SceneBuilder {
         Obstacles strip = stripStems[row.row()];
         Obstacles bar = barStems[row.row()];
         double lastLabelRight = left - 6 * s;
+        double lastMarkX = -1e300;
         while (m < n) {
             int first = m;
             int i0 = lane.markIndex(m);
@@ -346,7 +371,13 @@ public final class SceneBuilder {
                 double x = axis.x(i);
                 TraceIndex.MarkKind kind = lane.markKind(m);
                 double r = markR(kind);
-                marks.add(new Scene.Mark(kind, lane.task(), log.event(i), log.time(i), vx(x), y, r, detail(kind, i), i));
+                if (x - lastMarkX < r) {
+                    // Level of detail: more than half under the mark before it (a busy run
+                    // zoomed out); zoomed in, every mark has its slot.
+                    continue;
+                }
+                lastMarkX = x;
+                marks.add(new Scene.Mark(kind, lane.task(), log.event(i), idx.time(i), vx(x), y, r, detail(kind, i), i));
                 // The state's label keeps clear of marks as of arrows.
                 bar.add(x - r - 3, x + r + 3);
                 String text = this.words.mark(kind, eventName(log.event(i)), detail(kind, i));
@@ -410,7 +441,7 @@ public final class SceneBuilder {
                 break;
             }
             TraceIndex.MarkKind kind = idx.outsideMarkKind(m);
-            marks.add(new Scene.Mark(kind, -1, log.event(i), log.time(i), vx(x), y, MARK_R * s, detail(kind, i), i));
+            marks.add(new Scene.Mark(kind, -1, log.event(i), idx.time(i), vx(x), y, MARK_R * s, detail(kind, i), i));
             String text = words.mark(kind, eventName(log.event(i)), detail(kind, i));
             double w = text.isEmpty() ? 0 : tm.width(text, TextMetrics.Role.MARK);
             double lr = x - MARK_R * s - 2;
@@ -425,6 +456,12 @@ public final class SceneBuilder {
 
     // ------------------------------------------------------------------ segments
 
+    /**
+     * A lane's segments in view, each with its label where it fits. Where many segments fall in
+     * one pixel column (a busy run zoomed out), the column is drawn in the state it starts with and
+     * the walk jumps to the segment at the next column: a busy run costs per pixel, not per step.
+     * Neighbouring columns of one state merge into one segment, marked as merged.
+     */
     private void segments(TraceIndex.Lane lane, Scene.LaneRow row, double left, double right) {
         int last = lane.segmentAt(k);
         if (last < 0) {
@@ -433,6 +470,7 @@ public final class SceneBuilder {
         int first = Math.max(0, lane.segmentAt(axis.positionAtX(left)));
         Obstacles bar = barStems[row.row()];
         boolean blocked = forever.contains(lane.task()) && k >= idx.size();
+        Merged run = new Merged(lane.task());
         for (int sg = first; sg <= last; sg++) {
             int from = lane.segmentStart(sg);
             boolean going = sg == last;
@@ -449,11 +487,19 @@ public final class SceneBuilder {
                 continue;
             }
             TaskState st = lane.segmentState(sg);
+            if (xb - xa < 1 && !going) {
+                double px = Math.floor(xa);
+                run.add(st, px, from, to);
+                int next = lane.segmentAt(axis.positionAtX(px + 1));
+                sg = Math.max(sg, next - 1);
+                continue;
+            }
+            run.flush();
             int ev = lane.segmentEvent(sg);
             String why = st == TaskState.WAITING && ev < 0 && log.kind(from) == TraceKind.SUSPEND ? log.text(from) : "";
-            double t0 = log.time(from);
-            double t1 = going ? playheadTime() : log.time(to);
-            segments.add(new Scene.Segment(lane.task(), st, ev, why, t0, t1, vx(xa), vx(xb), from, to));
+            double t0 = idx.time(from);
+            double t1 = going ? playheadTime() : idx.time(to);
+            segments.add(new Scene.Segment(lane.task(), st, ev, why, t0, t1, vx(xa), vx(xb), from, to, false));
             String text = words.state(st, eventName(ev), why.isEmpty() ? null : why);
             TextMetrics.Role role = st == TaskState.RUNNING ? TextMetrics.Role.SEGMENT_BOLD : TextMetrics.Role.SEGMENT;
             double w = tm.width(text, role);
@@ -461,6 +507,43 @@ public final class SceneBuilder {
             if (!Double.isNaN(x)) {
                 labels.add(new Scene.Label(role, text, vx(x), row.barTop(), w, row.barBottom() - row.barTop(),
                         lane.task(), from));
+            }
+        }
+        run.flush();
+    }
+
+    /** Pixel columns of one state being merged into one segment (see {@link #segments}). */
+    private final class Merged {
+        private final int task;
+        private TaskState state;
+        private double x0;
+        private double x1;
+        private int from;
+        private int to;
+
+        Merged(int task) {
+            this.task = task;
+        }
+
+        void add(TaskState st, double px, int f, int t) {
+            if (state == st && px <= x1) {
+                x1 = px + 1;
+                to = t;
+                return;
+            }
+            flush();
+            state = st;
+            x0 = px;
+            x1 = px + 1;
+            from = f;
+            to = t;
+        }
+
+        void flush() {
+            if (state != null) {
+                segments.add(new Scene.Segment(task, state, -1, "", idx.time(from), idx.time(to), vx(x0), vx(x1), from,
+                        to, true));
+                state = null;
             }
         }
     }
@@ -491,9 +574,9 @@ public final class SceneBuilder {
         int n = lane.noticesBelow(k);
         double y = row.y0() + (LAT_TOP + LAT_H / 2) * s;
         Obstacles lat = latStems[row.row()];
-        List<double[]> spans = new ArrayList<>();
         List<Scene.Latency> mine = new ArrayList<>();
-        for (int j = 0; j < n; j++) {
+        double lastEnd = -1e300;
+        for (int j = Math.max(0, lane.noticesBelow(axis.positionAtX(left - 200 * s)) - 64); j < n; j++) {
             int set = lane.noticedSet(j);
             int at = lane.noticeIndex(j);
             double xs = axis.x(set);
@@ -501,37 +584,42 @@ public final class SceneBuilder {
             if (xn < left - 200 * s || xs > right) {
                 continue;
             }
-            Scene.Latency l = new Scene.Latency(lane.task(), log.event(set), log.time(set), log.time(at), vx(xs), vx(xn),
+            if (xn - xs < 3 && xs < lastEnd + 6) {
+                // Level of detail: crowded brackets of no width (a busy run zoomed out).
+                continue;
+            }
+            lastEnd = xn;
+            Scene.Latency l = new Scene.Latency(lane.task(), log.event(set), idx.time(set), idx.time(at), vx(xs), vx(xn),
                     y, set, at);
             mine.add(l);
-            spans.add(new double[] {xs, xn});
         }
         latencies.addAll(mine);
-        // Labels: inside the bracket, else just right of it where no other bracket, label or stem lies.
+        // Labels: inside the bracket at its right end (where the task noticed), else just left of
+        // the bracket where no other bracket, label or stem lies. Both depend on what came before
+        // only, so a label never moves once shown.
         Obstacles taken = new Obstacles();
-        for (double[] sp : spans) {
-            taken.add(sp[0] - 2, sp[1] + 2);
-        }
-        for (Scene.Latency l : mine) {
+        for (int j = 0; j < mine.size(); j++) {
+            Scene.Latency l = mine.get(j);
             double xs = l.x0() + view.viewStart();
             double xn = l.x1() + view.viewStart();
             String text = words.latency(l.tNotice() - l.tSet());
             double w = tm.width(text, TextMetrics.Role.LATENCY);
             double x;
-            if (xn - xs >= w + 10 && !lat.hits((xs + xn - w) / 2 - 1, (xs + xn + w) / 2 + 1)) {
-                x = (xs + xn - w) / 2;
+            if (xn - xs >= w + 12) {
+                x = xn - 6 - w;
             } else {
-                x = xn + 5;
-                if (taken.hits(x - 1, x + w + 3) || lat.hits(x - 1, x + w + 1)) {
-                    continue;
-                }
+                x = xs - 5 - w;
             }
-            if (x < left) {
-                continue;
+            boolean clear = !lat.hits(x - 1, x + w + 1) && !taken.hits(x - 2, x + w + 2) && x >= left;
+            for (int o = 0; o < j && clear; o++) {
+                Scene.Latency p = mine.get(o);
+                clear = p.x1() + view.viewStart() + 2 < x || p.x0() + view.viewStart() - 2 > x + w;
             }
-            taken.add(x - 2, x + w + 2);
-            labels.add(new Scene.Label(TextMetrics.Role.LATENCY, text, vx(x), row.y0() + LAT_TOP * s, w, LAT_H * s,
-                    lane.task(), l.noticeIndex()));
+            if (clear) {
+                taken.add(x - 2, x + w + 2);
+                labels.add(new Scene.Label(TextMetrics.Role.LATENCY, text, vx(x), row.y0() + LAT_TOP * s, w, LAT_H * s,
+                        lane.task(), l.noticeIndex()));
+            }
         }
     }
 
@@ -553,19 +641,23 @@ public final class SceneBuilder {
         for (; j < count; j++) {
             int first = idx.instantStart(j);
             int next = j + 1 < count ? idx.instantStart(j + 1) : idx.size();
-            int s0 = idx.slot2(first);
-            int s1 = j + 1 < count ? idx.slot2(next) : idx.slot2At(idx.size());
-            double t = log.time(first);
-            double x0 = axis.pixelsPerSecond() * t + axis.slotPixels() * 0.5 * s0;
-            double x1 = axis.pixelsPerSecond() * t + axis.slotPixels() * 0.5 * s1;
+            double s0 = idx.slots(first);
+            double s1 = j + 1 < count ? idx.slots(next) : idx.slotsAt(idx.size());
+            double t = idx.time(first);
+            double x0 = axis.pixelsPerSecond() * t + axis.slotPixels() * s0;
+            double x1 = axis.pixelsPerSecond() * t + axis.slotPixels() * s1;
             if (x0 > right) {
                 break;
             }
-            if (s1 <= s0 || x1 < left) {
+            if (x1 - x0 < 1 || x1 < left) {
+                // Under a pixel (a busy run zoomed out): nothing to see, nothing to hover. The
+                // walk jumps to the instant at the next pixel, so a busy run costs per pixel.
+                int at = idx.instantOf(Math.max(0, Math.min(idx.size(), axis.positionAtX(Math.floor(x0) + 1)) - 1));
+                j = Math.max(j, at - 1);
                 continue;
             }
             int steps = idx.stepsAt(next) - idx.stepsAt(first);
-            bands.add(new Scene.Band(t, steps, (s1 - s0 + 1) / 2, vx(x0), vx(x1), first));
+            bands.add(new Scene.Band(t, steps, s1 - s0, vx(x0), vx(x1), first));
             String text = words.band(t, steps);
             double w = tm.width(text, TextMetrics.Role.BAND);
             double lx = (x0 + x1 - w) / 2;

@@ -32,6 +32,15 @@ public final class SceneDiff {
 
     /** The rectangles to repaint, unmerged (see {@link #merged}). Both scenes must be of the same frame. */
     public static List<double[]> dirty(Scene a, Scene b) {
+        return dirty(a, b, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * The rectangles to repaint, comparing only items that reach right of picture x {@code from}:
+     * for a scene of the same run further on, where nothing left of there can have changed (see
+     * {@link SceneBuilder#settledLeftOf}).
+     */
+    public static List<double[]> dirty(Scene a, Scene b, double from) {
         List<double[]> out = new ArrayList<>();
         double h = b.axis().height();
         double ruler = b.axis().rulerHeight();
@@ -42,18 +51,23 @@ public final class SceneDiff {
         // Segments: keyed by task and first entry; growth repaints the grown strip only.
         Map<Object, Scene.Segment> old = new HashMap<>();
         for (Scene.Segment s : a.segments()) {
-            old.put(List.of(s.task(), s.fromIndex()), s);
+            if (s.x1() + 4 >= from) {
+                old.put(List.of(s.task(), s.fromIndex()), s);
+            }
         }
         for (Scene.Segment s : b.segments()) {
+            if (s.x1() + 4 < from) {
+                continue;
+            }
             Scene.Segment o = old.remove(List.of(s.task(), s.fromIndex()));
             double[] bar = rowBar.get(s.task());
             if (bar == null || s.equals(o)) {
                 continue;
             }
             if (o != null && o.x0() == s.x0() && o.state() == s.state() && o.event() == s.event()) {
-                double from = Math.min(o.x1(), s.x1());
-                double to = Math.max(o.x1(), s.x1());
-                out.add(new double[] {from - 4, to + 4, bar[0] - 3, bar[1] + 3});
+                double grownFrom = Math.min(o.x1(), s.x1());
+                double grownTo = Math.max(o.x1(), s.x1());
+                out.add(new double[] {grownFrom - 4, grownTo + 4, bar[0] - 3, bar[1] + 3});
             } else {
                 out.add(new double[] {s.x0() - 4, s.x1() + 4, bar[0] - 3, bar[1] + 3});
                 if (o != null) {
@@ -68,26 +82,31 @@ public final class SceneDiff {
             }
         }
         diff(a.marks(), b.marks(), m -> List.of(m.kind(), m.task(), m.index()),
-                m -> new double[] {m.x() - m.r() - 4, m.x() + m.r() + 4, m.y() - m.r() - 4, m.y() + m.r() + 4}, out);
+                m -> new double[] {m.x() - m.r() - 4, m.x() + m.r() + 4, m.y() - m.r() - 4, m.y() + m.r() + 4}, from, out);
         diff(a.arrows(), b.arrows(), r -> List.of(r.setIndex(), r.toTask()),
-                r -> new double[] {r.x1() - 12, r.x1() + r.bend() * 1.2 + 12, Math.min(r.y1(), r.y2()) - 4, Math.max(r.y1(), r.y2()) + 4}, out);
+                r -> new double[] {r.x1() - 12, r.x1() + r.bend() * 1.2 + 12, Math.min(r.y1(), r.y2()) - 4, Math.max(r.y1(), r.y2()) + 4}, from, out);
         diff(a.latencies(), b.latencies(), l -> List.of(l.task(), l.noticeIndex()),
-                l -> new double[] {l.x0() - 4, l.x1() + 4, l.y() - 8, l.y() + 8}, out);
+                l -> new double[] {l.x0() - 4, l.x1() + 4, l.y() - 8, l.y() + 8}, from, out);
         diff(a.labels(), b.labels(), l -> List.of(l.role(), l.task(), l.index(), l.text(), l.y()),
-                l -> new double[] {l.x() - 3, l.x() + l.w() + 5, l.y() - 2, l.y() + l.h() + 2}, out);
+                l -> new double[] {l.x() - 3, l.x() + l.w() + 5, l.y() - 2, l.y() + l.h() + 2}, from, out);
         diff(a.bands(), b.bands(), band -> band.firstIndex(),
-                band -> new double[] {band.x0() - 5, band.x1() + 5, 0, h}, out);
-        diff(a.ticks(), b.ticks(), t -> t.t(), t -> new double[] {t.x() - 2, t.x() + 2, 0, ruler}, out);
+                band -> new double[] {band.x0() - 5, band.x1() + 5, 0, h}, from, out);
+        diff(a.ticks(), b.ticks(), t -> t.t(), t -> new double[] {t.x() - 2, t.x() + 2, 0, ruler}, from, out);
         return out;
     }
 
     private static <T> void diff(List<T> a, List<T> b, java.util.function.Function<T, Object> key,
-                                 java.util.function.Function<T, double[]> box, List<double[]> out) {
+                                 java.util.function.Function<T, double[]> box, double from, List<double[]> out) {
         Map<Object, T> old = new HashMap<>();
         for (T x : a) {
-            old.put(key.apply(x), x);
+            if (box.apply(x)[1] >= from) {
+                old.put(key.apply(x), x);
+            }
         }
         for (T x : b) {
+            if (box.apply(x)[1] < from) {
+                continue;
+            }
             T o = old.remove(key.apply(x));
             if (!Objects.equals(o, x)) {
                 out.add(box.apply(x));

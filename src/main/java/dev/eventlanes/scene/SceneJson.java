@@ -91,6 +91,9 @@ public final class SceneJson {
             n.put("t1", s.t1());
             n.put("x0", r(s.x0()));
             n.put("x1", r(s.x1()));
+            if (s.merged()) {
+                n.put("merged", true);
+            }
             n.put("from_entry", s.fromIndex());
             if (s.toIndex() >= 0) {
                 n.put("to_entry", s.toIndex());

@@ -22,18 +22,23 @@ import java.util.Map;
  *
  * <p><b>Where an entry is drawn.</b> Time is proportional on the axis; what happens at one
  * instant gets room in an <em>instant band</em> (see {@link Axis}). Each entry has a place in
- * half-slots, {@link #slot2(int)}: a scheduler step takes one slot, or one per mark when it
+ * <em>slots</em>, {@link #slots(int)}: a scheduler step takes one slot, or one per mark when it
  * makes several (a set() and a clear() in one step sit side by side), and a mark made outside any
  * step (a click from outside, a deadline expiring) takes a slot of its own. The x of an entry is
- * then {@code pixelsPerSecond * time + slotPixels * slot2 / 2}: equal durations are equal widths,
- * and the slots are extra room, never time.
+ * then {@code pixelsPerSecond * time + slotPixels * slots}: equal durations are equal widths, and
+ * the slots are extra room, never time.
  *
- * <p><b>Playback</b> has its own axis, {@link #unitOf}: virtual seconds plus a gap per step, the
- * gaps shrinking in busy stretches ({@link #gap}), so a burst of steps plays in a readable time
- * without stretching the picture.
- */
+ * <p>In a quiet run, the usual lesson, every slot is whole. In a busy stretch (a hundred tasks
+ * starting at once, a run with thousands of steps a second) slots narrow as the steps crowd
+ * ({@link #gap}), so the run is still drawn, and played, at about the chosen seconds per second;
+ * zooming in shows the crowded steps apart.
+ *
+ * <p><b>Playback</b> moves along the same places: {@link #unitOf} is an entry's time plus its
+ * slots at {@link #STEP_GAP} seconds each, so the playhead crosses a band step by step and time
+ * at its own pace.
+  */
 public final class TraceIndex {
-    /** Layout units one scheduler step occupies in playback (as long as 0.4 virtual seconds). */
+    /** How long one slot plays for, in playback units (as long as 0.4 virtual seconds). */
     public static final double STEP_GAP = 0.4;
     /** Steps per {@link #DENSITY_WINDOW} played at full length before they start to shrink. */
     public static final int FULL_STEPS = 12;
@@ -43,7 +48,6 @@ public final class TraceIndex {
     public static final double MIN_GAP = 0.001;
     private static final TaskState[] STATES = TaskState.values();
     private double density;
-    private double currentGap = STEP_GAP;
 
     /** What a mark on a lane stands for. */
     public enum MarkKind {
@@ -331,8 +335,12 @@ public final class TraceIndex {
     private final TraceLog log;
     private final TaskNames names;
     private int indexed;
-    private double[] units = new double[1024];
-    private int[] slot2 = new int[1024];
+    private double[] slots = new double[1024];
+    /**
+     * Each entry's time, copied from the log: drawing asks for the x of entries all over the run,
+     * and the log keeps times once per change, found by a binary search each time.
+     */
+    private double[] times = new double[1024];
     private final IntList runs = new IntList();
     private final IntList output = new IntList();
     /** The first entry of each instant after the first (where the clock moved). */
@@ -348,10 +356,11 @@ public final class TraceIndex {
     /** The set() whose wake-ups are being traced right now (they follow it directly), or null. */
     private Arrow openArrow;
 
-    // The slot cursor (see the class comment), in half-slots.
-    private int cur;
+    // The slot cursor (see the class comment).
+    private double cur;
     private int stepTask = -1;
-    private int stepStart;
+    private double stepStart;
+    private double stepWidth;
     private int stepMarks;
     private boolean namesSettled = true;
 
@@ -404,9 +413,9 @@ public final class TraceIndex {
     /** Indexes the entries the log gained since the last call. */
     public void sync() {
         int n = log.size();
-        if (n > units.length) {
-            units = Arrays.copyOf(units, Math.max(n, units.length * 2));
-            slot2 = Arrays.copyOf(slot2, units.length);
+        if (n > slots.length) {
+            slots = Arrays.copyOf(slots, Math.max(n, slots.length * 2));
+            times = Arrays.copyOf(times, slots.length);
         }
         for (int i = indexed; i < n; i++) {
             index(i);
@@ -418,10 +427,11 @@ public final class TraceIndex {
     }
 
     /**
-     * The length a step plays for, given how busy the run has been lately ({@code density}: steps
-     * in about the last virtual second, decaying with virtual time). A quiet run, the usual lesson,
-     * gets {@link #STEP_GAP} per step; a burst (a hundred tasks starting at once) or a busy run
-     * gets shorter steps, so it still plays at roughly the chosen virtual seconds per second.
+     * How long a slot plays for (and so how wide it is, as a share of {@link #STEP_GAP}), given how
+     * busy the run has been lately ({@code density}: steps in about the last virtual second,
+     * decaying with virtual time). A quiet run, the usual lesson, gets {@link #STEP_GAP} per slot;
+     * a burst (a hundred tasks starting at once) or a busy run gets narrower slots, so it still
+     * plays at roughly the chosen virtual seconds per second.
      */
     static double gap(double density) {
         if (density <= FULL_STEPS) {
@@ -456,24 +466,13 @@ public final class TraceIndex {
     private void index(int i) {
         TraceKind kind = log.kind(i);
         double ti = log.time(i);
-        double prevT = i == 0 ? 0 : log.time(i - 1);
-        double prevU = i == 0 ? 0 : units[i - 1];
-        double dt = i == 0 ? ti : ti - prevT;
-        double u = prevU + Math.max(0, dt);
+        times[i] = ti;
+        double dt = i == 0 ? ti : ti - times[i - 1];
         if (dt > 0) {
             density *= Math.exp(-dt / DENSITY_WINDOW);
-        }
-        if (kind == TraceKind.RUN) {
-            density += 1;
-            currentGap = gap(density);
-            u += currentGap / 2;
-        }
-        if (i > 0 && log.kind(i - 1) == TraceKind.RUN) {
-            u += currentGap / 2;
-        }
-        units[i] = u;
-        if (i > 0 && dt > 0) {
-            clockJumps.add(i);
+            if (i > 0) {
+                clockJumps.add(i);
+            }
         }
         int t = log.task(i);
         Lane lane = t >= 0 && t < lanes.size() ? lanes.get(t) : null;
@@ -483,27 +482,30 @@ public final class TraceIndex {
         if (kind == TraceKind.RUN) {
             if (stepTask >= 0) {
                 // The last step ended without a suspension on record (a run stopped inside it).
-                cur = stepStart + 2 * Math.max(1, stepMarks);
+                cur = stepStart + stepWidth * Math.max(1, stepMarks);
             }
+            density += 1;
             stepTask = t;
             stepStart = cur;
+            stepWidth = gap(density) / STEP_GAP;
             stepMarks = 0;
-            slot2[i] = cur;
+            slots[i] = cur;
         } else if (mark && stepTask >= 0) {
-            slot2[i] = stepStart + 2 * stepMarks + 1;
+            slots[i] = stepStart + stepWidth * (stepMarks + 0.5);
             stepMarks++;
-            cur = slot2[i];
+            cur = slots[i];
         } else if (mark) {
-            slot2[i] = cur + 1;
-            cur += 2;
+            double w = gap(density) / STEP_GAP;
+            slots[i] = cur + w / 2;
+            cur += w;
         } else {
-            slot2[i] = cur;
+            slots[i] = cur;
         }
         if (stepTask >= 0 && t == stepTask && (kind == TraceKind.SUSPEND || kind == TraceKind.EXIT)) {
             // The step is over: it took a slot, or one per mark it made.
-            cur = stepStart + 2 * Math.max(1, stepMarks);
+            cur = stepStart + stepWidth * Math.max(1, stepMarks);
             if (!mark) {
-                slot2[i] = cur;
+                slots[i] = cur;
             }
             stepTask = -1;
         }
@@ -733,30 +735,38 @@ public final class TraceIndex {
 
     /** Playback position of entry i (see the class comment). */
     public double unitOf(int i) {
-        return units[i];
+        return times[i] + STEP_GAP * slots[i];
+    }
+
+    /** The virtual time of entry i (as {@code log().time(i)}, without a search). */
+    public double time(int i) {
+        if (i >= indexed) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return times[i];
     }
 
     /** Playback position after k entries. */
     public double unitAt(int k) {
-        return k <= 0 || indexed == 0 ? 0 : units[Math.min(k, indexed) - 1];
+        return k <= 0 || indexed == 0 ? 0 : unitOf(Math.min(k, indexed) - 1);
     }
 
     /** Virtual time after k entries. */
     public double timeAt(int k) {
-        return k <= 0 || indexed == 0 ? 0 : log.time(Math.min(k, indexed) - 1);
+        return k <= 0 || indexed == 0 ? 0 : times[Math.min(k, indexed) - 1];
     }
 
-    /** Entry i's place in half-slots (see the class comment). */
-    public int slot2(int i) {
-        return slot2[i];
+    /** Entry i's place in slots (see the class comment). */
+    public double slots(int i) {
+        return slots[i];
     }
 
-    /** The half-slots taken after k entries: where the next thing would go. */
-    public int slot2At(int k) {
+    /** The slots taken after k entries: where the next thing would go. */
+    public double slotsAt(int k) {
         if (k <= 0 || indexed == 0) {
             return 0;
         }
-        return slot2[Math.min(k, indexed) - 1];
+        return slots[Math.min(k, indexed) - 1];
     }
 
     /** The last position whose playback position is at most u (binary search; for playback and scrubbing). */
@@ -765,7 +775,7 @@ public final class TraceIndex {
         int hi = indexed;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (units[mid] <= u) {
+            if (unitOf(mid) <= u) {
                 lo = mid + 1;
             } else {
                 hi = mid;

@@ -104,10 +104,18 @@ public final class LanesView extends Region {
 
     // What the tiles show.
     private Scene drawn;
+    private TraceIndex drawnIndex;
     private int drawnSelected = -2;
     private LaneText drawnText;
     private double drawnPlayhead = Double.NaN;
     private double drawnPlayheadHeight = -1;
+    /** Everything a drawing depends on; the same stamp draws the same picture. */
+    private record Stamp(TraceIndex index, int size, int position, double unit, double w, double h, double scroll,
+                         double pps, double slotScale, boolean follow, double panStart, int selected, LaneText text,
+                         boolean deadlocked, int[] rows) {
+    }
+
+    private Stamp drawnStamp;
     /** Counters for the frame benchmark: frames, frames that repainted everything, pieces repaired. */
     private final long[] stats = new long[3];
 
@@ -577,6 +585,13 @@ public final class LanesView extends Region {
             slotScale = a.slotScale();
         }
         axis = new Axis(index, pps, slotScale, s);
+        // Asked again for what is already drawn (a layout pass after a frame's own show()): nothing to do.
+        Stamp stamp = new Stamp(index, index.size(), position, shownUnit, w, h, vbar.getValue(), pps, slotScale, follow,
+                panStart, selectedTask.get(), text, deadlocked, taskOfRow);
+        if (stamp.equals(drawnStamp) && drawn != null) {
+            return;
+        }
+        drawnStamp = stamp;
         double px = playheadX();
         x0 = follow ? Math.floor(viewStart(px, w)) : panStart;
         Set<Integer> forever = new HashSet<>();
@@ -598,12 +613,23 @@ public final class LanesView extends Region {
             stats[1]++;
             paintTiles(sc, w, h, null);
         } else {
-            List<double[]> dirty = SceneDiff.merged(SceneDiff.dirty(drawn, sc));
+            // The run only moved on: nothing left of the step before can have changed.
+            boolean on = position >= drawn.axis().position() && sc.axis().playheadX() >= drawn.axis().playheadX()
+                    && drawnIndex == index;
+            double from = Double.NEGATIVE_INFINITY;
+            if (on && drawn.axis().position() > 0) {
+                int k0 = drawn.axis().position();
+                int st = index.stepsAt(k0);
+                double stepStart = st > 0 ? axis.x(index.runIndex(st - 1)) - x0 : drawn.axis().playheadX();
+                from = SceneBuilder.settledLeftOf(drawn.axis().playheadX(), stepStart, s);
+            }
+            List<double[]> dirty = SceneDiff.merged(SceneDiff.dirty(drawn, sc, from));
             if (!dirty.isEmpty()) {
                 paintTiles(sc, w, h, dirty);
             }
         }
         drawn = sc;
+        drawnIndex = index;
         drawnText = text;
         drawnSelected = sel;
         paintPlayhead(sc.axis().playheadX(), h);

@@ -105,6 +105,9 @@ final class ScenePainter {
         g.rect(l - ox, t, r - l, b - t);
         g.clip();
         g.translate(-ox, 0);
+        // Every stroke with flat ends: a piece painted apart must not depend on what a painting
+        // of more items left in the graphics state.
+        g.setLineCap(StrokeLineCap.BUTT);
         g.setFill(BACKGROUND);
         g.fillRect(l, t, r - l, b - t);
         for (Scene.LaneRow row : sc.lanes()) {
@@ -324,7 +327,8 @@ final class ScenePainter {
         g.fillRect(l, 0, r - l, top);
         double bandTop = top * 0.52;
         for (Scene.Band band : sc.bands()) {
-            if (band.x1() > l && band.x0() < r) {
+            // The break marks reach a few pixels either side of the band.
+            if (band.x1() + 5 * s > l && band.x0() - 5 * s < r) {
                 // The band on the ruler: a strip with break marks at its edges, room and not time.
                 g.setFill(BAND_RULER);
                 g.fillRect(band.x0(), bandTop, band.x1() - band.x0(), top - bandTop);
@@ -356,6 +360,20 @@ final class ScenePainter {
         Font f = text.font(lb.role());
         double w = lb.w();
         double h = lb.h();
+        if (lb.role() == TextMetrics.Role.LATENCY) {
+            // Over its bracket's line: a patch of the window's colour keeps the text readable.
+            g.setFill(HALO);
+            g.fillRect(lb.x() - 2, lb.y() + h * 0.15, w + 4, h * 0.7);
+        }
+        if (lb.role() == TextMetrics.Role.TICK || lb.role() == TextMetrics.Role.BAND || lb.role() == TextMetrics.Role.LATENCY) {
+            // Times differ from label to label: an image of each would be made once and used once.
+            g.setFont(f);
+            g.setFill(fill);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(lb.text(), Math.round(lb.x()), Math.round(lb.y() + h / 2));
+            return;
+        }
         int ih = (int) Math.ceil(h);
         int iw = (int) Math.ceil(w) + 4;
         sprites.draw(g, new TextKey(lb.text(), lb.role(), fill), lb.x(), lb.y(), () -> new Sprites.Picture(iw, ih, 0, 0,
