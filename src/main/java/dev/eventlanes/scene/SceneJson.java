@@ -41,7 +41,7 @@ public final class SceneJson {
         ArrayNode bands = axis.putArray("instant_bands");
         for (Scene.Band b : sc.bands()) {
             ObjectNode n = bands.addObject();
-            n.put("t", b.t());
+            n.put("t", tm(b.t()));
             n.put("steps", b.steps());
             n.put("slots", b.slots());
             n.put("x0", r(b.x0()));
@@ -50,12 +50,12 @@ public final class SceneJson {
         }
         ObjectNode ph = root.putObject("playhead");
         ph.put("position", a.position());
-        ph.put("t", a.time());
+        ph.put("t", tm(a.time()));
         ph.put("x", r(a.playheadX()));
         ArrayNode ticks = root.putArray("ticks");
         for (Scene.Tick t : sc.ticks()) {
             ObjectNode n = ticks.addObject();
-            n.put("t", t.t());
+            n.put("t", tm(t.t()));
             n.put("x", r(t.x()));
             n.put("label", t.label());
         }
@@ -87,8 +87,8 @@ public final class SceneJson {
             if (!s.why().isEmpty()) {
                 n.put("waits_for", s.why());
             }
-            n.put("t0", s.t0());
-            n.put("t1", s.t1());
+            n.put("t0", tm(s.t0()));
+            n.put("t1", tm(s.t1()));
             n.put("x0", r(s.x0()));
             n.put("x1", r(s.x1()));
             if (s.merged()) {
@@ -111,7 +111,7 @@ public final class SceneJson {
             } else {
                 n.putNull("event");
             }
-            n.put("t", m.t());
+            n.put("t", tm(m.t()));
             n.put("x", r(m.x()));
             n.put("y", r(m.y()));
             n.put("r", r(m.r()));
@@ -125,7 +125,7 @@ public final class SceneJson {
             n.put("event", w.event());
             n.put("from_task", w.fromTask());
             n.put("to_task", w.toTask());
-            n.put("t", w.t());
+            n.put("t", tm(w.t()));
             n.put("x1", r(w.x1()));
             n.put("y1", r(w.y1()));
             n.put("x2", r(w.x2()));
@@ -139,8 +139,8 @@ public final class SceneJson {
             ObjectNode n = lats.addObject();
             n.put("task", l.task());
             n.put("event", l.event());
-            n.put("t_set", l.tSet());
-            n.put("t_noticed", l.tNotice());
+            n.put("t_set", tm(l.tSet()));
+            n.put("t_noticed", tm(l.tNotice()));
             n.put("x0", r(l.x0()));
             n.put("x1", r(l.x1()));
             n.put("y", r(l.y()));
@@ -169,6 +169,11 @@ public final class SceneJson {
 
     private static String lower(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Times to the nanosecond: 1.0000000000000002 is 1.0 that went through arithmetic. */
+    private static double tm(double v) {
+        return Math.round(v * 1e9) / 1e9;
     }
 
     /** Pixels to 1/100: the picture is in whole pixels, and the file stays readable. */

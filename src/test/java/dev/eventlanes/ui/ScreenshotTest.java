@@ -17,7 +17,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** Writes docs/screenshot-seed1.png: the window mid-run on seed 1, right after main's set() woke the worker. */
+/**
+ * Writes target/screenshot-seed1.png: the window mid-run on seed 1, right after main's set() woke
+ * the worker. Into target/, not docs/: a build must leave the working tree as it found it. The
+ * README's pictures are made with {@code render} (see the README).
+ */
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotTest {
     private MainViewModel vm;
@@ -44,7 +48,7 @@ class ScreenshotTest {
         WritableImage[] img = new WritableImage[1];
         // The scene, not its root: the window's colour is the scene's fill (the root has no background).
         robot.interact(() -> img[0] = view.root().getScene().snapshot(null));
-        Path out = Path.of("docs", "screenshot-seed1.png");
+        Path out = Path.of("target", "screenshot-seed1.png");
         PngWriter.write(img[0], out);
         byte[] head = Files.readAllBytes(out);
         assertThat(head.length).isGreaterThan(10_000);

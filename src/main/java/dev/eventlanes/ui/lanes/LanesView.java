@@ -107,8 +107,6 @@ public final class LanesView extends Region {
     private TraceIndex drawnIndex;
     private int drawnSelected = -2;
     private LaneText drawnText;
-    private double drawnPlayhead = Double.NaN;
-    private double drawnPlayheadHeight = -1;
     /** Everything a drawing depends on; the same stamp draws the same picture. */
     private record Stamp(TraceIndex index, int size, int position, double unit, double w, double h, double scroll,
                          double pps, double slotScale, boolean follow, double panStart, int selected, LaneText text,
@@ -226,6 +224,12 @@ public final class LanesView extends Region {
             dragFrom = Double.NaN;
             if (click) {
                 clicked(e.getX(), e.getY());
+                // A click tells what is there at once, as hovering does after a moment.
+                String t = tipAt(e.getX(), e.getY());
+                if (t != null && !t.isEmpty()) {
+                    tip.setText(t);
+                    tip.show(surface, e.getScreenX() + 12, e.getScreenY() + 16);
+                }
             }
         });
         setOnScroll(e -> {
@@ -632,7 +636,7 @@ public final class LanesView extends Region {
         drawnIndex = index;
         drawnText = text;
         drawnSelected = sel;
-        paintPlayhead(sc.axis().playheadX(), h);
+        paintPlayhead(sc, h);
     }
 
     /** Places the tiles across the view; paints them whole, or repairs the dirty rectangles. */
@@ -672,26 +676,43 @@ public final class LanesView extends Region {
         }
     }
 
-    private void paintPlayhead(double xp, double h) {
+    /**
+     * The playhead on its own narrow canvas over the tiles. Where a mark sits right at it (the
+     * is_set() or set() the position just reached), the line leaves a gap, so the mark reads.
+     */
+    private void paintPlayhead(Scene sc, double h) {
+        double xp = sc.axis().playheadX();
         double s = scale.get();
         double half = ScenePainter.playheadHalfWidth(s);
         double left = Math.floor(xp - half);
         double local = xp - left;
         double pw = Math.ceil(2 * half) + 2;
         playhead.setLayoutX(left);
-        if (local == drawnPlayhead && h == drawnPlayheadHeight && playhead.getWidth() == pw) {
+        List<double[]> gaps = new ArrayList<>();
+        for (Scene.Mark m : sc.marks()) {
+            if (Math.abs(m.x() - xp) < m.r() + 2 * s) {
+                gaps.add(new double[] {m.y() - m.r() - 2 * s, m.y() + m.r() + 2 * s});
+            }
+        }
+        PlayheadLook look = new PlayheadLook(local, h, s, gaps.stream().map(java.util.Arrays::toString).toList());
+        if (look.equals(drawnPlayheadLook) && playhead.getWidth() == pw) {
             return;
         }
-        drawnPlayhead = local;
-        drawnPlayheadHeight = h;
+        drawnPlayheadLook = look;
         if (playhead.getWidth() != pw || playhead.getHeight() != h) {
             playhead.setWidth(pw);
             playhead.setHeight(h);
         }
         GraphicsContext g = playhead.getGraphicsContext2D();
         g.clearRect(0, 0, pw, h);
-        painter.paintPlayhead(g, local, ruler(), h, s);
+        painter.paintPlayhead(g, local, ruler(), h, s, gaps);
     }
+
+    /** What the playhead's canvas shows: where, how tall, at what scale, with gaps where. */
+    private record PlayheadLook(double x, double h, double scale, List<String> gaps) {
+    }
+
+    private PlayheadLook drawnPlayheadLook;
 
     // ------------------------------------------------------------------ pointer
 
@@ -756,7 +777,13 @@ public final class LanesView extends Region {
         GraphicsContext g = c.getGraphicsContext2D();
         if (drawn != null && viewW > 0 && viewH > 0) {
             painter.paint(g, drawn, 0, 0, 0, viewW, viewH, selectedTask.get());
-            painter.paintPlayhead(g, drawn.axis().playheadX(), ruler(), viewH, scale.get());
+            List<double[]> gaps = new ArrayList<>();
+            for (Scene.Mark m : drawn.marks()) {
+                if (Math.abs(m.x() - drawn.axis().playheadX()) < m.r() + 2 * scale.get()) {
+                    gaps.add(new double[] {m.y() - m.r() - 2 * scale.get(), m.y() + m.r() + 2 * scale.get()});
+                }
+            }
+            painter.paintPlayhead(g, drawn.axis().playheadX(), ruler(), viewH, scale.get(), gaps);
         }
         SnapshotParameters sp = new SnapshotParameters();
         sp.setViewport(new Rectangle2D(0, 0, viewW, viewH));

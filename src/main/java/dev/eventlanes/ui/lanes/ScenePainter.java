@@ -6,6 +6,7 @@ import dev.eventlanes.scene.TextMetrics;
 import dev.eventlanes.scene.TraceIndex;
 import dev.eventlanes.ui.Styles;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -256,7 +257,11 @@ final class ScenePainter {
     }
 
     private void drawMark(GraphicsContext g, TraceIndex.MarkKind kind, boolean value, double r) {
-        Font f = text.font(TextMetrics.Role.MARK);
+        drawGlyph(g, kind, value, r, text.font(TextMetrics.Role.MARK));
+    }
+
+    /** A mark's glyph centred on (0, 0), radius r: as on the lanes, and in the key under them. */
+    static void drawGlyph(GraphicsContext g, TraceIndex.MarkKind kind, boolean value, double r, Font f) {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         g.setLineWidth(2);
@@ -423,11 +428,23 @@ final class ScenePainter {
         }
     }
 
-    /** The playhead at picture x, down to height h, on g (its own canvas). */
-    void paintPlayhead(GraphicsContext g, double x, double top, double h, double s) {
+    /** The playhead at x, from the ruler's foot down to height h, leaving gaps (y from, to) over marks. */
+    void paintPlayhead(GraphicsContext g, double x, double top, double h, double s, List<double[]> gaps) {
         g.setStroke(PLAYHEAD);
         g.setLineWidth(3 * s);
-        g.strokeLine(x, top, x, h);
+        g.setLineCap(StrokeLineCap.BUTT);
+        double y = top;
+        List<double[]> sorted = new java.util.ArrayList<>(gaps);
+        sorted.sort((a, b) -> Double.compare(a[0], b[0]));
+        for (double[] gap : sorted) {
+            if (gap[0] > y) {
+                g.strokeLine(x, y, x, gap[0]);
+            }
+            y = Math.max(y, gap[1]);
+        }
+        if (y < h) {
+            g.strokeLine(x, y, x, h);
+        }
         g.setFill(PLAYHEAD);
         double a = 9 * s;
         g.fillPolygon(new double[] {x - a, x + a, x}, new double[] {top - a * 1.4, top - a * 1.4, top}, 3);
