@@ -58,6 +58,10 @@ public final class SceneBuilder {
     private final TextMetrics tm;
     private final double s;
     private final TraceLog log;
+    /** The index's lists, asked for once (each ask wraps them anew). */
+    private final List<TraceIndex.Lane> laneList;
+    private final List<TraceIndex.EventTrack> eventList;
+    private final List<TraceIndex.Arrow> arrowList;
 
     private final List<Scene.Band> bands = new ArrayList<>();
     private final List<Scene.Tick> ticks = new ArrayList<>();
@@ -85,6 +89,9 @@ public final class SceneBuilder {
         this.tm = tm;
         this.s = axis.scale();
         this.log = idx.log();
+        this.laneList = idx.lanes();
+        this.eventList = idx.events();
+        this.arrowList = idx.arrows();
     }
 
     /**
@@ -99,20 +106,26 @@ public final class SceneBuilder {
     }
 
     /**
-     * How far left of the playhead a scene of the same view can change when the run only moves on
-     * (more entries shown, the playhead further right): everything a new entry changes lies right
-     * of the step it belongs to, but for labels that end there (a mark's, a state's that now fits,
-     * a latency's), which reach at most this far back. Left of it, the next scene is the same.
+     * Where a scene of the same view can differ from the one before it when the run only moved on
+     * (more entries shown, the playhead further right): everything new lies right of the step the
+     * old position was in, but for labels ending there (a mark's, a state's that now fits, a
+     * latency's), which reach back at most their own width. Left of the returned picture x, the
+     * two scenes are the same.
      *
-     * @param playhead   the picture x of the playhead before
-     * @param stepStart  the picture x where the step at the old position began
+     * @param stepStart the picture x where the step at the old position began
      */
-    public static double settledLeftOf(double playhead, double stepStart, double scale) {
-        return Math.min(playhead, stepStart) - LABEL_REACH * scale;
+    public static double settledLeftOf(Scene before, Scene after, double stepStart) {
+        double widest = 0;
+        for (Scene.Label l : before.labels()) {
+            widest = Math.max(widest, l.w());
+        }
+        for (Scene.Label l : after.labels()) {
+            widest = Math.max(widest, l.w());
+        }
+        // Margins (a label's gap to its mark and the mark's radius) grow with the window's scale.
+        double s = before.axis().rulerHeight() / RULER;
+        return Math.min(before.axis().playheadX(), stepStart) - widest - 30 * s;
     }
-
-    /** The widest a label ending near the playhead reaches back (a mark's label, a state's, a latency's). */
-    static final double LABEL_REACH = 420;
 
     /** The height of the ruler at a window scale. */
     public static double rulerHeight(double scale) {
@@ -133,7 +146,7 @@ public final class SceneBuilder {
         layoutRows();
         arrows(left, right);
         for (Scene.LaneRow r : rows) {
-            TraceIndex.Lane lane = idx.lanes().get(r.task());
+            TraceIndex.Lane lane = laneList.get(r.task());
             marks(lane, r, left, right);
             segments(lane, r, left, right);
             latencies(lane, r, left, right);
@@ -164,7 +177,7 @@ public final class SceneBuilder {
     private void layoutRows() {
         int[] order = view.taskOfRow();
         int n = Math.min(order.length, idx.laneCountAt(k));
-        rowOfTask = new int[idx.lanes().size()];
+        rowOfTask = new int[laneList.size()];
         Arrays.fill(rowOfTask, -1);
         double ruler = rulerHeight(s);
         double rh = rowHeight(s);
@@ -173,7 +186,7 @@ public final class SceneBuilder {
         latStems = new Obstacles[n];
         for (int r = 0; r < n; r++) {
             int t = order[r];
-            if (t < 0 || t >= idx.lanes().size() || idx.lanes().get(t) == null) {
+            if (t < 0 || t >= laneList.size() || laneList.get(t) == null) {
                 continue;
             }
             rowOfTask[t] = r;
@@ -184,7 +197,7 @@ public final class SceneBuilder {
             if (y0 + rh <= ruler || y0 >= view.height()) {
                 continue;
             }
-            rows.add(new Scene.LaneRow(t, idx.lanes().get(t).name(), r, y0, y0 + rh, y0 + BAR_TOP * s,
+            rows.add(new Scene.LaneRow(t, laneList.get(t).name(), r, y0, y0 + rh, y0 + BAR_TOP * s,
                     y0 + (BAR_TOP + BAR_H) * s));
         }
     }
@@ -206,7 +219,7 @@ public final class SceneBuilder {
      */
     private void arrows(double left, double right) {
         int n = idx.arrowCountAt(k);
-        List<TraceIndex.Arrow> all = idx.arrows();
+        List<TraceIndex.Arrow> all = arrowList;
         // Arrows are in x order: find the first in view.
         int lo = 0;
         int hi = n;
@@ -319,7 +332,7 @@ public final class SceneBuilder {
     }
 
     private String eventName(int e) {
-        return e >= 0 && e < idx.events().size() && idx.events().get(e) != null ? idx.events().get(e).name() : null;
+        return e >= 0 && e < eventList.size() && eventList.get(e) != null ? eventList.get(e).name() : null;
     }
 
     private String detail(TraceIndex.MarkKind kind, int i) {
@@ -334,7 +347,7 @@ public final class SceneBuilder {
 
     /** How many tasks the set() at entry i woke (0: nobody was waiting). */
     private int setWoke(int i) {
-        List<TraceIndex.Arrow> all = idx.arrows();
+        List<TraceIndex.Arrow> all = arrowList;
         int a = idx.arrowCountAt(i + 1) - 1;
         return a >= 0 && all.get(a).index() == i ? all.get(a).count() : 0;
     }
@@ -363,10 +376,10 @@ public final class SceneBuilder {
                 break;
             }
             // The marks of one step: consecutive marks of this lane in the same step.
-            int step = idx.stepsAt(i0 + 1);
+            int step = lane.markStep(first);
             StringBuilder words = new StringBuilder();
             String firstWords = null;
-            for (; m < n && (m == first || idx.stepsAt(lane.markIndex(m) + 1) == step && step > 0); m++) {
+            for (; m < n && (m == first || lane.markStep(m) == step && step > 0); m++) {
                 int i = lane.markIndex(m);
                 double x = axis.x(i);
                 TraceIndex.MarkKind kind = lane.markKind(m);
@@ -686,8 +699,10 @@ public final class SceneBuilder {
         double sample = Math.max(tTo, 1);
         double interval = 1e-6;
         int decimals = 6;
-        // The widest label decides the spacing: try the next step until the labels fit.
-        for (int e = -6; e <= 6; e++) {
+        // The widest label decides the spacing: try the next step until the labels fit, from
+        // where a label of a few characters would just fit.
+        int e0 = (int) Math.max(-9, Math.min(9, Math.floor(Math.log10(Math.max(1e-12, 20 * s / pps))) - 1));
+        for (int e = e0; e <= 12; e++) {
             boolean found = false;
             for (int f : new int[] {1, 2, 5}) {
                 double iv = f * Math.pow(10, e);
@@ -729,14 +744,20 @@ public final class SceneBuilder {
 
     /** X ranges in one strip of one row, kept few: a handful of arrows cross a row in view. */
     static final class Obstacles {
-        private double[] a = new double[8];
-        private double[] b = new double[8];
+        private double[] a = EMPTY;
+        private double[] b = EMPTY;
         private int n;
+        private static final double[] EMPTY = new double[0];
 
         void add(double from, double to) {
             if (n == a.length) {
-                a = Arrays.copyOf(a, n * 2);
-                b = Arrays.copyOf(b, n * 2);
+                if (n == 0) {
+                    a = new double[8];
+                    b = new double[8];
+                } else {
+                    a = Arrays.copyOf(a, n * 2);
+                    b = Arrays.copyOf(b, n * 2);
+                }
             }
             a[n] = from;
             b[n++] = to;

@@ -96,6 +96,8 @@ public final class TraceIndex {
         final IntList lineVal = new IntList();
         final IntList marks = new IntList();
         final IntList markKind = new IntList();
+        /** The step each mark was made in (the RUN entries up to it), to tell a step's marks apart. */
+        final IntList markStep = new IntList();
         final IntList polls = new IntList();
         /** Moments the task noticed a set(): where (a RUN or a POLL) and the SET it noticed. */
         final IntList noticeAt = new IntList();
@@ -189,6 +191,11 @@ public final class TraceIndex {
 
         public MarkKind markKind(int m) {
             return MARK_KINDS[markKind.get(m)];
+        }
+
+        /** The number of scheduler steps begun by mark m's entry (marks of one step share it). */
+        public int markStep(int m) {
+            return markStep.get(m);
         }
 
         /** How many of this lane's marks are at trace indexes below {@code k}. */
@@ -518,6 +525,7 @@ public final class TraceIndex {
             if (lane != null) {
                 lane.marks.add(i);
                 lane.markKind.add(markKind(kind, i).ordinal());
+                lane.markStep.add(runs.size());
             } else if (t < 0) {
                 outsideMarks.add(i);
                 outsideKind.add(markKind(kind, i).ordinal());

@@ -119,9 +119,21 @@ public final class LaneText implements SceneWords, TextMetrics {
         return s.length() > 48 ? s.substring(0, 47) + "\u2026" : s;
     }
 
+    /** Ruler times made so far: the ruler asks for the same ones on every frame. */
+    private final Map<Long, String> ticks = new HashMap<>();
+
     @Override
     public String tick(double seconds, int decimals) {
-        return i18n.get("ruler.tick", String.format(java.util.Locale.ROOT, "%." + decimals + "f", seconds));
+        long key = Double.doubleToLongBits(seconds) * 31 + decimals;
+        String t = ticks.get(key);
+        if (t == null) {
+            if (ticks.size() > 4096) {
+                ticks.clear();
+            }
+            t = i18n.get("ruler.tick", String.format(java.util.Locale.ROOT, "%." + decimals + "f", seconds));
+            ticks.put(key, t);
+        }
+        return t;
     }
 
     @Override

@@ -93,6 +93,8 @@ public final class LanesView extends Region {
 
     // The zoom of the run shown (NaN until it is fitted) and, once the user pans, where the view starts.
     private double pps = Double.NaN;
+    /** The view's width the zoom was fitted to, or 0 once the user zoomed. */
+    private double fittedWidth;
     private double slotScale = Double.NaN;
     private boolean follow = true;
     private double panStart;
@@ -331,6 +333,7 @@ public final class LanesView extends Region {
         Axis a = Axis.fit(index, index.size(), viewW / AHEAD, scale.get());
         pps = a.pixelsPerSecond();
         slotScale = a.slotScale();
+        fittedWidth = viewW;
         follow = true;
         redraw();
     }
@@ -369,6 +372,7 @@ public final class LanesView extends Region {
         }
         pps = after.pixelsPerSecond();
         slotScale = after.slotScale();
+        fittedWidth = 0;
         follow = false;
         panStart = Math.max(0, Math.round(newAnchor - (anchor - x0)));
         redraw();
@@ -583,10 +587,13 @@ public final class LanesView extends Region {
             tips = new SceneTips(i18n, index);
         }
         painter.setText(text);
-        if (Double.isNaN(pps)) {
+        if (Double.isNaN(pps) || fittedWidth > 0 && fittedWidth != w) {
+            // Fitted until the user zooms: a view that changes width (a window resized, the
+            // lanes' scroll bar come or gone) fits the run again.
             Axis a = Axis.fit(index, index.size(), w / AHEAD, s);
             pps = a.pixelsPerSecond();
             slotScale = a.slotScale();
+            fittedWidth = w;
         }
         axis = new Axis(index, pps, slotScale, s);
         // Asked again for what is already drawn (a layout pass after a frame's own show()): nothing to do.
@@ -625,7 +632,7 @@ public final class LanesView extends Region {
                 int k0 = drawn.axis().position();
                 int st = index.stepsAt(k0);
                 double stepStart = st > 0 ? axis.x(index.runIndex(st - 1)) - x0 : drawn.axis().playheadX();
-                from = SceneBuilder.settledLeftOf(drawn.axis().playheadX(), stepStart, s);
+                from = SceneBuilder.settledLeftOf(drawn, sc, stepStart);
             }
             List<double[]> dirty = SceneDiff.merged(SceneDiff.dirty(drawn, sc, from));
             if (!dirty.isEmpty()) {
