@@ -402,6 +402,23 @@ class MainWindowTest {
     }
 
     @Test
+    void aLaneMenuOpenedAgainStillShowsPythonsUnderscores(FxRobot robot) {
+        answers.add("response_sent");
+        robot.clickOn("#addEvent");
+        answers.add("call_next");
+        robot.clickOn("#addTask");
+        for (int i = 0; i < 2; i++) {
+            robot.clickOn("#actions-call_next");
+            WaitForAsyncUtils.waitForFxEvents();
+            // The words as drawn, not only the items' texts: refilled as it opened again, the
+            // menu showed "poll isset".
+            assertThat(robot.lookup(".context-menu .text").queryAll()).as("opening " + (i + 1))
+                    .extracting(n -> ((javafx.scene.text.Text) n).getText()).contains("poll is_set");
+            robot.type(KeyCode.ESCAPE);
+        }
+    }
+
+    @Test
     void savingAndReopeningReplaysTheClicksExactly(FxRobot robot) throws Exception {
         answers.add("go");
         robot.clickOn("#addEvent");
