@@ -791,6 +791,8 @@ public final class MainView {
                 vm.stepLine();
             } else if (e.getCode() == KeyCode.RIGHT) {
                 vm.step();
+            } else if (e.getCode() == KeyCode.LEFT && e.isShiftDown()) {
+                vm.stepLineBack();
             } else if (e.getCode() == KeyCode.LEFT) {
                 vm.stepBack();
             } else if (e.getCode() == KeyCode.HOME) {

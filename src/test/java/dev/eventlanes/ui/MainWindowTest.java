@@ -99,7 +99,7 @@ class MainWindowTest {
         assertThat(view.lanes().headerOf(1).lookup(".lane-state").getPseudoClassStates())
                 .contains(Styles.of(TaskState.READY)).doesNotContain(Styles.of(TaskState.WAITING));
         assertThat(robot.lookup("#sentence").queryAs(Label.class).getText())
-                .isEqualTo("You called event.set(): 1 waiting task becomes ready");
+                .isEqualTo("You called event.set() (1 waiting task becomes ready).");
     }
 
     @Test
