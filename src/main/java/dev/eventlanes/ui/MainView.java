@@ -359,6 +359,13 @@ public final class MainView {
         probeLine.setManaged(false);
         probeLine.setVisible(false);
         ((javafx.scene.layout.Pane) codeList.getParent()).getChildren().add(probeLine);
+        // Measured once the panel is in a window (a program opened before that had no column yet).
+        badgeProbe.sceneProperty().addListener((o, a, b) -> {
+            if (b != null && vm.timeline() != null) {
+                gutterFor = "";
+                showCode();
+            }
+        });
         outputList.setItems(vm.output());
         outputList.setCellFactory(l -> new OutputCell());
         problemsList.setItems(vm.problems());
@@ -786,6 +793,11 @@ public final class MainView {
         badgeProbe.setText(longest.length() == 0 ? "main" : longest.toString());
         badgeProbe.applyCss();
         double one = badgeProbe.prefWidth(-1);
+        if (one <= 0) {
+            // Not styled yet (no skin before the first CSS pass): measured on a later redraw.
+            gutterFor = "";
+            return;
+        }
         badgeProbe.setText("W");
         badgeMin = Math.ceil(badgeProbe.prefWidth(-1));
         badgeProbe.setText("+99");
