@@ -830,6 +830,9 @@ public final class MainViewModel {
         if (noStep && k >= timeline.size() && sim.startFailure() != null) {
             return i18n.get("status.failedBeforeStart");
         }
+        if (noStep && k >= timeline.size() && sim.isStopped() && session != null && !session.editable()) {
+            return i18n.get("status.noSteps");
+        }
         return describer.sentence(timeline, k);
     }
 

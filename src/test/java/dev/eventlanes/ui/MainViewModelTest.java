@@ -733,6 +733,14 @@ class MainViewModelTest {
     }
 
     @Test
+    void aProgramWithoutAnEventLoopSaysItHasNoStepsInsteadOfPlay() {
+        assertThat(vm.openText("plain.py", "print(\"hi\")\n", "plain")).isTrue();
+        assertThat(vm.stepTextProperty().get()).isEqualTo("step 0 of 0");
+        assertThat(vm.statusProperty().get()).isEqualTo("This program ran no task (it started no event loop), so it has no steps to show.");
+        assertThat(vm.output()).extracting(MainViewModel.OutputLine::text).containsExactly("hi");
+    }
+
+    @Test
     void aProgramThatFailsBeforeItsFirstStepSaysSoInsteadOfPlay() {
         assertThat(vm.openText("boom.py", "import anyio\nx = 1 / 0\n", "boom")).isTrue();
         assertThat(vm.statusProperty().get()).isEqualTo("The program failed before any task ran: the banner says how.");
