@@ -1274,7 +1274,8 @@ public final class MainView {
             List<String> words = new java.util.ArrayList<>();
             for (int i = 0; i < ms.size(); i++) {
                 MainViewModel.Marker m = ms.get(i);
-                words.add(i18n.get(m.idle() ? "code.marker.idle" : "code.marker", m.name()));
+                words.add(m.idle() ? i18n.get("code.marker.idle", m.name(), i18n.get("state.WAITING.idle"))
+                        : i18n.get("code.marker", m.name()));
                 if (i < shown) {
                     Label badge = new Label(m.name());
                     badge.getStyleClass().add(Styles.CODE_BADGE);

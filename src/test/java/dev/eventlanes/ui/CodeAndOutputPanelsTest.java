@@ -303,7 +303,7 @@ class CodeAndOutputPanelsTest {
         assertThat(alice.stateAt(vm.positionProperty().get())).isEqualTo(TaskState.WAITING);
         ListCell<?> placeholder = codeCells(robot).stream().filter(c -> "    \u2026".equals(c.getText())).findFirst().orElseThrow();
         assertThat(((Label) placeholder.lookup(".code-badge")).getText()).isEqualTo("alice");
-        assertThat(placeholder.getAccessibleText()).contains("alice is idle here, waiting for your next action");
+        assertThat(placeholder.getAccessibleText()).contains("alice is here, idle, waiting for your next action");
         assertThat(robot.lookup("#sentence").queryAs(Label.class).getText()).isEqualTo("alice is idle, waiting for your next action.");
     }
 
