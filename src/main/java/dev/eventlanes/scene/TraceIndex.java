@@ -895,4 +895,46 @@ public final class TraceIndex {
     public int instantOf(int i) {
         return clockJumps.countBelow(i + 1);
     }
+
+    // ------------------------------------------------------------------ line changes (for Step line)
+
+    /*
+     * Added for the window's Step line (Shift+right arrow), which stops at every moment a task
+     * reaches a new source line: a query over the lanes' line changes ({@link Lane#lineAt}), kept
+     * apart from the index proper. Position p shows entries below p, so a change recorded at
+     * entry i is first seen at position i + 1.
+     */
+
+    /** The first position after k at which some task has just reached a new source line, or -1. */
+    public int nextLineChange(int k) {
+        int best = -1;
+        for (Lane l : lanes) {
+            if (l == null) {
+                continue;
+            }
+            int c = l.lineAt.countBelow(k);
+            if (c < l.lineAt.size()) {
+                int p = l.lineAt.get(c) + 1;
+                if (best < 0 || p < best) {
+                    best = p;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The last position before k at which some task had just reached a new source line, or -1. */
+    public int previousLineChange(int k) {
+        int best = -1;
+        for (Lane l : lanes) {
+            if (l == null) {
+                continue;
+            }
+            int c = l.lineAt.countBelow(k - 1);
+            if (c > 0) {
+                best = Math.max(best, l.lineAt.get(c - 1) + 1);
+            }
+        }
+        return best;
+    }
 }

@@ -32,6 +32,8 @@ public final class EventsBar extends HBox {
     private final I18n i18n;
     private final List<EventToggle> toggles = new ArrayList<>();
     private final Consumer<String> onClick;
+    /** The library whose rules the run follows: it decides what a click on a set toggle does. */
+    private dev.eventlanes.model.Semantics semantics = dev.eventlanes.model.Semantics.ASYNCIO;
     private TraceIndex timeline;
     private double visibleFrom = Double.NEGATIVE_INFINITY;
     private double visibleTo = Double.POSITIVE_INFINITY;
@@ -194,7 +196,10 @@ public final class EventsBar extends HBox {
                 textOnly = false;
             }
             if (tipSet == null) {
-                tipSet = i18n.get("toggle.tipSet", eventName);
+                // What a click on a set toggle really does: under anyio and trio, nothing (their
+                // events have no clear()); the tooltip offered clear() and the click was refused.
+                tipSet = semantics.eventsHaveClear() ? i18n.get("toggle.tipSet", eventName)
+                        : i18n.get("toggle.tipSetNoClear", eventName, semantics.library());
                 tipUnset = i18n.get("toggle.tip", eventName);
             }
             String tip = set ? tipSet : tipUnset;
@@ -244,6 +249,17 @@ public final class EventsBar extends HBox {
                 t.show(t.set, t.waiting, true);
             }
         });
+    }
+
+    /** The library whose rules the run follows now; the toggles' tooltips say what a click does under it. */
+    public void setSemantics(dev.eventlanes.model.Semantics s) {
+        if (s == null || s == semantics) {
+            return;
+        }
+        semantics = s;
+        for (EventToggle t : toggles) {
+            t.show(t.set, t.waiting, true);
+        }
     }
 
     @Override

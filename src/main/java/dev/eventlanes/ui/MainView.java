@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
@@ -59,6 +60,7 @@ import javafx.util.StringConverter;
  */
 public final class MainView {
     private static final PseudoClass SELECTED_LINE = PseudoClass.getPseudoClass("selected-line");
+    private static final PseudoClass MARKED_LINE = PseudoClass.getPseudoClass("marked-line");
     public static final double MIN_ZOOM = 0.6;
     public static final double MAX_ZOOM = 2.5;
 
@@ -72,14 +74,27 @@ public final class MainView {
     private EventsBar eventsBar;
     private AnimationTimer timer;
     private boolean updatingScrubber;
-    private List<String> codeLines = List.of();
+    /** The code panel's rows as shown (see {@link CodeRow}). */
+    private final javafx.collections.ObservableList<CodeRow> codeRows = FXCollections.observableArrayList();
+    /**
+     * The width of the code panel's badge column, the same on every row so that the code starts at
+     * the same x on every line, marked or not; and how many badges fit in it side by side.
+     */
+    private final DoubleProperty gutterWidth = new SimpleDoubleProperty(0);
+    private int gutterSlots = 1;
+    /** The narrowest a badge gets when several share the column: one letter of its name. */
+    private double badgeMin;
+    /** How many badges fit beside the count of the rest ("+12"), when not all fit. */
+    private int badgesBesideCount;
+    /** What the gutter was last measured for (the lanes' names, zoom and language). */
+    private String gutterFor = "";
+    private Label badgeProbe;
     /** How long a step's glide lasts; zero when animations are off (tests). */
     static final double STEP_GLIDE_MS = 280;
     private final DoubleProperty shownUnit = new SimpleDoubleProperty(0);
     private javafx.animation.Timeline glide;
     private boolean inTick;
     private boolean redrawPending;
-    private List<MainViewModel.Marker> shownMarkers = List.of();
     private final LazyTooltips tips = new LazyTooltips();
 
     @FXML private BorderPane root;
@@ -112,7 +127,7 @@ public final class MainView {
     @FXML private Slider scrubber;
     @FXML private StackPane legendHost;
     @FXML private Label codeTitle;
-    @FXML private ListView<Integer> codeList;
+    @FXML private ListView<CodeRow> codeList;
     @FXML private TabPane bottomTabs;
     @FXML private Tab outputTab;
     @FXML private Tab problemsTab;
@@ -250,7 +265,6 @@ public final class MainView {
             applyZoom();
             texts();
             title();
-            shownMarkers = List.of();
             redraw();
             outputList.refresh();
             problemsList.refresh();
@@ -336,8 +350,25 @@ public final class MainView {
         });
 
         // Code, output and problems.
+        codeList.setItems(codeRows);
         codeList.setCellFactory(l -> new CodeCell());
         codeList.setFocusTraversable(false);
+        // Measures a badge as the style sheet draws it in a line, for the badge column's width:
+        // in a stand-in for a line, whose font the badge's size is relative to.
+        badgeProbe = new Label();
+        badgeProbe.getStyleClass().add(Styles.CODE_BADGE);
+        Label probeLine = new Label("", badgeProbe);
+        probeLine.getStyleClass().add("list-cell");
+        probeLine.setManaged(false);
+        probeLine.setVisible(false);
+        ((javafx.scene.layout.Pane) codeList.getParent()).getChildren().add(probeLine);
+        // Measured once the panel is in a window (a program opened before that had no column yet).
+        badgeProbe.sceneProperty().addListener((o, a, b) -> {
+            if (b != null && vm.timeline() != null) {
+                gutterFor = "";
+                showCode();
+            }
+        });
         outputList.setItems(vm.output());
         outputList.setCellFactory(l -> new OutputCell());
         problemsList.setItems(vm.problems());
@@ -362,16 +393,13 @@ public final class MainView {
             }
             texts();
         });
-        vm.output().addListener((javafx.collections.ListChangeListener<MainViewModel.OutputLine>) c -> {
-            if (!vm.output().isEmpty()) {
-                outputList.scrollTo(vm.output().size() - 1);
-            }
-        });
+        vm.output().addListener((javafx.collections.ListChangeListener<MainViewModel.OutputLine>) c -> showNewestOutput());
         vm.selectedTaskProperty().addListener((o, a, b) -> {
-            shownMarkers = List.of();
             redraw();
-            scrollCodeToSelected();
+            scrollCodeToSelected(true);
         });
+        vm.semanticsProperty().addListener((o, a, b) -> eventsBar.setSemantics(b));
+        eventsBar.setSemantics(vm.semanticsProperty().get());
 
         // Status bar.
         vm.timeTextProperty().addListener((o, a, b) -> showStatus());
@@ -392,7 +420,12 @@ public final class MainView {
         vm.revisionProperty().addListener((o, a, b) -> redraw());
 
         // Zoom the whole window: every CSS size is in em.
-        zoom.addListener((o, a, b) -> applyZoom());
+        zoom.addListener((o, a, b) -> {
+            applyZoom();
+            // The badge column is measured in the new size once the style sheet has applied it.
+            gutterFor = "";
+            redraw();
+        });
         applyZoom();
 
         timer = new AnimationTimer() {
@@ -638,6 +671,7 @@ public final class MainView {
         // The time axis' zoom belongs to the program: another one opens fitted to the view.
         lanes.fitNextRun();
         bottomTabs.getSelectionModel().select(outputTab);
+        codeList.scrollTo(0);
         setLaneActions(laneActions);
         title();
         redraw();
@@ -694,19 +728,96 @@ public final class MainView {
         if (!vm.playingProperty().get() || scrubberMovesFar(k) || System.nanoTime() - scrubberShownAt >= MainViewModel.TEXTS_EVERY_NANOS) {
             showScrubber();
         }
-        List<String> code = vm.codeLines();
-        if (code.size() != codeList.getItems().size()) {
-            codeList.setItems(FXCollections.observableArrayList(
-                    java.util.stream.IntStream.rangeClosed(1, code.size()).boxed().toList()));
-        }
-        // Rebuilding list cells is costly: only when the code or a marker moved.
-        List<MainViewModel.Marker> markers = vm.markers();
-        if (!code.equals(codeLines) || !markers.equals(shownMarkers)) {
-            codeLines = code;
-            shownMarkers = markers;
-            codeList.refresh();
-        }
+        showCode();
     }
+
+    /**
+     * One row of the code panel: all a cell shows, so a cell shows exactly its row (a cell keyed
+     * by its line number alone kept the previous program's text where the numbers matched).
+     *
+     * @param selected true if the selected lane's task is at this line
+     */
+    record CodeRow(int number, int digits, String text, List<MainViewModel.Marker> markers, boolean selected) {
+    }
+
+    /**
+     * The code and where each task is in it, at the position shown. Only rows that changed are
+     * replaced, so a step restyles the lines a task left and reached, not the whole panel.
+     */
+    private void showCode() {
+        List<String> code = vm.codeLines();
+        List<MainViewModel.Marker> markers = vm.markers();
+        measureGutter();
+        java.util.Map<Integer, List<MainViewModel.Marker>> at = new java.util.HashMap<>();
+        for (MainViewModel.Marker m : markers) {
+            at.computeIfAbsent(m.line(), x -> new java.util.ArrayList<>()).add(m);
+        }
+        int selected = vm.selectedTaskProperty().get();
+        int digits = String.valueOf(code.size()).length();
+        List<CodeRow> rows = new java.util.ArrayList<>(code.size());
+        for (int i = 0; i < code.size(); i++) {
+            List<MainViewModel.Marker> here = at.getOrDefault(i + 1, List.of());
+            boolean sel = false;
+            for (MainViewModel.Marker m : here) {
+                sel |= m.task() == selected;
+            }
+            rows.add(new CodeRow(i + 1, digits, code.get(i), List.copyOf(here), sel));
+        }
+        if (rows.size() != codeRows.size()) {
+            codeRows.setAll(rows);
+        } else {
+            for (int i = 0; i < rows.size(); i++) {
+                if (!rows.get(i).equals(codeRows.get(i))) {
+                    codeRows.set(i, rows.get(i));
+                }
+            }
+        }
+        scrollCodeToSelected(false);
+    }
+
+    /**
+     * Sizes the badge column for the longest lane name (up to {@link #BADGE_CHARS} characters; a
+     * longer one is cut short, its whole name in the tooltip), as the style sheet draws it now.
+     * Several tasks at one line share the column, each badge cut down to as few as one letter
+     * on its own colour; as many as fit that way, then a count of the rest.
+     */
+    private void measureGutter() {
+        StringBuilder longest = new StringBuilder();
+        if (vm.timeline() != null) {
+            for (dev.eventlanes.scene.TraceIndex.Lane l : vm.timeline().lanes()) {
+                if (l != null && l.name().length() > longest.length()) {
+                    longest.setLength(0);
+                    longest.append(l.name(), 0, Math.min(l.name().length(), BADGE_CHARS));
+                }
+            }
+        }
+        String key = longest + "|" + zoom.get() + "|" + i18n.locale();
+        if (key.equals(gutterFor) || badgeProbe.getScene() == null) {
+            return;
+        }
+        gutterFor = key;
+        badgeProbe.setText(longest.length() == 0 ? "main" : longest.toString());
+        badgeProbe.applyCss();
+        double one = badgeProbe.prefWidth(-1);
+        if (one <= 0) {
+            // Not styled yet (no skin before the first CSS pass): measured on a later redraw.
+            gutterFor = "";
+            return;
+        }
+        badgeProbe.setText("W");
+        badgeMin = Math.ceil(badgeProbe.prefWidth(-1));
+        badgeProbe.setText("+99");
+        double count = Math.ceil(badgeProbe.prefWidth(-1));
+        // Room for the longest name, and for three tasks at one line, a letter each at least.
+        double w = Math.max(Math.ceil(one), 3 * badgeMin + 2 * BADGE_GAP);
+        gutterWidth.set(w);
+        gutterSlots = Math.max(1, (int) ((w + BADGE_GAP) / (badgeMin + BADGE_GAP)));
+        badgesBesideCount = Math.max(0, (int) ((w - count) / (badgeMin + BADGE_GAP)));
+    }
+
+    /** Characters of a lane's name a badge shows before it is cut short. */
+    static final int BADGE_CHARS = 10;
+    static final double BADGE_GAP = 3;
 
     /**
      * While playing, the position runs just behind a run that grows in bursts, so the scrubber's
@@ -747,13 +858,97 @@ public final class MainView {
         return moved * scrubber.getWidth() >= 0.5;
     }
 
-    private void scrollCodeToSelected() {
+    /**
+     * Brings the selected lane's line into view: at once when the lane is selected, and as the
+     * line moves only if it would leave the panel (the panel does not jump on every step).
+     */
+    private void scrollCodeToSelected(boolean always) {
         int t = vm.selectedTaskProperty().get();
+        if (t < 0) {
+            return;
+        }
         for (MainViewModel.Marker m : vm.markers()) {
             if (m.task() == t) {
-                codeList.scrollTo(Math.max(0, m.line() - 3));
+                int row = m.line() - 1;
+                if (always || !codeRowInView(row)) {
+                    codeList.scrollTo(Math.max(0, row - 3));
+                }
+                return;
             }
         }
+    }
+
+    /** Whether row i of the code panel is in view, with a row to spare at each edge. */
+    private boolean codeRowInView(int i) {
+        if (!(codeList.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)) {
+            return false;
+        }
+        javafx.scene.control.IndexedCell<?> first = flow.getFirstVisibleCell();
+        javafx.scene.control.IndexedCell<?> last = flow.getLastVisibleCell();
+        return first != null && last != null && i > first.getIndex() && i < last.getIndex();
+    }
+
+    /**
+     * Keeps the output's newest line in view, whole. ListView.scrollTo places a row from the rows'
+     * estimated heights, which left the last line of a run cut off or out of view (seed 2, the
+     * Starlette example); so once the list is laid out, the newest row is checked and, if it is
+     * not entirely in view, scrolled the rest of the way (a few pulses at most).
+     */
+    private void showNewestOutput() {
+        int last = vm.output().size() - 1;
+        if (last < 0) {
+            return;
+        }
+        outputList.scrollTo(last);
+        Scene scene = outputList.getScene();
+        if (scene != null && !outputCheckQueued) {
+            outputCheckQueued = true;
+            outputChecks = 0;
+            scene.addPostLayoutPulseListener(outputCheck);
+            Platform.requestNextPulse();
+        }
+    }
+
+    private boolean outputCheckQueued;
+    private int outputChecks;
+    private final Runnable outputCheck = new Runnable() {
+        @Override
+        public void run() {
+            Scene scene = outputList.getScene();
+            boolean done = newestOutputWhole() || ++outputChecks >= 4 || scene == null;
+            if (done) {
+                outputCheckQueued = false;
+                if (scene != null) {
+                    scene.removePostLayoutPulseListener(this);
+                }
+            } else {
+                Platform.requestNextPulse();
+            }
+        }
+    };
+
+    /** True if the output's newest row is entirely in view; else scrolls towards it. */
+    private boolean newestOutputWhole() {
+        int last = vm.output().size() - 1;
+        if (last < 0 || !(outputList.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)) {
+            return true;
+        }
+        javafx.scene.control.IndexedCell<?> cell = flow.getLastVisibleCell();
+        if (cell == null || cell.getIndex() < last) {
+            flow.scrollTo(last);
+            return false;
+        }
+        Node viewport = flow.lookup(".clipped-container");
+        if (viewport == null) {
+            return true;
+        }
+        double below = cell.localToScene(cell.getLayoutBounds()).getMaxY()
+                - viewport.localToScene(viewport.getLayoutBounds()).getMaxY();
+        if (below > 0.5) {
+            flow.scrollPixels(below);
+            return false;
+        }
+        return true;
     }
 
     /** The window's scene around its root: filled with the window's colour, as the root has no background. */
@@ -797,6 +992,8 @@ public final class MainView {
                 vm.stepLine();
             } else if (e.getCode() == KeyCode.RIGHT) {
                 vm.step();
+            } else if (e.getCode() == KeyCode.LEFT && e.isShiftDown()) {
+                vm.stepLineBack();
             } else if (e.getCode() == KeyCode.LEFT) {
                 vm.stepBack();
             } else if (e.getCode() == KeyCode.HOME) {
@@ -1009,51 +1206,119 @@ public final class MainView {
     // ------------------------------------------------------------------ cells
 
     /**
-     * A line of code: its number and the markers of the tasks at it as the graphic, the code as
-     * the cell's own text, 10 px after them (a label per line of its own cost a skin each).
+     * A line of code: a badge column, its number, then the code as the cell's own text. Both
+     * columns have the same width on every line, so the code starts at the same x marked or not
+     * (the badges used to sit in front of the code and push the marked line right). A line where
+     * tasks are gets a full-width tint in the first one's colour (the selected lane's, if it is
+     * there, more strongly), and each task a badge, as many as fit, then "+n".
      */
-    private final class CodeCell extends ListCell<Integer> {
+    private final class CodeCell extends ListCell<CodeRow> {
+        private final HBox gutter = new HBox(BADGE_GAP);
         private final Label number = new Label();
-        private final HBox markers = new HBox(4);
-        private final HBox box;
+        private String tip;
 
         CodeCell() {
+            gutter.getStyleClass().add(Styles.CODE_GUTTER);
+            gutter.setAlignment(Pos.CENTER_LEFT);
+            gutter.minWidthProperty().bind(gutterWidth);
+            gutter.prefWidthProperty().bind(gutterWidth);
+            gutter.maxWidthProperty().bind(gutterWidth);
+            // Numbers padded to the widest in the code font, which is monospaced: one width on every line.
+            number.getStyleClass().add(Styles.CODE_NUMBER);
             number.setMinWidth(Region.USE_PREF_SIZE);
-            number.setStyle("-fx-text-fill: #9aa3b2;");
-            number.setPrefWidth(36);
-            number.setAlignment(Pos.CENTER_RIGHT);
-            markers.setAlignment(Pos.CENTER_LEFT);
-            box = new HBox(10, number, markers);
+            HBox box = new HBox(8, gutter, number);
             box.setAlignment(Pos.CENTER_LEFT);
-            setGraphicTextGap(10);
+            setGraphic(box);
+            setGraphicTextGap(12);
             getStyleClass().add(Styles.CODE_LINE);
+            // The panel shows where tasks are; a click on a line selects nothing.
+            addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, javafx.event.Event::consume);
+            // A tooltip only for a marked line, made when the pointer first comes (see LazyTooltips).
+            addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+                if (tip == null) {
+                    setTooltip(null);
+                } else if (getTooltip() == null) {
+                    setTooltip(new javafx.scene.control.Tooltip(tip));
+                } else {
+                    getTooltip().setText(tip);
+                }
+            });
         }
 
         @Override
-        protected void updateItem(Integer line, boolean empty) {
-            super.updateItem(line, empty);
-            if (empty || line == null || vm.session() == null || line > codeLines.size()) {
-                setGraphic(null);
+        protected void updateItem(CodeRow row, boolean empty) {
+            super.updateItem(row, empty);
+            gutter.getChildren().clear();
+            if (empty || row == null) {
                 setText(null);
+                setStyle(null);
+                number.setText("");
+                tip = null;
+                setAccessibleText(null);
                 pseudoClassStateChanged(SELECTED_LINE, false);
+                pseudoClassStateChanged(MARKED_LINE, false);
                 return;
             }
-            number.setText(String.valueOf(line));
-            markers.getChildren().clear();
-            boolean selected = false;
-            for (MainViewModel.Marker m : vm.markers()) {
-                if (m.line() == line) {
-                    Label chip = new Label(m.name());
-                    chip.getStyleClass().add("code-marker");
-                    chip.setStyle("-fx-background-color: " + Styles.web(Styles.taskColor(m.task())) + ";");
-                    markers.getChildren().add(chip);
-                    selected |= m.task() == vm.selectedTaskProperty().get();
+            number.setText(String.format(Locale.ROOT, "%" + row.digits() + "d", row.number()));
+            setText(row.text());
+            List<MainViewModel.Marker> ms = row.markers();
+            pseudoClassStateChanged(MARKED_LINE, !ms.isEmpty());
+            pseudoClassStateChanged(SELECTED_LINE, row.selected());
+            if (ms.isEmpty()) {
+                setStyle(null);
+                tip = null;
+                setAccessibleText(i18n.get("problem.line", row.number(), row.text()));
+                return;
+            }
+            int selected = vm.selectedTaskProperty().get();
+            MainViewModel.Marker lead = ms.get(0);
+            for (MainViewModel.Marker m : ms) {
+                if (m.task() == selected) {
+                    lead = m;
                 }
             }
-            pseudoClassStateChanged(SELECTED_LINE, selected);
-            setText(codeLines.get(line - 1));
-            setGraphic(box);
+            setStyle(lineStyle(lead.task(), row.selected()));
+            int shown = ms.size() <= gutterSlots ? ms.size() : badgesBesideCount;
+            List<String> words = new java.util.ArrayList<>();
+            for (int i = 0; i < ms.size(); i++) {
+                MainViewModel.Marker m = ms.get(i);
+                words.add(m.idle() ? i18n.get("code.marker.idle", m.name(), i18n.get("state.WAITING.idle"))
+                        : i18n.get("code.marker", m.name()));
+                if (i < shown) {
+                    Label badge = new Label(m.name());
+                    badge.getStyleClass().add(Styles.CODE_BADGE);
+                    badge.setStyle("-fx-background-color: " + Styles.web(Styles.badgeColor(m.task())) + ";");
+                    // Alone, a long name ends in "…"; sharing the column, a badge keeps the
+                    // letters it has room for (the colour and the tooltip tell the rest).
+                    badge.setTextOverrun(ms.size() == 1 ? javafx.scene.control.OverrunStyle.ELLIPSIS
+                            : javafx.scene.control.OverrunStyle.CLIP);
+                    badge.setMinWidth(badgeMin);
+                    gutter.getChildren().add(badge);
+                }
+            }
+            if (shown < ms.size()) {
+                Label more = new Label("+" + (ms.size() - shown));
+                more.getStyleClass().addAll(Styles.CODE_BADGE, Styles.CODE_BADGE_MORE);
+                more.setMinWidth(Region.USE_PREF_SIZE);
+                gutter.getChildren().add(more);
+                words.add(i18n.get("code.marker.more", ms.size() - shown));
+            }
+            tip = String.join("\n", words.subList(0, Math.min(words.size(), 12)));
+            setAccessibleText(i18n.get("problem.line", row.number(), row.text()) + ". " + String.join(". ", words));
         }
+    }
+
+    /**
+     * A marked line's background: its task's colour, light enough to read the code over, over the
+     * whole width; stronger, with a bar of the full colour at the left edge, for the selected
+     * lane. Backgrounds only: a border would push the code right.
+     */
+    static String lineStyle(int task, boolean selected) {
+        String tint = Styles.web(Styles.lineTint(task, selected));
+        return selected
+                ? "-fx-background-color: " + Styles.web(Styles.taskColor(task)) + ", " + tint
+                        + "; -fx-background-insets: 0, 0 0 0 0.3em;"
+                : "-fx-background-color: " + tint + "; -fx-background-insets: 0;";
     }
 
     private final class OutputCell extends ListCell<MainViewModel.OutputLine> {

@@ -4,12 +4,15 @@ import dev.eventlanes.python.PythonProgram;
 
 import dev.eventlanes.model.Click;
 import dev.eventlanes.model.Loop;
+import dev.eventlanes.model.PyException;
 import dev.eventlanes.model.RunResult;
 import dev.eventlanes.model.Semantics;
 import dev.eventlanes.model.Simulation;
 import dev.eventlanes.model.TaskState;
 import dev.eventlanes.model.TraceKind;
 import dev.eventlanes.model.TraceLog;
+import dev.eventlanes.scenario.Op;
+import dev.eventlanes.scenario.ScenarioClicks;
 import dev.eventlanes.ui.program.ProgramSource;
 import dev.eventlanes.ui.program.ProgramSources;
 import dev.eventlanes.scene.TraceIndex;
@@ -19,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -42,6 +46,12 @@ import javafx.collections.ObservableList;
  * <p>The simulation may run ahead of what is shown (after stepping back). A click always acts at
  * the moment shown: if that is in the past, the run is rebuilt up to there first (same program,
  * semantics, seed and earlier clicks, so the same history) and the later history is dropped.
+ *
+ * <p>Everything the window shows of the run (clock, step count, sentence, output, code markers,
+ * and the end-of-run banner) is worked out from the position alone, so a moment looks the same
+ * however it was reached: stepping forwards, back, or scrubbing. Only a banner about the user's
+ * own action (a refused click, a file that would not open) is not: it stays until dismissed or
+ * until the next action.
  */
 public final class MainViewModel {
     public static final double MIN_SPEED = 0.25;
@@ -57,8 +67,15 @@ public final class MainViewModel {
     public record OutputLine(double time, String text, boolean error, int line, int task) {
     }
 
-    /** A task's marker in the code panel. */
-    public record Marker(int line, int task, String name) {
+    /**
+     * A task's marker in the code panel.
+     *
+     * @param line the panel row (1-based)
+     * @param task the task, which gives the marker its colour
+     * @param name the lane's name, as the lanes show it
+     * @param idle true for a click-built task at its {@code …} line, waiting for the user's next click
+     */
+    public record Marker(int line, int task, String name, boolean idle) {
     }
 
     private final I18n i18n;
@@ -93,14 +110,34 @@ public final class MainViewModel {
     private boolean switchingSemantics;
     /** trio's shuffling seed for every run of the window (render --seed sets another). */
     private long seed = 1;
-    /** How to re-word the banner after a language switch, or null if it is a model sentence. */
-    private java.util.function.Supplier<String> bannerWords;
+    /**
+     * The words of a banner about the user's own action (a refused click, a file that would not
+     * open, a save), worked out again after a language switch; null if there is none. It stays
+     * until dismissed or until the next action ({@link #beginAction}).
+     */
+    private Supplier<String> actionWords;
+    private boolean actionError;
+    /** Where the end-of-run banner was dismissed (it stays hidden there), or -1. */
+    private int endDismissedAt = -1;
 
     public MainViewModel(I18n i18n, ProgramSources sources) {
         this.i18n = i18n;
-        this.describer = new Describer(i18n);
+        this.describer = new Describer(i18n, new Describer.Context() {
+            @Override
+            public int row(int task, int line) {
+                return codeRow(task, line);
+            }
+
+            @Override
+            public boolean clickBuilt() {
+                return session != null && session.editable();
+            }
+        });
         this.sources = sources;
         position.addListener((o, a, b) -> {
+            if (b.intValue() != endDismissedAt) {
+                endDismissedAt = -1;
+            }
             if (!playing.get()) {
                 displayUnit.set(timeline.unitAt(b.intValue()));
                 refreshTexts();
@@ -115,15 +152,10 @@ public final class MainViewModel {
                 refreshTexts();
             }
         });
-        i18n.localeProperty().addListener((o, a, b) -> {
-            refreshTexts();
-            if (bannerWords != null && !banner.get().isEmpty()) {
-                banner.set(bannerWords.get());
-            }
-        });
+        i18n.localeProperty().addListener((o, a, b) -> refreshTexts());
         semantics.addListener((o, a, b) -> {
             if (!switchingSemantics && session != null && a != b) {
-                rerunUnder(b);
+                rerunUnder(a, b);
             }
         });
         speed.addListener((o, a, b) -> {
@@ -139,16 +171,16 @@ public final class MainViewModel {
     /** Opens a session, ready to play from the start, under the program's own semantics. */
     public void open(Session s) {
         pause();
+        beginAction();
         this.session = s;
         switchingSemantics = true;
         semantics.set(s.program().semantics());
         switchingSemantics = false;
+        selectedTask.set(-1);
         start(s.clicks());
         title.set(s.program().title());
         dirty.set(false);
         problems.clear();
-        selectedTask.set(-1);
-        clearBanner();
     }
 
     /**
@@ -205,44 +237,115 @@ public final class MainViewModel {
         }
         timeline.sync();
         playUnit = 0;
-        output.clear();
         changed();
         // Ready to play: show what the program set up before its first step (the main lane, "ready").
-        position.set(timeline.stepCount() > 0 ? timeline.runIndex(0) : timeline.size());
-        refreshTexts();
+        show(timeline.stepCount() > 0 ? timeline.runIndex(0) : timeline.size());
     }
 
-    /** Re-runs the session from the start under other semantics; clicks that still apply are kept. */
-    private void rerunUnder(Semantics s) {
+    /** A click that no longer applies after a switch of library, and why. */
+    private record Dropped(Click click, Supplier<String> why) {
+    }
+
+    /**
+     * Re-runs the session from the start under other semantics; clicks that still apply are kept,
+     * and the banner names each one that does not, with the reason. A clear() (a toggle's, or an
+     * op a lane's menu appended) made under asyncio does not apply under anyio or trio, whose
+     * events have none: it is dropped rather than left to refuse or to fail the task.
+     */
+    private void rerunUnder(Semantics from, Semantics to) {
         pause();
+        beginAction();
         List<Simulation.LoggedClick> clicks = sim.clicks();
-        List<Simulation.LoggedClick> kept = new ArrayList<>();
+        List<Simulation.LoggedClick> tried = new ArrayList<>();
+        List<Dropped> dropped = new ArrayList<>();
+        for (Simulation.LoggedClick c : clicks) {
+            if (from.eventsHaveClear() && !to.eventsHaveClear() && isClear(c.click())) {
+                dropped.add(new Dropped(c.click(), () -> i18n.get("refuse.noClear", to.library())));
+            } else {
+                tried.add(c);
+            }
+        }
         if (selfRunning()) {
-            sim = runWithClicks(s, clicks);
+            sim = runWithClicks(to, tried);
             timeline = TraceIndex.of(sim);
-            kept.addAll(sim.clicks());
-            if (kept.size() < clicks.size()) {
-                showBannerKey(true, "banner.clicksDropped", s.library());
+            // Refused clicks leave an error in the trace, in order; the clicks after them that the
+            // run never reached (it ended sooner) leave none.
+            List<String> refusals = new ArrayList<>();
+            for (int i = 0; i < sim.trace().size(); i++) {
+                if (sim.trace().kind(i) == TraceKind.ERROR && sim.trace().task(i) < 0) {
+                    refusals.add(sim.trace().text(i));
+                }
+            }
+            java.util.Set<Click> applied = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            sim.clicks().forEach(c -> applied.add(c.click()));
+            int r = 0;
+            for (Simulation.LoggedClick c : tried) {
+                if (!applied.contains(c.click())) {
+                    String refused = r < refusals.size() ? refusals.get(r++) : null;
+                    dropped.add(new Dropped(c.click(), () -> refused != null ? refusalWords(refused, to)
+                            : i18n.get("click.tooLate", to.library())));
+                }
             }
         } else {
-            sim = new Simulation(session.program(), s, seed);
+            sim = new Simulation(session.program(), to, seed);
             timeline = TraceIndex.of(sim);
-            for (Simulation.LoggedClick c : clicks) {
-                if (!sim.replay(List.of(c))) {
-                    showBannerKey(true, "banner.clicksDropped", s.library());
-                    break;
+            for (Simulation.LoggedClick c : tried) {
+                // At its place in the run, or when the run can go no further without it (a
+                // click-built run idles sooner or later under other rules).
+                while (sim.loop().handlesRun() < c.atHandle() && sim.advance()) {
+                    // Each advance is one loop callback.
                 }
-                kept.add(c);
+                String refused = sim.click(c.click());
+                if (refused != null) {
+                    dropped.add(new Dropped(c.click(), () -> refusalWords(refused, to)));
+                }
             }
             simulateAhead();
         }
-        baseClicks = kept;
+        baseClicks = sim.clicks();
         timeline.sync();
         playUnit = 0;
-        output.clear();
         changed();
-        position.set(timeline.stepCount() > 0 ? timeline.runIndex(0) : timeline.size());
-        refreshTexts();
+        show(timeline.stepCount() > 0 ? timeline.runIndex(0) : timeline.size());
+        if (!dropped.isEmpty()) {
+            List<Dropped> list = List.copyOf(dropped);
+            showAction(true, () -> {
+                List<String> words = new ArrayList<>();
+                for (Dropped d : list) {
+                    words.add(i18n.get("click.dropped", clickWords(d.click(), to), d.why().get()));
+                }
+                return i18n.get("banner.clicksDropped", list.size(), to.library(),
+                        String.join(i18n.get("list.separator"), words));
+            });
+        }
+    }
+
+    private static boolean isClear(Click c) {
+        Click n = ScenarioClicks.normalize(c);
+        return n instanceof ScenarioClicks.ClearEvent
+                || (n instanceof ScenarioClicks.AppendOp a && a.op() instanceof Op.Clear);
+    }
+
+    /** A click as the user made it, in the window's words: "+ Task alice", "alice: go.clear()". */
+    String clickWords(Click c, Semantics sem) {
+        Click n = ScenarioClicks.normalize(c);
+        if (n instanceof ScenarioClicks.AddTask a) {
+            return i18n.get("click.addTask", a.task());
+        } else if (n instanceof ScenarioClicks.AddEvent a) {
+            return i18n.get("click.addEvent", a.event());
+        } else if (n instanceof ScenarioClicks.AppendOp a) {
+            return i18n.get("click.append", a.task(), a.op().describe(sem));
+        } else if (n instanceof ScenarioClicks.SetEvent e) {
+            return i18n.get("click.toggle", e.event(), "set");
+        } else if (n instanceof ScenarioClicks.ClearEvent e) {
+            return i18n.get("click.toggle", e.event(), "clear");
+        }
+        return c.describe();
+    }
+
+    /** A model's refusal in the window's language where it has words for it, else as the model put it. */
+    private String refusalWords(String refused, Semantics sem) {
+        return refused.contains("events have no clear()") ? i18n.get("refuse.noClear", sem.library()) : refused;
     }
 
     /** Opens a file; on problems they are listed and the current session keeps running. */
@@ -273,6 +376,7 @@ public final class MainViewModel {
             localized.add(new ProgramSource.Problem(p.line(), localize(p.message())));
         }
         problems.setAll(localized);
+        beginAction();
         showBannerKey(true, "banner.openFailed", name, list.size());
         return false;
     }
@@ -283,100 +387,99 @@ public final class MainViewModel {
 
     // ------------------------------------------------------------------ playback
 
-    /** Shows the end of the next scheduler step, running the simulation if it is not recorded yet. */
+    /**
+     * Step (→): shows the next scheduler stop, the end of the next step (see {@link Stops}); at
+     * the live end of a run that can go on, runs the simulation one step first.
+     */
     public void step() {
         pause();
-        stepOnce();
-    }
-
-    private void stepOnce() {
-        int k = position.get();
-        int s = timeline.stepsAt(k);
-        int target;
-        if (s + 1 < timeline.stepCount()) {
-            target = stepEnd(s);
-        } else if (k < timeline.size()) {
-            target = timeline.size();
-        } else {
-            if (sim.step() == null) {
-                timeline.sync();
-                changed();
-                position.set(timeline.size());
-                announceEnd();
-                return;
-            }
-            timeline.sync();
-            changed();
-            target = timeline.size();
-        }
-        position.set(target);
+        beginAction();
+        forward(false);
     }
 
     /**
-     * Where step s ends on screen: just before its successor's RUN, but before the clock moves on
-     * if it does in between, so a step leaves the lanes at the moment it happened (the waiter
-     * shown waiting at t=0) and the jump of the clock is the next step's beginning.
+     * Step line (Shift+→): shows the next moment a task reaches a new source line, or the next
+     * scheduler stop if that comes first; at the live end of a run that can go on, runs the
+     * simulation until a task is at another line.
      */
-    private int stepEnd(int s) {
-        int from = timeline.runIndex(s);
-        int to = timeline.runIndex(s + 1);
-        double t = timeline.log().time(from);
-        for (int j = from + 1; j < to; j++) {
-            if (timeline.log().time(j) > t) {
-                return j;
-            }
-        }
-        return to;
-    }
-
-    /** Runs until a task is at a different source line (at the live end), else one step. */
     public void stepLine() {
         pause();
+        beginAction();
+        forward(true);
+    }
+
+    private void forward(boolean lines) {
         int k = position.get();
-        if (k < timeline.size()) {
-            stepOnce();
+        int next = lines ? Stops.nextLine(timeline, k) : Stops.nextStep(timeline, k);
+        if (next >= 0) {
+            show(next);
             return;
         }
-        if (!sim.stepLine()) {
-            timeline.sync();
-            changed();
-            position.set(timeline.size());
-            announceEnd();
-            return;
+        // At the end of what is recorded: a run that can go on (click-built, or very long) is
+        // simulated on; one that is over stays, and its ending shows.
+        if (lines) {
+            sim.stepLine();
+        } else {
+            sim.step();
         }
         timeline.sync();
         changed();
-        position.set(timeline.size());
+        show(timeline.size());
     }
 
-    /** Back to the start of the step that ended at the position shown. */
+    /** Step back (←): the previous scheduler stop, the very one Step showed on the way forwards. */
     public void stepBack() {
         pause();
-        int s = timeline.stepsAt(position.get());
-        position.set(s == 0 ? 0 : timeline.runIndex(s - 1));
+        beginAction();
+        int p = Stops.previousStep(timeline, position.get());
+        if (p >= 0) {
+            show(p);
+        }
+    }
+
+    /** Step line back (Shift+←): the previous moment Step line stops at. */
+    public void stepLineBack() {
+        pause();
+        beginAction();
+        int p = Stops.previousLine(timeline, position.get());
+        if (p >= 0) {
+            show(p);
+        }
     }
 
     /** Runs the whole program now (or until idle, click-built) and shows its end. */
     public void runToEnd() {
         pause();
+        beginAction();
         sim.runToEnd();
         timeline.sync();
         changed();
-        position.set(timeline.size());
-        announceEnd();
+        show(timeline.size());
     }
 
     /** Shows the run after k entries (clamped to what is recorded). */
     public void scrubTo(int k) {
+        beginAction();
         int v = Math.max(0, Math.min(k, timeline.size()));
-        position.set(v);
+        show(v);
         playUnit = timeline.unitAt(v);
     }
 
     public void reset() {
         pause();
         scrubTo(0);
-        clearBanner();
+    }
+
+    /** Shows position k, and the texts for it even if it is the position shown already (the run may have grown). */
+    private void show(int k) {
+        if (position.get() == k) {
+            if (!playing.get()) {
+                displayUnit.set(timeline.unitAt(k));
+            }
+            refreshTexts();
+        } else {
+            position.set(k);
+        }
     }
 
     public void togglePlay() {
@@ -388,8 +491,11 @@ public final class MainViewModel {
     }
 
     public void play() {
+        beginAction();
         if (position.get() >= timeline.size() && sim.isStopped()) {
-            announceEnd();
+            // Nothing more to play: the ending shows again, even if it was dismissed.
+            endDismissedAt = -1;
+            refreshTexts();
             return;
         }
         playUnit = timeline.unitAt(position.get());
@@ -452,47 +558,105 @@ public final class MainViewModel {
             textsAt = now;
         }
         if (k >= timeline.size() && (ended || sim.result() != null)) {
+            // Stopping works the texts out for the end, its banner included.
             playing.set(false);
-            announceEnd();
         }
     }
 
-    private void announceEnd() {
+    /** A banner's words (worked out again in another language) and whether it reports an error. */
+    private record BannerWords(Supplier<String> words, boolean error) {
+    }
+
+    /**
+     * The end-of-run banner for position k: how the run ended (finished, failed, deadlock, never
+     * ending), or for a click-built run that has nothing left to do, that it waits for the user
+     * and which tasks failed. Null anywhere but at the end.
+     */
+    private BannerWords ending(int k) {
+        if (session == null || timeline == null || k < timeline.size()) {
+            return null;
+        }
         RunResult r = sim.result();
+        if (r == null && sim.startFailure() != null) {
+            PyException e = sim.startFailure();
+            return new BannerWords(() -> i18n.get("banner.failed", e.type().name() + ": " + e.messageText()), true);
+        }
         if (r == null) {
-            if (session != null && session.editable()) {
-                showBannerKey(false, "banner.idle");
-            }
-            return;
+            return session.editable() && sim.isStopped() ? idleEnding(k) : null;
         }
-        switch (r.status()) {
-            case FINISHED -> {
-                if (r.failure() != null) {
-                    showBannerKey(true, "banner.failed", r.failure().type().name() + ": " + r.failure().messageText());
-                } else {
-                    showBannerKey(false, "banner.finished", Loop.formatTime(r.endTime()));
+        return switch (r.status()) {
+            case FINISHED -> r.failure() != null
+                    ? new BannerWords(() -> i18n.get("banner.failed", r.failure().type().name() + ": "
+                            + r.failure().messageText()), true)
+                    : new BannerWords(() -> i18n.get("banner.finished", Loop.formatTime(r.endTime())), false);
+            // Composed here from the model's facts, so it reads in the window's language.
+            case DEADLOCK -> new BannerWords(() -> i18n.get("banner.deadlock", Loop.formatTime(r.endTime()),
+                    blockedWords(r)), true);
+            case RUNAWAY -> r.blocked().isEmpty()
+                    ? new BannerWords(() -> i18n.get("banner.endless", Loop.formatTime(r.endTime())), true)
+                    : new BannerWords(() -> i18n.get("banner.runaway", r.blocked().get(0).task(), loopLimit()), true);
+        };
+    }
+
+    /**
+     * A click-built run with nothing left to do: what to do next, and first which tasks failed and
+     * how ("Nothing can run now" alone read as if nothing had gone wrong). Nothing before the
+     * first task: the status line says what to add.
+     */
+    private BannerWords idleEnding(int k) {
+        List<Integer> failed = new ArrayList<>();
+        boolean any = false;
+        int n = timeline.laneCountAt(k);
+        for (int t = 0; t < n; t++) {
+            TraceIndex.Lane lane = timeline.lanes().get(t);
+            if (lane != null) {
+                any = true;
+                if (lane.stateAt(k) == TaskState.FAILED) {
+                    failed.add(t);
                 }
             }
-            case DEADLOCK -> {
-                // Composed here from the model's facts, so it reads in the window's language.
-                bannerWords = () -> i18n.get("banner.deadlock", Loop.formatTime(r.endTime()), blockedWords(r));
-                bannerError.set(true);
-                banner.set(bannerWords.get());
+        }
+        if (!any) {
+            return null;
+        }
+        if (failed.isEmpty()) {
+            return new BannerWords(() -> i18n.get("banner.idle"), false);
+        }
+        return new BannerWords(() -> {
+            List<String> words = new ArrayList<>();
+            for (int t : failed) {
+                words.add(failureWords(timeline.lanes().get(t), k));
             }
-            case RUNAWAY -> {
-                if (r.blocked().isEmpty()) {
-                    showBannerKey(true, "banner.endless", Loop.formatTime(r.endTime()));
-                } else {
-                    showBannerKey(true, "banner.runaway", r.blocked().get(0).task(), loopLimit());
-                }
+            return i18n.get("banner.idleFailed", String.join(i18n.get("list.separator"), words));
+        }, true);
+    }
+
+    /** "alice failed on line 3: AttributeError: …", the line as the code panel numbers it. */
+    private String failureWords(TraceIndex.Lane lane, int k) {
+        TraceLog log = timeline.log();
+        int exit = lane.segmentStart(lane.segmentAt(k));
+        String what = log.text(exit);
+        int line = log.line(exit);
+        // The task's error entry, just before its exit, has the whole message (with its hint).
+        for (int i = exit - 1; i >= Math.max(0, exit - 64); i--) {
+            if (log.task(i) == lane.task() && log.kind(i) == TraceKind.ERROR) {
+                what = log.text(i);
+                line = log.line(i) != 0 ? log.line(i) : line;
+                break;
+            }
+            if (log.task(i) == lane.task() && log.kind(i) == TraceKind.RUN) {
+                break;
             }
         }
+        int row = codeRow(lane.task(), line);
+        return row > 0 ? i18n.get("fail.onLine", lane.name(), row, what) : i18n.get("fail.noLine", lane.name(), what);
     }
 
     // ------------------------------------------------------------------ clicks
 
     /** A toggle was clicked: set() if unset, clear() if set (refused, visibly, under anyio and trio). */
     public String clickEvent(String name) {
+        beginAction();
         TraceIndex.EventTrack track = null;
         for (TraceIndex.EventTrack e : timeline.events()) {
             if (e != null && e.name().equals(name)) {
@@ -506,6 +670,7 @@ public final class MainViewModel {
             refusedEvent.set(name);
             refusals.set(refusals.get() + 1);
             showBannerKey(true, "refuse.clear", semantics.get().library());
+            refreshTexts();
             return why;
         }
         return apply(isSet ? Simulation.clearEvent(name) : Simulation.setEvent(name), name);
@@ -514,6 +679,7 @@ public final class MainViewModel {
     /** Applies a click at the position shown (branching the run if that is in the past). */
     public String apply(Click click, String eventName) {
         pause();
+        beginAction();
         if (selfRunning()) {
             return applyByRerun(click, eventName);
         }
@@ -524,7 +690,7 @@ public final class MainViewModel {
         simulateAhead();
         timeline.sync();
         changed();
-        position.set(shown);
+        show(shown);
         if (refused != null) {
             refusedEvent.set(eventName == null ? "" : eventName);
             refusals.set(refusals.get() + 1);
@@ -533,11 +699,8 @@ public final class MainViewModel {
             } else {
                 showBanner(refused, true);
             }
-        } else {
-            clearBanner();
-            if (session.editable()) {
-                dirty.set(true);
-            }
+        } else if (session.editable()) {
+            dirty.set(true);
         }
         return refused;
     }
@@ -575,15 +738,12 @@ public final class MainViewModel {
         sim = fresh;
         timeline = TraceIndex.of(sim);
         timeline.sync();
-        output.clear();
         changed();
-        position.set(shown);
+        show(shown);
         if (refused != null) {
             refusedEvent.set(eventName == null ? "" : eventName);
             refusals.set(refusals.get() + 1);
             showBanner(refused, true);
-        } else {
-            clearBanner();
         }
         return refused;
     }
@@ -608,14 +768,15 @@ public final class MainViewModel {
         sim = fresh;
         timeline = TraceIndex.of(sim);
         timeline.sync();
-        output.clear();
         changed();
-        position.set(Math.min(k, timeline.size()));
+        show(Math.min(k, timeline.size()));
     }
 
     // ------------------------------------------------------------------ texts
 
     private void changed() {
+        // A run that grew or was replaced has another end: a dismissed ending may show there.
+        endDismissedAt = -1;
         total.set(timeline.size());
         revision.set(revision.get() + 1);
     }
@@ -650,26 +811,68 @@ public final class MainViewModel {
         int k = position.get();
         timeText.set(i18n.get("status.time", Loop.formatTime(timeline.timeAt(k))));
         stepText.set(i18n.get("status.step", timeline.stepsAt(k), timeline.stepCount()));
-        // An empty click-built scenario: say what to click first rather than "press Play".
-        boolean empty = session != null && session.editable() && timeline.lanes().isEmpty() && timeline.events().isEmpty();
-        status.set(empty ? i18n.get("status.empty") : describer.sentence(timeline, k));
+        status.set(statusAt(k));
         refreshOutput(k);
+        refreshBanner();
     }
+
+    /**
+     * The status sentence for position k: what the last step shown did, or before the first step
+     * what to do, which is not always to press Play (a click-built scenario with no task has no
+     * step to play; a program that failed before its first step has none either).
+     */
+    private String statusAt(int k) {
+        boolean noStep = timeline.stepCount() == 0;
+        if (noStep && session != null && session.editable()) {
+            int tasks = timeline.laneCountAt(k);
+            if (tasks == 0) {
+                return i18n.get(timeline.eventCountAt(k) == 0 ? "status.empty" : "status.noTask");
+            }
+        }
+        if (noStep && k >= timeline.size() && sim.startFailure() != null) {
+            return i18n.get("status.failedBeforeStart");
+        }
+        if (noStep && k >= timeline.size() && sim.isStopped() && session != null && !session.editable()) {
+            return i18n.get("status.noSteps");
+        }
+        return describer.sentence(timeline, k);
+    }
+
+    /** The output the program printed up to k: the newest {@value #OUTPUT_SHOWN} lines. */
+    private TraceIndex outputOf;
 
     private void refreshOutput(int k) {
         int n = timeline.outputCountAt(k);
         int from = Math.max(0, n - OUTPUT_SHOWN);
-        if (!output.isEmpty() && output.size() == n - from && n > 0
-                && output.get(output.size() - 1).time() == timeline.log().time(timeline.outputIndex(n - 1))) {
+        if (outputOf == timeline && outputShown == n && (n > 0 || output.isEmpty())) {
             return;
         }
+        outputOf = timeline;
+        outputShown = n;
         List<OutputLine> lines = new ArrayList<>(n - from);
+        TraceLog log = timeline.log();
         for (int j = from; j < n; j++) {
             int i = timeline.outputIndex(j);
-            lines.add(new OutputLine(timeline.log().time(i), chomp(timeline.log().text(i)),
-                    timeline.log().kind(i) == TraceKind.ERROR, timeline.log().line(i), timeline.log().task(i)));
+            int task = log.task(i);
+            lines.add(new OutputLine(log.time(i), chomp(log.text(i)), log.kind(i) == TraceKind.ERROR,
+                    codeRow(task, log.line(i)), task));
         }
         output.setAll(lines);
+    }
+
+    private int outputShown;
+
+    /**
+     * The code panel's row for a task at a traced line, so every line number the window shows
+     * names the row the code panel shows (a scenario's panel has a header per task, so its task's
+     * line 2 is row 3 of the panel). 0 if it has none.
+     */
+    int codeRow(int task, int line) {
+        if (line <= 0 || task < 0 || session == null || task >= timeline.lanes().size()
+                || timeline.lanes().get(task) == null) {
+            return 0;
+        }
+        return session.code().row(sim, timeline.lanes().get(task).name(), line);
     }
 
     private String blockedWords(RunResult r) {
@@ -695,22 +898,45 @@ public final class MainViewModel {
         return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     }
 
-    /** Shows a message as given (a model sentence, which has no translation). */
+    /** Shows a message about the user's action as given (a model sentence, which has no translation). */
     public void showBanner(String text, boolean error) {
-        bannerWords = null;
-        bannerError.set(error);
-        banner.set(text);
+        showAction(error, () -> text);
     }
 
-    /** Shows a message from the bundle; it follows a language switch. */
+    /** Shows a message about the user's action from the bundle; it follows a language switch. */
     public void showBannerKey(boolean error, String key, Object... args) {
-        bannerWords = () -> i18n.get(key, args);
-        bannerError.set(error);
-        banner.set(bannerWords.get());
+        showAction(error, () -> i18n.get(key, args));
     }
 
+    private void showAction(boolean error, Supplier<String> words) {
+        actionWords = words;
+        actionError = error;
+        refreshBanner();
+    }
+
+    /** Dismisses the banner: a message about an action goes; the end-of-run banner hides until the position changes. */
     public void clearBanner() {
-        banner.set("");
+        actionWords = null;
+        endDismissedAt = position.get();
+        refreshBanner();
+    }
+
+    /** A new action: the banner about the previous one has had its say. */
+    private void beginAction() {
+        actionWords = null;
+    }
+
+    /** The banner: about the user's last action if there is one, else the ending if the position is at the end. */
+    private void refreshBanner() {
+        BannerWords shown = actionWords != null ? new BannerWords(actionWords, actionError)
+                : endDismissedAt == position.get() ? null : ending(position.get());
+        if (shown == null) {
+            banner.set("");
+            return;
+        }
+        // The colour first, so the banner never shows for a moment in the previous one's.
+        bannerError.set(shown.error());
+        banner.set(shown.words().get());
     }
 
     /** After Save: the session is now that file (so the next launch reopens it). */
@@ -739,11 +965,26 @@ public final class MainViewModel {
             if (line > 0 && st != null && !st.isFinished()) {
                 int row = session.code().row(sim, lane.name(), line);
                 if (row > 0) {
-                    out.add(new Marker(row, t, lane.name()));
+                    out.add(new Marker(row, t, lane.name(), idleAt(lane, k)));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * True if a click-built task is idle at position k: its script has run out and it waits at its
+     * {@code …} line for the user's next click. The trace records that as a SUSPEND of the task
+     * with the reason "other" (no event, no deadline) at the line after its last op; in a
+     * click-built scenario nothing else suspends for that reason.
+     */
+    public boolean idleAt(TraceIndex.Lane lane, int k) {
+        if (session == null || !session.editable() || lane.stateAt(k) != TaskState.WAITING) {
+            return false;
+        }
+        int start = lane.segmentStart(lane.segmentAt(k));
+        TraceLog log = timeline.log();
+        return log.kind(start) == TraceKind.SUSPEND && "other".equals(log.text(start));
     }
 
     // ------------------------------------------------------------------ accessors

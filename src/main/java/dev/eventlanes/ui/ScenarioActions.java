@@ -72,16 +72,16 @@ public final class ScenarioActions implements MainView.LaneActions {
      */
     private void fill(MenuButton mb, String task, MainViewModel vm) {
         I18n i18n = vm.i18n();
-        mb.getItems().clear();
+        List<MenuItem> items = new java.util.ArrayList<>();
         List<String> events = vm.simulation().loop().events().stream().map(AsyncEvent::name).toList();
-        mb.getItems().add(eventMenu(i18n.get("lane.wait"), "wait", task, events, vm, Op.Wait::new));
-        mb.getItems().add(eventMenu(i18n.get("lane.set"), "set", task, events, vm, Op.Set::new));
+        items.add(eventMenu(i18n.get("lane.wait"), "wait", task, events, vm, Op.Wait::new));
+        items.add(eventMenu(i18n.get("lane.set"), "set", task, events, vm, Op.Set::new));
         // Offered under anyio and trio too, where the task then fails as the real library's would
         // (AttributeError, with the hint): but the menu says so before the click, not after.
         dev.eventlanes.model.Semantics sem = vm.semanticsProperty().get();
-        mb.getItems().add(eventMenu(sem.eventsHaveClear() ? i18n.get("lane.clear") : i18n.get("lane.clear.none", sem.library()),
+        items.add(eventMenu(sem.eventsHaveClear() ? i18n.get("lane.clear") : i18n.get("lane.clear.none", sem.library()),
                 "clear", task, events, vm, Op.Clear::new));
-        mb.getItems().add(eventMenu(i18n.get("lane.poll"), "poll", task, events, vm, Op.Poll::new));
+        items.add(eventMenu(i18n.get("lane.poll"), "poll", task, events, vm, Op.Poll::new));
         Menu sleep = new Menu(i18n.get("lane.sleep"));
         for (double d : SLEEPS) {
             MenuItem it = new MenuItem(dev.eventlanes.model.Loop.formatTime(d) + " s");
@@ -89,11 +89,13 @@ public final class ScenarioActions implements MainView.LaneActions {
             it.setOnAction(e -> append(vm, task, new Op.Sleep(d)));
             sleep.getItems().add(it);
         }
-        mb.getItems().add(sleep);
+        items.add(sleep);
         // A menu's popup does not inherit the window's font size: set it, zoom included.
         String font = String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 18 * view.zoomProperty().get());
-        // Underscores are Python's (is_set, response_sent), not mnemonics: shown as written.
-        for (MenuItem it : mb.getItems()) {
+        // Underscores are Python's (is_set, response_sent), not mnemonics: shown as written. Set
+        // before the items go into the menu: refilled while it opens, an item that came in
+        // parsing lost its underscore on screen ("poll isset") though its text kept it.
+        for (MenuItem it : items) {
             it.setStyle(font);
             it.setMnemonicParsing(false);
             if (it instanceof Menu m) {
@@ -103,13 +105,16 @@ public final class ScenarioActions implements MainView.LaneActions {
                 });
             }
         }
+        mb.getItems().setAll(items);
     }
 
     private Menu eventMenu(String label, String kind, String task, List<String> events, MainViewModel vm,
                            Function<String, Op> make) {
         Menu m = new Menu(label);
+        m.setMnemonicParsing(false);
         for (String ev : events) {
             MenuItem it = new MenuItem(ev);
+            it.setMnemonicParsing(false);
             it.setId(kind + "-" + task + "-" + ev);
             it.setOnAction(e -> append(vm, task, make.apply(ev)));
             m.getItems().add(it);

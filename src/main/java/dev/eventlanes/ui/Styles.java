@@ -31,6 +31,13 @@ public final class Styles {
     public static final String CONSOLE_ERROR = "console-error";
     public static final String CODE_PANEL = "code-panel";
     public static final String CODE_LINE = "code-line";
+    /** The code panel's badge column, the same width on every line. */
+    public static final String CODE_GUTTER = "code-gutter";
+    public static final String CODE_NUMBER = "code-number";
+    /** A task's badge in the code panel: its name on its colour. */
+    public static final String CODE_BADGE = "code-badge";
+    /** The badge that counts the tasks at a line beyond those the column has room for ("+3"). */
+    public static final String CODE_BADGE_MORE = "code-badge-more";
     public static final String STATUS_BAR = "status-bar";
     public static final String SENTENCE = "sentence";
 
@@ -101,6 +108,39 @@ public final class Styles {
 
     public static Color taskColor(int task) {
         return TASK_COLORS[Math.floorMod(task, TASK_COLORS.length)];
+    }
+
+    /**
+     * A task's colour for the background of the code line it is at: light enough that the code
+     * reads over it (dark text keeps a contrast of at least 7:1); {@code strong}, for the selected
+     * lane, is deeper (at least 4.5:1).
+     */
+    public static Color lineTint(int task, boolean strong) {
+        return taskColor(task).interpolate(Color.WHITE, strong ? 0.62 : 0.82);
+    }
+
+    /** A task's colour for its badge, darkened where needed so white text on it has a contrast of 4.5:1. */
+    public static Color badgeColor(int task) {
+        Color c = taskColor(task);
+        for (int i = 0; i < 20 && contrast(Color.WHITE, c) < 4.5; i++) {
+            c = c.deriveColor(0, 1, 0.92, 1);
+        }
+        return c;
+    }
+
+    /** The WCAG contrast ratio of two colours (1 to 21). */
+    public static double contrast(Color a, Color b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(Color c) {
+        return 0.2126 * linear(c.getRed()) + 0.7152 * linear(c.getGreen()) + 0.0722 * linear(c.getBlue());
+    }
+
+    private static double linear(double v) {
+        return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
     }
 
     public static String web(Color c) {

@@ -68,8 +68,9 @@ class I18nTest {
     @Test
     void pluralsAndArgumentsAreFormatted() {
         I18n i = new I18n(Locale.ENGLISH);
-        assertThat(i.get("say.set", "main", "e", 2)).isEqualTo("main called e.set(): 2 waiting tasks become ready");
-        assertThat(i.get("say.set", "main", "e", 0)).isEqualTo("main called e.set(): nobody was waiting");
+        assertThat(i.get("say.setWoke", 2)).isEqualTo(" (2 waiting tasks become ready)");
+        assertThat(i.get("say.setWoke", 0)).isEqualTo(" (nobody was waiting)");
+        assertThat(i.get("say.call", "e.set()", i.get("say.setWoke", 1))).isEqualTo("called e.set() (1 waiting task becomes ready)");
         assertThat(i.get("lane.actions.tip", "w")).isEqualTo("Add an operation to w's script");
     }
 

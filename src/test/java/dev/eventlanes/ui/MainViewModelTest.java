@@ -9,7 +9,11 @@ import dev.eventlanes.scenario.Op;
 import dev.eventlanes.scenario.ScenarioClicks;
 import dev.eventlanes.ui.program.ProgramSources;
 import dev.eventlanes.scene.TraceIndex;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +49,8 @@ class MainViewModelTest {
     @Test
     void mainSleepsWhileTheWorkerWaits() {
         vm.step();
-        assertThat(vm.statusProperty().get()).isEqualTo("main started task worker, then main sleeps until t = 2.0 s");
+        // Everything main did in its first step, in order.
+        assertThat(vm.statusProperty().get()).isEqualTo("main created Event event, then started task worker, and sleeps until t = 2.0 s.");
         stepUntilWorkerWaits();
         assertThat(stateOf("main")).isEqualTo(TaskState.SLEEPING);
         vm.step();
@@ -69,7 +74,7 @@ class MainViewModelTest {
         int k = vm.positionProperty().get();
         assertThat(event("event").isSetAt(k)).isTrue();
         assertThat(stateOf("worker")).isEqualTo(TaskState.READY);
-        assertThat(vm.statusProperty().get()).isEqualTo("You called event.set(): 1 waiting task becomes ready");
+        assertThat(vm.statusProperty().get()).isEqualTo("You called event.set() (1 waiting task becomes ready).");
         assertThat(vm.timeline().arrows()).anyMatch(a -> a.fromTask() == -1);
     }
 
@@ -425,7 +430,7 @@ class MainViewModelTest {
             }
         }
         assertThat(vm.playingProperty().get()).as("seed 1 played to its end").isFalse();
-        assertThat(vm.statusProperty().get()).isEqualTo("main finished");
+        assertThat(vm.statusProperty().get()).isEqualTo("main finished.");
         assertThat(vm.output()).hasSize(2);
     }
 
@@ -434,7 +439,311 @@ class MainViewModelTest {
         stepUntilWorkerWaits();
         vm.clickEvent("event");
         vm.i18n().setLocale(Locale.SIMPLIFIED_CHINESE);
-        assertThat(vm.statusProperty().get()).isEqualTo("你调用了 event.set()：1 个等待的任务变为就绪");
+        assertThat(vm.statusProperty().get()).isEqualTo("你调用了 event.set()（1 个等待的任务变为就绪）。");
         assertThat(vm.stepTextProperty().get()).startsWith("第 ");
+    }
+
+    // ------------------------------------------------------------------ stops: Step, Step line, Step back
+
+    private int pos() {
+        return vm.positionProperty().get();
+    }
+
+    /** The positions one move after another goes through, from where it starts until it stops moving. */
+    private List<Integer> walk(Runnable move) {
+        List<Integer> seen = new ArrayList<>(List.of(pos()));
+        for (int i = 0; i < 10_000; i++) {
+            move.run();
+            if (pos() == seen.get(seen.size() - 1)) {
+                break;
+            }
+            seen.add(pos());
+        }
+        return seen;
+    }
+
+    /** Every position at which some task is at another source line than the position before. */
+    private List<Integer> lineChanges() {
+        TraceIndex tl = vm.timeline();
+        List<Integer> out = new ArrayList<>();
+        for (int p = 1; p <= tl.size(); p++) {
+            for (TraceIndex.Lane l : tl.lanes()) {
+                if (l != null && l.lineAt(p) != l.lineAt(p - 1)) {
+                    out.add(p);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void stepLineStopsWhereverATaskReachesANewLineWhichIsMoreOftenThanStepStops() {
+        List<Integer> steps = walk(vm::step);
+        vm.open(PresetCatalog.seed());
+        int start = pos();
+        List<Integer> lines = walk(vm::stepLine);
+        assertThat(lines.size()).as("seed 1 has more line stops than scheduler stops").isGreaterThan(steps.size());
+        assertThat(lines).containsAll(lineChanges().stream().filter(p -> p > start).toList());
+        // A finer grain of the same run: Step line also stops where Step does.
+        assertThat(lines).containsAll(steps);
+        assertThat(lines.get(lines.size() - 1)).isEqualTo(vm.timeline().size());
+    }
+
+    @Test
+    void stepBackRetracesStepAndStepLineBackRetracesStepLine() {
+        List<Integer> steps = walk(vm::step);
+        List<Integer> back = walk(vm::stepBack);
+        // Back from the end through the very stops Step made, then to the run's first entry.
+        List<Integer> expected = new ArrayList<>(steps);
+        expected.add(0, 0);
+        java.util.Collections.reverse(expected);
+        assertThat(back).isEqualTo(expected);
+        vm.open(PresetCatalog.seed());
+        List<Integer> lines = walk(vm::stepLine);
+        List<Integer> linesBack = walk(vm::stepLineBack);
+        List<Integer> expectedLines = new ArrayList<>(lines);
+        expectedLines.add(0, 0);
+        java.util.Collections.reverse(expectedLines);
+        assertThat(linesBack).isEqualTo(expectedLines);
+    }
+
+    // ------------------------------------------------------------------ history: the screen is the position's
+
+    /** What the window shows of a moment, but the lanes. */
+    private record Screen(String time, String step, String status, String banner, boolean bannerError,
+                          List<MainViewModel.OutputLine> output, List<MainViewModel.Marker> markers) {
+    }
+
+    private Screen screen() {
+        return new Screen(vm.timeTextProperty().get(), vm.stepTextProperty().get(), vm.statusProperty().get(),
+                vm.bannerProperty().get(), vm.bannerProperty().get().isEmpty() ? false : vm.bannerErrorProperty().get(),
+                List.copyOf(vm.output()), vm.markers());
+    }
+
+    @Test
+    void aMomentLooksTheSameReachedForwardsBackwardsOrByScrubbing() {
+        for (String preset : new String[] {PresetCatalog.SEED, "py:seed2_polling", "py:deadlock", "asyncio_set_clear"}) {
+            vm.open(PresetCatalog.open(preset));
+            Map<Integer, Screen> forward = new HashMap<>();
+            forward.put(pos(), screen());
+            for (int i = 0; i < 500 && pos() < vm.timeline().size(); i++) {
+                vm.step();
+                forward.put(pos(), screen());
+            }
+            for (int i = 0; i < 500 && pos() > vm.timeline().runIndex(0); i++) {
+                vm.stepBack();
+                assertThat(forward).as(preset + ": Step back stops where Step stopped").containsKey(pos());
+                assertThat(screen()).as(preset + " at " + pos() + ", reached backwards").isEqualTo(forward.get(pos()));
+            }
+            for (Map.Entry<Integer, Screen> e : forward.entrySet()) {
+                vm.scrubTo(vm.timeline().size());
+                vm.scrubTo(e.getKey());
+                assertThat(screen()).as(preset + " at " + e.getKey() + ", scrubbed to from the end").isEqualTo(e.getValue());
+            }
+        }
+    }
+
+    @Test
+    void theSecondStepOfSeed1ShowsTheSameClockBothWays() {
+        vm.step();
+        vm.step();
+        String time = vm.timeTextProperty().get();
+        vm.step();
+        vm.stepBack();
+        assertThat(vm.timeTextProperty().get()).isEqualTo(time).isEqualTo("t = 0.0 s");
+    }
+
+    @Test
+    void theEndOfRunBannerShowsExactlyWhenThePositionIsAtTheEnd() {
+        vm.runToEnd();
+        assertThat(vm.bannerProperty().get()).isEqualTo("The run finished at t = 2.0 s.");
+        vm.stepBack();
+        assertThat(vm.bannerProperty().get()).as("one step before the end").isEmpty();
+        vm.step();
+        assertThat(vm.bannerProperty().get()).isEqualTo("The run finished at t = 2.0 s.");
+        vm.scrubTo(3);
+        assertThat(vm.bannerProperty().get()).isEmpty();
+        vm.scrubTo(vm.timeline().size());
+        assertThat(vm.bannerProperty().get()).isEqualTo("The run finished at t = 2.0 s.");
+        // Dismissed, it stays away while the playhead stays; back at the end later, it shows again.
+        vm.clearBanner();
+        assertThat(vm.bannerProperty().get()).isEmpty();
+        vm.stepBack();
+        vm.step();
+        assertThat(vm.bannerProperty().get()).isEqualTo("The run finished at t = 2.0 s.");
+        // Played to the end and scrubbed back, as the teacher did.
+        vm.reset();
+        vm.play();
+        for (int i = 0; i < 2000 && vm.playingProperty().get(); i++) {
+            vm.tick(1 / 30.0);
+        }
+        assertThat(vm.bannerProperty().get()).isEqualTo("The run finished at t = 2.0 s.");
+        vm.scrubTo(vm.timeline().size() / 2);
+        assertThat(vm.bannerProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aBannerAboutTheUsersOwnActionStaysUntilTheNextAction() {
+        stepUntilWorkerWaits();
+        vm.clickEvent("event");
+        vm.clickEvent("event");
+        String refused = "anyio events have no clear(): replace the Event with a new one";
+        assertThat(vm.bannerProperty().get()).isEqualTo(refused);
+        // It follows the language, and stays while nothing else is done.
+        vm.i18n().setLocale(I18n.CHINESE);
+        assertThat(vm.bannerProperty().get()).isEqualTo(vm.i18n().get("refuse.clear", "anyio"));
+        vm.i18n().setLocale(Locale.ENGLISH);
+        assertThat(vm.bannerProperty().get()).isEqualTo(refused);
+        vm.step();
+        assertThat(vm.bannerProperty().get()).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ narration
+
+    @Test
+    void aStepIsToldWholeInOrderInEnglishAndChinese() {
+        vm.open(PresetCatalog.open("py:asyncio_set_then_clear"));
+        while (vm.timeline().stepsAt(pos()) < 3) {
+            vm.step();
+        }
+        String main = lane0();
+        String third = vm.timeline().lanes().get(2).name();
+        assertThat(vm.statusProperty().get()).isEqualTo("The clock moves to t = 0.2 s and " + main + " wakes up. " + main
+                + " called event.set() (1 waiting task becomes ready), then event.clear(), asked event.is_set() and got"
+                + " False, printed \u201c[0.2] main: set() then clear() with no await between, is_se\u2026\u201d, started task "
+                + third + ", and sleeps until t = 0.5 s.");
+        vm.i18n().setLocale(I18n.CHINESE);
+        assertThat(vm.statusProperty().get()).isEqualTo("时钟前进到 t = 0.2 秒，" + main + " 被唤醒。" + main
+                + " 调用了 event.set()（1 个等待的任务变为就绪），然后调用了 event.clear()，查询 event.is_set()，得到 False，"
+                + "打印了\u201c[0.2] main: set() then clear() with no await between, is_se\u2026\u201d，启动了任务 " + third
+                + "，并休眠到 t = 0.5 秒。");
+    }
+
+    private String lane0() {
+        return vm.timeline().lanes().get(0).name();
+    }
+
+    @Test
+    void aStepThatDoesManyThingsIsSummedUp() {
+        assertThat(vm.openText("many.py", """
+                import anyio
+
+                async def child(i):
+                    await anyio.sleep(1)
+
+                async def main():
+                    async with anyio.create_task_group() as tg:
+                        for i in range(100):
+                            tg.start_soon(child, i)
+                        print("all started")
+
+                anyio.run(main)
+                """, "many")).isTrue();
+        vm.step();
+        assertThat(vm.statusProperty().get()).isEqualTo(lane0()
+                + " started 100 tasks, then printed \u201call started\u201d, and waits for its child tasks to finish.");
+        assertThat(vm.openText("flip.py", """
+                import asyncio
+
+                async def main():
+                    e = asyncio.Event()
+                    for i in range(50):
+                        e.set()
+                        e.clear()
+                    await asyncio.sleep(1)
+
+                asyncio.run(main())
+                """, "flip")).isTrue();
+        vm.step();
+        String said = vm.statusProperty().get();
+        assertThat(said).startsWith(lane0() + " created Event e, then called e.set() (nobody was waiting), e.clear(),")
+                .contains("more actions").endsWith("and sleeps until t = 1.0 s.");
+        assertThat(said.length()).as("readable: " + said).isLessThan(200);
+    }
+
+    // ------------------------------------------------------------------ click-built scenarios
+
+    private void blank(Semantics s) {
+        vm.open(PresetCatalog.blank(s));
+    }
+
+    @Test
+    void anIdleClickBuiltTaskIsSaidToWaitForTheUsersNextAction() {
+        blank(Semantics.ANYIO);
+        vm.apply(ScenarioClicks.addEvent("go"), null);
+        vm.apply(ScenarioClicks.addTask("alice"), null);
+        vm.runToEnd();
+        assertThat(vm.statusProperty().get()).isEqualTo("alice is idle, waiting for your next action.");
+        assertThat(vm.markers()).singleElement().satisfies(m -> {
+            assertThat(m.idle()).isTrue();
+            assertThat(vm.codeLines().get(m.line() - 1)).isEqualTo("    \u2026");
+        });
+        assertThat(vm.idleAt(lane("alice"), pos())).isTrue();
+        vm.i18n().setLocale(I18n.CHINESE);
+        assertThat(vm.statusProperty().get()).isEqualTo("alice 空闲，等待你的下一个操作。");
+    }
+
+    @Test
+    void aClickBuiltTasksErrorNamesTheLineTheCodePanelShows() {
+        blank(Semantics.ANYIO);
+        vm.apply(ScenarioClicks.addEvent("go"), null);
+        vm.apply(ScenarioClicks.addTask("alice"), null);
+        vm.apply(ScenarioClicks.appendOp("alice", new Op.Set("go")), null);
+        vm.apply(ScenarioClicks.appendOp("alice", new Op.Clear("go")), null);
+        vm.runToEnd();
+        MainViewModel.OutputLine error = vm.output().stream().filter(MainViewModel.OutputLine::error).findFirst().orElseThrow();
+        assertThat(vm.codeLines().get(error.line() - 1)).isEqualTo("    go.clear()");
+        assertThat(error.line()).isEqualTo(3);
+        assertThat(vm.statusProperty().get()).contains("failed on line 3: AttributeError");
+        // The run's end says that the task failed, and how, before what to do now.
+        assertThat(vm.bannerProperty().get()).startsWith("alice failed on line 3: AttributeError: 'Event' object has no attribute 'clear'")
+                .contains("Nothing else runs until your next action");
+        assertThat(vm.bannerErrorProperty().get()).isTrue();
+    }
+
+    @Test
+    void switchingLibraryNamesEachClickThatNoLongerApplies() {
+        blank(Semantics.ASYNCIO);
+        vm.apply(ScenarioClicks.addEvent("go"), null);
+        vm.apply(ScenarioClicks.addTask("alice"), null);
+        vm.apply(ScenarioClicks.appendOp("alice", new Op.Set("go")), null);
+        vm.apply(ScenarioClicks.appendOp("alice", new Op.Clear("go")), null);
+        vm.runToEnd();
+        vm.clickEvent("go");
+        vm.clickEvent("go");
+        assertThat(vm.simulation().clicks()).hasSize(6);
+        vm.semanticsProperty().set(Semantics.TRIO);
+        assertThat(vm.bannerProperty().get()).isEqualTo("2 clicks no longer apply under trio and were dropped:"
+                + " alice: go.clear() (trio events have no clear()); clicking go: go.clear() (trio events have no clear())");
+        assertThat(vm.simulation().clicks()).hasSize(4);
+        vm.i18n().setLocale(I18n.CHINESE);
+        assertThat(vm.bannerProperty().get()).isEqualTo("有 2 次点击在 trio 下不再适用，已丢弃："
+                + "alice：go.clear()（trio 的事件没有 clear()）；点击 go：go.clear()（trio 的事件没有 clear()）");
+    }
+
+    @Test
+    void aClickBuiltScenarioWithNothingToStepSaysWhatToAddInsteadOfPlay() {
+        blank(Semantics.ANYIO);
+        vm.apply(ScenarioClicks.addEvent("go"), null);
+        assertThat(vm.stepTextProperty().get()).isEqualTo("step 0 of 0");
+        assertThat(vm.statusProperty().get()).doesNotContain("Play").startsWith("No task yet: add one with + Task");
+        vm.runToEnd();
+        assertThat(vm.statusProperty().get()).doesNotContain("Play").startsWith("No task yet");
+    }
+
+    @Test
+    void aProgramWithoutAnEventLoopSaysItHasNoStepsInsteadOfPlay() {
+        assertThat(vm.openText("plain.py", "print(\"hi\")\n", "plain")).isTrue();
+        assertThat(vm.stepTextProperty().get()).isEqualTo("step 0 of 0");
+        assertThat(vm.statusProperty().get()).isEqualTo("This program ran no task (it started no event loop), so it has no steps to show.");
+        assertThat(vm.output()).extracting(MainViewModel.OutputLine::text).containsExactly("hi");
+    }
+
+    @Test
+    void aProgramThatFailsBeforeItsFirstStepSaysSoInsteadOfPlay() {
+        assertThat(vm.openText("boom.py", "import anyio\nx = 1 / 0\n", "boom")).isTrue();
+        assertThat(vm.statusProperty().get()).isEqualTo("The program failed before any task ran: the banner says how.");
+        assertThat(vm.bannerProperty().get()).isEqualTo("The program failed: ZeroDivisionError: division by zero");
     }
 }

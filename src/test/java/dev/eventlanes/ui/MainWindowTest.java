@@ -99,7 +99,7 @@ class MainWindowTest {
         assertThat(view.lanes().headerOf(1).lookup(".lane-state").getPseudoClassStates())
                 .contains(Styles.of(TaskState.READY)).doesNotContain(Styles.of(TaskState.WAITING));
         assertThat(robot.lookup("#sentence").queryAs(Label.class).getText())
-                .isEqualTo("You called event.set(): 1 waiting task becomes ready");
+                .isEqualTo("You called event.set() (1 waiting task becomes ready).");
     }
 
     @Test
@@ -399,6 +399,23 @@ class MainWindowTest {
         assertThat(mb.getAccessibleText()).isEqualTo(vm.i18n().get("lane.actions.tip", "call_next"));
         robot.interact(() -> vm.i18n().setLocale(java.util.Locale.ENGLISH));
         assertThat(mb.getText()).isEqualTo("Actions");
+    }
+
+    @Test
+    void aLaneMenuOpenedAgainStillShowsPythonsUnderscores(FxRobot robot) {
+        answers.add("response_sent");
+        robot.clickOn("#addEvent");
+        answers.add("call_next");
+        robot.clickOn("#addTask");
+        for (int i = 0; i < 2; i++) {
+            robot.clickOn("#actions-call_next");
+            WaitForAsyncUtils.waitForFxEvents();
+            // The words as drawn, not only the items' texts: refilled as it opened again, the
+            // menu showed "poll isset".
+            assertThat(robot.lookup(".context-menu .text").queryAll()).as("opening " + (i + 1))
+                    .extracting(n -> ((javafx.scene.text.Text) n).getText()).contains("poll is_set");
+            robot.type(KeyCode.ESCAPE);
+        }
     }
 
     @Test
