@@ -177,7 +177,8 @@ public final class Describer {
                 }
                 case SPAWN -> {
                     int by = log.other(i) < 0 ? YOU : log.other(i);
-                    String name = log.text(i);
+                    // The lane's name, as the code calls the task (not asyncio's Task-3).
+                    String name = who(tl, log.task(i));
                     boolean you = by == YOU;
                     out.add(new Clause(by, "spawn", n -> n == 1 ? i18n.get(you ? "say.addTask" : "say.spawn", name)
                             : i18n.get(you ? "say.addTasks" : "say.spawns", n)));
