@@ -321,7 +321,10 @@ public final class Loop {
         if (cb instanceof Task waiter) {
             // A blocked task becomes ready: the wake-up the lanes draw as an arrow.
             waiter.taskState = TaskState.READY;
-            if (fut.waitEvent != null) {
+            if (fut.state == Future.CANCELLED) {
+                // Not a set(), whatever it waited on: an arrow from a set() must not point here.
+                traceCancelledWake(waiter, fut);
+            } else if (fut.waitEvent != null) {
                 trace(TraceKind.WAKE, waiter, fut.waitEvent, current, Double.NaN, WaitReason.EVENT_WORD);
             } else {
                 WaitReason why = fut.reason;
@@ -329,6 +332,11 @@ public final class Loop {
             }
         }
         ready.add(ReadyQueue.CALLBACK, cb, fut);
+    }
+
+    private void traceCancelledWake(Task waiter, Future fut) {
+        WaitReason why = fut.reason();
+        trace(TraceKind.WAKE, waiter, why.event(), current, why.deadline(), WaitReason.CANCELLED_WORD);
     }
 
     /** {@code call_soon(fn)}. */
