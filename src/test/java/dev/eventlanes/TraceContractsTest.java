@@ -32,6 +32,12 @@ class TraceContractsTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> everyCancellationIsTracedOnceWithItsCause() {
+        return Corpus.runs().stream().map(r -> DynamicTest.dynamicTest(r.name(),
+                () -> assertThat(TraceContracts.cancelViolation(r.simulation().get().trace())).isNull()));
+    }
+
+    @TestFactory
     Stream<DynamicTest> theChromeTraceDrawsAWakeUpFlowForExactlyEachTaskASetWoke() {
         return Corpus.runs().stream().map(r -> DynamicTest.dynamicTest(r.name(), () -> {
             Simulation sim = r.simulation().get();

@@ -336,7 +336,9 @@ public final class Loop {
 
     private void traceCancelledWake(Task waiter, Future fut) {
         WaitReason why = fut.reason();
-        trace(TraceKind.WAKE, waiter, why.event(), current, why.deadline(), WaitReason.CANCELLED_WORD);
+        // The canceller is the one the task's CANCEL entry named; without one (what it awaited
+        // was cancelled, not this task) it is not known.
+        trace(TraceKind.WAKE, waiter, why.event(), waiter.pendingCanceller(), why.deadline(), WaitReason.CANCELLED_WORD);
     }
 
     /** {@code call_soon(fn)}. */
@@ -519,7 +521,7 @@ public final class Loop {
                         }
                     }
                     for (Task t : shuttingDown) {
-                        t.cancel(null);
+                        t.cancel(null, CancelCause.RUN_SHUTDOWN, null);
                     }
                     return true;
                 }

@@ -25,6 +25,13 @@ public class Task extends Future implements FutureCallback {
     private String taskCancelMessage;
     private Future futWaiter;
     private int numCancelsRequested;
+    /**
+     * A cancellation was asked for and traced, and this task has not run since: a second
+     * request before it runs is the same delivery (one CancelledError), so it is not traced.
+     */
+    private boolean cancelPending;
+    /** Who asked for the pending cancellation (null: a deadline, the loop, or outside any task). */
+    private Task cancelBy;
     TaskState taskState = TaskState.READY;
     /** Library bookkeeping (anyio's TaskState: the task's innermost cancel scope). */
     CancelScope cancelScope;
@@ -82,15 +89,37 @@ public class Task extends Future implements FutureCallback {
         return cancelScope;
     }
 
-    /** {@code task.cancel(msg)}: request cancellation; false if the task is already done. */
+    /**
+     * {@code task.cancel(msg)} called by the program: {@link #cancel(String, String, Task)} with
+     * cause {@link CancelCause#TASK_CANCEL}, asked by the running task.
+     */
     @Override
     public boolean cancel(String message) {
+        return cancel(message, CancelCause.TASK_CANCEL, loop.currentTask());
+    }
+
+    /**
+     * Requests cancellation, as {@code task.cancel(msg)}; false if the task is already done. The
+     * first request since the task last ran is traced as a CANCEL entry on this task, with
+     * {@code cause} as its text and {@code by} as the other task; a later one before the task
+     * runs adds to {@link #cancelling()} but is the same delivery, and is not traced again.
+     *
+     * @param cause what caused it, one of {@link CancelCause}'s
+     * @param by    the task that asked, or null for a deadline, the loop or a click
+     */
+    @Override
+    public boolean cancel(String message, String cause, Task by) {
         if (isDone()) {
             return false;
         }
         numCancelsRequested++;
-        loop.trace(TraceKind.CANCEL, this, null, loop.currentTask(), message == null ? "" : message);
-        if (futWaiter != null && futWaiter.cancel(message)) {
+        if (!cancelPending) {
+            cancelPending = true;
+            cancelBy = by;
+            loop.trace(TraceKind.CANCEL, this, null, by, cause);
+        }
+        // asyncio passes the cancellation on to what this task awaits (a task, a gather).
+        if (futWaiter != null && futWaiter.cancel(message, CancelCause.AWAITER_CANCELLED, this)) {
             // Leave futWaiter: it may be a task that ignores the cancellation, to cancel again.
             return true;
         }
@@ -110,6 +139,11 @@ public class Task extends Future implements FutureCallback {
 
     public int cancelling() {
         return numCancelsRequested;
+    }
+
+    /** Who asked for the cancellation not yet delivered, for the trace; null if none or unknown. */
+    Task pendingCanceller() {
+        return cancelPending ? cancelBy : null;
     }
 
     /** The wake-up callback registered on the future this task blocked on. */
@@ -140,6 +174,9 @@ public class Task extends Future implements FutureCallback {
         }
         futWaiter = null;
         started = true;
+        // A cancellation asked for before now is delivered now, or was overtaken (what it
+        // cancelled finished anyway): a new request is a new delivery.
+        cancelPending = false;
         Task previous = loop.enter(this);
         Object r;
         try {
@@ -192,7 +229,7 @@ public class Task extends Future implements FutureCallback {
                 taskState = why.kind() == WaitReason.Kind.SLEEP ? TaskState.SLEEPING : TaskState.WAITING;
                 loop.trace(TraceKind.SUSPEND, this, why.event(), why.task(), why.deadline(), why.shortName());
             }
-            if (mustCancel && futWaiter.cancel(taskCancelMessage)) {
+            if (mustCancel && futWaiter.cancel(taskCancelMessage, CancelCause.AWAITER_CANCELLED, this)) {
                 mustCancel = false;
             }
         } else {

@@ -41,7 +41,17 @@ public enum TraceKind {
     SLEEP,
     /** A timer's deadline passed. */
     TIMER,
-    /** A cancellation was requested (other: who asked). */
+    /**
+     * A task is cancelled, recorded on the lane of that task (task), once per delivery: a second
+     * request before the task runs again is the same CancelledError and is not recorded. Other:
+     * the task that asked, -1 for a deadline, the loop or an outside click. Text: the cause in
+     * the program's words, one of {@link CancelCause}'s: {@code move_on_after(1)},
+     * {@code fail_after(0.5)}, {@code CancelScope deadline}, {@code CancelScope.cancel()},
+     * {@code wait_for(timeout=1.0)}, {@code asyncio.timeout(1)}, {@code asyncio.timeout_at(2.5)},
+     * {@code task.cancel()}, {@code task group}, {@code awaiter cancelled},
+     * {@code gather.cancel()}, {@code run() shutdown}. Not the cancel message (the exception
+     * carries that). When a deadline caused it, that deadline's TIMER entry comes before it.
+     */
     CANCEL,
     /** The program printed (text: exactly what print wrote, newline included). */
     PRINT,

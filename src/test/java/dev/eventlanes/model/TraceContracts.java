@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The contracts {@link TraceKind} promises about a recorded run, checked entry by entry, for
@@ -68,6 +69,47 @@ public final class TraceContracts {
                 i += n;
             }
             i++;
+        }
+        return null;
+    }
+
+    /** The causes {@link CancelCause} lists, and nothing else. */
+    private static final Pattern CAUSE = Pattern.compile(
+            "(move_on_after|fail_after)\\(.+\\)|wait_for\\(timeout=.+\\)|asyncio\\.timeout(_at)?\\(.+\\)"
+                    + "|" + Pattern.quote(CancelCause.TASK_CANCEL) + "|" + Pattern.quote(CancelCause.SCOPE_CANCEL)
+                    + "|" + Pattern.quote(CancelCause.SCOPE_DEADLINE) + "|" + Pattern.quote(CancelCause.TASK_GROUP)
+                    + "|" + Pattern.quote(CancelCause.AWAITER_CANCELLED) + "|" + Pattern.quote(CancelCause.GATHER_CANCEL)
+                    + "|" + Pattern.quote(CancelCause.RUN_SHUTDOWN));
+
+    /**
+     * The cancellation contract: each CANCEL is on the lane of a task, says one of the documented
+     * causes, and is the only one for that task until the task runs again (one entry per
+     * delivery); a WAKE saying "cancelled" names the canceller of the task's pending CANCEL.
+     */
+    public static String cancelViolation(TraceLog log) {
+        // Per task: the canceller (other) of its CANCEL not yet followed by a RUN of the task.
+        Map<Integer, Integer> pending = new HashMap<>();
+        for (int i = 0; i < log.size(); i++) {
+            TraceKind k = log.kind(i);
+            if (k == TraceKind.RUN) {
+                pending.remove(log.task(i));
+            } else if (k == TraceKind.CANCEL) {
+                if (log.task(i) < 0) {
+                    return at(log, i, "a CANCEL on no task");
+                }
+                if (!CAUSE.matcher(log.text(i)).matches()) {
+                    return at(log, i, "a CANCEL whose text is not a documented cause");
+                }
+                if (pending.put(log.task(i), log.other(i)) != null) {
+                    return at(log, i, "a second CANCEL of task " + log.task(i) + " before it ran again");
+                }
+            } else if (k == TraceKind.WAKE && "cancelled".equals(log.text(i))) {
+                Integer by = pending.get(log.task(i));
+                if (log.other(i) != (by == null ? -1 : by)) {
+                    return at(log, i, "a WAKE by cancellation whose other is not the canceller of the task's CANCEL ("
+                            + by + ")");
+                }
+            }
         }
         return null;
     }

@@ -103,6 +103,11 @@ class ScenarioPropertiesTest {
     }
 
     @Property(tries = 300)
+    void everyCancellationIsTracedOnceWithItsCause(@ForAll("scenarios") Scenario s) {
+        assertThat(TraceContracts.cancelViolation(run(s).trace())).isNull();
+    }
+
+    @Property(tries = 300)
     void everyWaiterIsWokenExactlyOncePerSetItWasWaitingFor(@ForAll("scenarios") Scenario s) {
         List<TraceEntry> trace = Runs.trace(run(s));
         // Who is blocked in wait() on each event, from the SUSPEND and WAKE entries.

@@ -1,6 +1,7 @@
 package dev.eventlanes.python.interp;
 
 import dev.eventlanes.model.AsyncEvent;
+import dev.eventlanes.model.CancelCause;
 import dev.eventlanes.model.CancelScope;
 import dev.eventlanes.model.Coroutine;
 import dev.eventlanes.model.ExcType;
@@ -294,7 +295,10 @@ final class Library {
         argc(fail ? "fail_after" : "move_on_after", a, 1, 1);
         boolean shield = PyOps.truthy(kw.getOrDefault("shield", Boolean.FALSE));
         double deadline = a[0] == PyNone.NONE ? Double.POSITIVE_INFINITY : loop.time() + seconds(a[0]);
-        return new ScopeObj(new CancelScope(loop, deadline, shield), fail, loop);
+        String delay = PyOps.repr(a[0]);
+        CancelScope scope = new CancelScope(loop, deadline, shield)
+                .madeBy(fail ? CancelCause.failAfter(delay) : CancelCause.moveOnAfter(delay));
+        return new ScopeObj(scope, fail, loop);
     }
 
     private ScopeObj cancelScope(Object[] a, Map<String, Object> kw) {
