@@ -275,6 +275,11 @@ public final class AsyncEvent {
         public String name() {
             return "wait";
         }
+
+        @Override
+        public String qualName() {
+            return "Event.wait";
+        }
     }
 
     /** Two handles on the same row of the same loop are the same event. */

@@ -23,7 +23,7 @@ public final class AsyncioLib {
     public static Future ensureFuture(Loop loop, Object coroOrFuture) {
         // Coroutine first: an event's wait() is a coroutine that is also the future it blocks on.
         if (coroOrFuture instanceof Coroutine c) {
-            return loop.spawn(c, null);
+            return loop.spawnWrapping(c);
         }
         if (coroOrFuture instanceof Future f) {
             return f;

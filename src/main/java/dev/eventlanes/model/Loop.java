@@ -233,6 +233,25 @@ public final class Loop {
         return t;
     }
 
+    /**
+     * A task the library makes by itself around a bare coroutine ({@code ensure_future},
+     * {@code gather}, {@code wait_for}): named {@code Task-N} as asyncio names it; its
+     * {@link Task#codeName()} is the coroutine's qualified name.
+     */
+    public Task spawnWrapping(Coroutine coro) {
+        Task t = spawn(coro, null);
+        t.wrapper = true;
+        return t;
+    }
+
+    /** The task with this id (ids count from 0 in spawning order, as {@link #tasks()} lists them). */
+    public Task task(int id) {
+        if (id < 0 || id >= tasks.size()) {
+            throw new IndexOutOfBoundsException("no task " + id);
+        }
+        return tasks.get(id);
+    }
+
     /** The number asyncio would give the next unnamed task ({@code Task-N}). */
     public int nextTaskNumber() {
         return nextTaskNumber;

@@ -20,6 +20,10 @@ public class Task extends Future implements FutureCallback {
     /** Whether the body knows its source line ({@link Coroutine#hasLines()}). */
     final boolean hasLines;
     private String name;
+    /** The name the program gave the task ({@link #setName}), or null. */
+    private String givenName;
+    /** True for a task the library made around a bare coroutine ({@link Loop#spawnWrapping}). */
+    boolean wrapper;
     private final Task parent;
     private boolean mustCancel;
     private String taskCancelMessage;
@@ -52,12 +56,44 @@ public class Task extends Future implements FutureCallback {
         return id;
     }
 
+    /**
+     * The task's name as the library gives it, as the program's {@code get_name()} returns it
+     * (asyncio's {@code Task-1}...).
+     */
     public String name() {
         return name;
     }
 
+    /**
+     * The program names the task: {@code set_name()}, or the {@code name=} it was created with
+     * ({@code create_task}, a task group's {@code create_task} or {@code start_soon}). From now on
+     * both {@link #name()} and {@link #codeName()} say it.
+     */
     public void setName(String name) {
         this.name = name;
+        this.givenName = name;
+    }
+
+    /**
+     * The task's name as the code calls it, for a lane: the name the program gave it
+     * ({@link #setName}, or a scenario's task name), otherwise the name of the coroutine function
+     * it runs ({@code worker}), never asyncio's {@code Task-N}. A task the library made by itself
+     * around a coroutine (wait_for's inner task, gather's or ensure_future's) is called by the
+     * coroutine's qualified name ({@code Event.wait}).
+     */
+    public String codeName() {
+        if (givenName != null) {
+            return givenName;
+        }
+        return wrapper ? coro.qualName() : coro.name();
+    }
+
+    /**
+     * The first argument the task's coroutine function was called with, as a short literal's
+     * repr ({@code 'A'}, {@code 3}), or null: see {@link Coroutine#codeArg()}.
+     */
+    public String codeArg() {
+        return coro.codeArg();
     }
 
     public Task parent() {

@@ -44,7 +44,7 @@ final class AsyncioExtras {
                 return a[0];
             }
             if (a[0] instanceof Coroutine co) {
-                return new Library.TaskObj(loop.spawn(co, null), lib);
+                return new Library.TaskObj(loop.spawnWrapping(co), lib);
             }
             throw PyException.of(ExcType.TYPE_ERROR, "An asyncio.Future, a coroutine or an awaitable is required");
         }));
