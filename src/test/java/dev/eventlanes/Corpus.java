@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * Every program the project ships or tests against, under each of the three semantics: the
- * conformance corpus, the Python presets and the scenario presets. For tests that hold a
+ * conformance corpus, the Python twins of the asyncio ports' tests, the Python presets and the
+ * scenario presets. For tests that hold a
  * contract of the trace over all of them.
  */
 final class Corpus {
@@ -33,11 +34,20 @@ final class Corpus {
 
     static List<Run> runs() {
         List<Run> out = new ArrayList<>();
-        for (Path py : conformancePrograms()) {
+        for (Path py : programs("/dev/eventlanes/conformance")) {
             String source = read(py);
             String name = py.getFileName().toString();
             for (Semantics s : Semantics.values()) {
                 out.add(new Run(name + " (" + s + ")", () -> python(name, source, s)));
+            }
+        }
+        // The twins of the model's asyncio ports, recorded with CPython: cancellation in gather,
+        // wait_for, TaskGroup and timeout.
+        for (Path py : programs("/dev/eventlanes/model/asynciolib")) {
+            String source = read(py);
+            String name = py.getFileName().toString();
+            for (Semantics s : Semantics.values()) {
+                out.add(new Run("asynciolib/" + name + " (" + s + ")", () -> python(name, source, s)));
             }
         }
         for (PythonPresets.Preset p : PythonPresets.all()) {
@@ -67,9 +77,9 @@ final class Corpus {
         return sim;
     }
 
-    private static List<Path> conformancePrograms() {
+    private static List<Path> programs(String folder) {
         try {
-            Path dir = Path.of(Corpus.class.getResource("/dev/eventlanes/conformance").toURI());
+            Path dir = Path.of(Corpus.class.getResource(folder).toURI());
             try (Stream<Path> files = Files.list(dir)) {
                 return files.filter(p -> p.getFileName().toString().endsWith(".py")).sorted().toList();
             }
