@@ -19,7 +19,8 @@ import java.math.BigDecimal;
  * <li>{@code wait_for(timeout=1.0)}: asyncio.wait_for's timeout passed, cancelling what it
  * waited for; other -1.</li>
  * <li>{@code asyncio.timeout(1)}, {@code asyncio.timeout_at(2.5)}: the deadline of an
- * {@code async with asyncio.timeout...} block passed; other -1.</li>
+ * {@code async with asyncio.timeout...} block passed (the words the block was made with, also
+ * after a {@code reschedule()}); other -1.</li>
  * <li>{@link #TASK_CANCEL}: the program called a task's {@code cancel()}; other: the caller (-1
  * from outside any task).</li>
  * <li>{@link #TASK_GROUP}: a task group or nursery cancels its remaining children (and, in
