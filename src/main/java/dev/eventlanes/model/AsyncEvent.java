@@ -110,6 +110,8 @@ public final class AsyncEvent {
         }
         @SuppressWarnings("unchecked")
         ArrayList<Future> woken = (ArrayList<Future>) w;
+        // A pending wait() in the list is one task blocked in it (a Wait is only ever driven by
+        // the one task awaiting it), so n counts tasks woken, as the SET entry promises.
         int n = 0;
         for (int i = 0; i < woken.size(); i++) {
             if (!woken.get(i).isDone()) {
@@ -272,6 +274,11 @@ public final class AsyncEvent {
         @Override
         public String name() {
             return "wait";
+        }
+
+        @Override
+        public String qualName() {
+            return "Event.wait";
         }
     }
 

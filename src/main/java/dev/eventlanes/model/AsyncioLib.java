@@ -23,7 +23,7 @@ public final class AsyncioLib {
     public static Future ensureFuture(Loop loop, Object coroOrFuture) {
         // Coroutine first: an event's wait() is a coroutine that is also the future it blocks on.
         if (coroOrFuture instanceof Coroutine c) {
-            return loop.spawn(c, null);
+            return loop.spawnWrapping(c);
         }
         if (coroOrFuture instanceof Future f) {
             return f;
@@ -129,7 +129,16 @@ public final class AsyncioLib {
      * CancelledError) unless {@code aw} swallowed the cancellation.
      */
     public static Coroutine waitFor(Loop loop, Object aw, Double timeout) {
-        return new WaitFor(loop, aw, timeout);
+        return waitFor(loop, aw, timeout, CancelCause.waitFor(timeout == null ? "None" : CancelCause.number(timeout)));
+    }
+
+    /**
+     * As {@link #waitFor(Loop, Object, Double)}; {@code cause} is what the trace says cancelled
+     * {@code aw} when the timeout passes: {@link CancelCause#waitFor} with the timeout as the
+     * program wrote it.
+     */
+    public static Coroutine waitFor(Loop loop, Object aw, Double timeout, String cause) {
+        return new WaitFor(loop, aw, timeout, cause);
     }
 
     private static void releaseWaiter(Future waiter) {
@@ -152,15 +161,17 @@ public final class AsyncioLib {
         private final Loop loop;
         private final Object aw;
         private final Double timeout;
+        private final String cause;
         private Future fut;
         private TimerHandle timeoutHandle;
         private FutureCallback cb;
         private PyException cancelled;
 
-        WaitFor(Loop loop, Object aw, Double timeout) {
+        WaitFor(Loop loop, Object aw, Double timeout, String cause) {
             this.loop = loop;
             this.aw = aw;
             this.timeout = timeout;
+            this.cause = cause;
         }
 
         @Override
@@ -182,7 +193,7 @@ public final class AsyncioLib {
                             return finish(fut.result());
                         }
                         state = ZERO_CANCELLED;
-                        return await(new CancelAndWait(loop, fut));
+                        return await(new CancelAndWait(loop, fut, cause, null));
                     }
                     Future waiter = new Future(loop);
                     timeoutHandle = loop.callLater(timeout, () -> releaseWaiter(waiter));
@@ -217,14 +228,15 @@ public final class AsyncioLib {
                             fut.removeDoneCallback(cb);
                             cancelled = exc;
                             state = CANCELLED_WAITING_CHILD;
-                            return await(new CancelAndWait(loop, fut));
+                            // This task was cancelled while waiting: it passes that on.
+                            return await(new CancelAndWait(loop, fut, CancelCause.AWAITER_CANCELLED, loop.currentTask()));
                         }
                         if (fut.isDone()) {
                             return finish(fut.result());
                         }
                         fut.removeDoneCallback(cb);
                         state = TIMED_OUT_WAITING_CHILD;
-                        return await(new CancelAndWait(loop, fut));
+                        return await(new CancelAndWait(loop, fut, cause, null));
                     } finally {
                         if (state != CANCELLED_WAITING_CHILD && state != TIMED_OUT_WAITING_CHILD) {
                             timeoutHandle.cancel();
@@ -266,15 +278,22 @@ public final class AsyncioLib {
         }
     }
 
-    /** {@code _cancel_and_wait(fut)}: cancel it and wait on a waiter, not on fut itself. */
+    /**
+     * {@code _cancel_and_wait(fut)}: cancel it and wait on a waiter, not on fut itself. The cause
+     * and the task that asked are for the trace (see {@link CancelCause}).
+     */
     private static final class CancelAndWait extends JavaCoroutine {
         private final Loop loop;
         private final Future fut;
+        private final String cause;
+        private final Task by;
         private FutureCallback cb;
 
-        CancelAndWait(Loop loop, Future fut) {
+        CancelAndWait(Loop loop, Future fut, String cause, Task by) {
             this.loop = loop;
             this.fut = fut;
+            this.cause = cause;
+            this.by = by;
         }
 
         @Override
@@ -290,7 +309,7 @@ public final class AsyncioLib {
                     cb = f -> releaseWaiter(waiter);
                     fut.addDoneCallback(cb);
                     try {
-                        fut.cancel(null);
+                        fut.cancel(null, cause, by);
                     } catch (PyException e) {
                         fut.removeDoneCallback(cb);
                         throw e;
@@ -314,11 +333,12 @@ public final class AsyncioLib {
 
     /** {@code asyncio.timeout(delay)}: deadline {@code loop.time() + delay}, or none for null. */
     public static AsyncioTimeout timeout(Loop loop, Double delay) {
-        return new AsyncioTimeout(loop, delay == null ? null : loop.time() + delay);
+        return new AsyncioTimeout(loop, delay == null ? null : loop.time() + delay,
+                CancelCause.asyncioTimeout(delay == null ? "None" : CancelCause.number(delay)));
     }
 
     /** {@code asyncio.timeout_at(when)}: an absolute deadline on the loop's clock, or none. */
     public static AsyncioTimeout timeoutAt(Loop loop, Double when) {
-        return new AsyncioTimeout(loop, when);
+        return new AsyncioTimeout(loop, when, CancelCause.asyncioTimeoutAt(when == null ? "None" : CancelCause.number(when)));
     }
 }

@@ -100,11 +100,12 @@ public final class AsyncioTaskGroup {
         return exc.isInstance(ExcType.SYSTEM_EXIT) || exc.isInstance(ExcType.KEYBOARD_INTERRUPT);
     }
 
-    private void abort() {
+    /** {@code _abort()}: cancels the children still running; {@code by} is the child that failed or the parent. */
+    private void abort(Task by) {
         aborting = true;
         for (Task t : List.copyOf(tasks)) {
             if (!t.isDone()) {
-                t.cancel(null);
+                t.cancel(null, CancelCause.TASK_GROUP, by);
             }
         }
     }
@@ -133,9 +134,9 @@ public final class AsyncioTaskGroup {
             return;
         }
         if (!aborting && !parentCancelRequested) {
-            abort();
+            abort(task);
             parentCancelRequested = true;
-            parentTask.cancel(null);
+            parentTask.cancel(null, CancelCause.TASK_GROUP, task);
         }
     }
 
@@ -176,7 +177,7 @@ public final class AsyncioTaskGroup {
                         }
                     }
                     if (exc != null && !aborting) {
-                        abort();
+                        abort(parentTask);
                     }
                     return waitOrFinish();
                 }
@@ -188,7 +189,7 @@ public final class AsyncioTaskGroup {
                         if (!aborting) {
                             // Our parent task is being cancelled while children still run.
                             propagateCancellationError = thrown;
-                            abort();
+                            abort(parentTask);
                         }
                     }
                     onCompletedFut = null;

@@ -36,10 +36,21 @@ public final class AsyncioTimeout {
     private TimerHandle timeoutHandler;
     private Task task;
     private Double when;
+    private String cause;
 
-    AsyncioTimeout(Loop loop, Double when) {
+    AsyncioTimeout(Loop loop, Double when, String cause) {
         this.loop = loop;
         this.when = when;
+        this.cause = cause;
+    }
+
+    /**
+     * Says how the program made this timeout, for the trace of the cancellation it causes
+     * ({@link CancelCause#asyncioTimeout}, with the delay as the program wrote it).
+     */
+    public AsyncioTimeout madeBy(String cause) {
+        this.cause = cause;
+        return this;
     }
 
     public State state() {
@@ -152,7 +163,7 @@ public final class AsyncioTimeout {
         if (cmState != State.ENTERED) {
             throw new IllegalStateException("_on_timeout in state " + cmState);
         }
-        task.cancel(null);
+        task.cancel(null, cause, null);
         cmState = State.EXPIRING;
         timeoutHandler = null;
     }

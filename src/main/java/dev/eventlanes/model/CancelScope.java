@@ -30,6 +30,11 @@ public final class CancelScope {
     final LinkedHashSet<Task> tasks = new LinkedHashSet<>();
     private Task hostTask;
     private int pendingUncancellations;
+    /** What the trace says cancelled the scope's tasks when its deadline passes (see {@link CancelCause}). */
+    private String deadlineCause = CancelCause.SCOPE_DEADLINE;
+    /** Why the scope was cancelled and who asked, once it is: each task it cancels is told. */
+    private String cancelCause;
+    private Task cancelBy;
 
     public CancelScope(Loop loop, double deadline, boolean shield) {
         this.loop = loop;
@@ -38,6 +43,15 @@ public final class CancelScope {
         // Numbered per loop, not per JVM: the id is in the cancel message the trace records, and
         // two runs of one program must record the same trace.
         this.id = loop.nextScopeId();
+    }
+
+    /**
+     * Says how the program made this scope, for the trace of a cancellation its deadline causes:
+     * {@code move_on_after(1)} rather than the default {@link CancelCause#SCOPE_DEADLINE}.
+     */
+    public CancelScope madeBy(String deadlineCause) {
+        this.deadlineCause = deadlineCause;
+        return this;
     }
 
     /** The message anyio puts in the CancelledError it delivers; how it recognises its own. */
@@ -164,7 +178,7 @@ public final class CancelScope {
     private void timeout() {
         if (deadline != Double.POSITIVE_INFINITY) {
             if (loop.time() >= deadline) {
-                cancel();
+                cancel(deadlineCause, null);
             } else {
                 timeoutHandle = loop.callAt(deadline, this::timeout);
             }
@@ -186,7 +200,7 @@ public final class CancelScope {
             if (task != current && (task == hostTask || (task.hasStarted() && !task.isDone()))) {
                 Future waiter = task.waitingOn();
                 if (waiter == null || !waiter.isDone()) {
-                    task.cancel(origin.cancelMessage());
+                    task.cancel(origin.cancelMessage(), origin.cancelCause, origin.cancelBy);
                     if (task == origin.hostTask) {
                         origin.pendingUncancellations++;
                     }
@@ -223,9 +237,21 @@ public final class CancelScope {
         }
     }
 
-    /** {@code cancel()}: idempotent. */
+    /** {@code cancel()} called by the program: cause {@link CancelCause#SCOPE_CANCEL}, asked by the running task. */
     public void cancel() {
+        cancel(CancelCause.SCOPE_CANCEL, loop.currentTask());
+    }
+
+    /**
+     * Cancels the scope; idempotent (a second call changes nothing, its cause included).
+     *
+     * @param cause what the trace says cancelled the scope's tasks ({@link CancelCause})
+     * @param by    the task that asked, or null (a deadline)
+     */
+    public void cancel(String cause, Task by) {
         if (!cancelCalled) {
+            cancelCause = cause;
+            cancelBy = by;
             if (timeoutHandle != null) {
                 timeoutHandle.cancel();
                 timeoutHandle = null;
@@ -243,6 +269,8 @@ public final class CancelScope {
 
     public void setDeadline(double value) {
         deadline = value;
+        // No longer the deadline move_on_after(...) set: the program's own.
+        deadlineCause = CancelCause.SCOPE_DEADLINE;
         if (timeoutHandle != null) {
             timeoutHandle.cancel();
             timeoutHandle = null;

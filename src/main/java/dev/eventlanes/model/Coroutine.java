@@ -30,6 +30,24 @@ public interface Coroutine {
     /** The function name, as a task named after it shows it. */
     String name();
 
+    /**
+     * The function's qualified name as Python shows it ({@code __qualname__}: {@code Event.wait},
+     * {@code main.<locals>.worker}); the name itself unless it differs.
+     */
+    default String qualName() {
+        return name();
+    }
+
+    /**
+     * The first positional argument the function was called with, as Python's repr shows it,
+     * when it is a short literal (a str, int, float, bool or None whose repr has at most 12
+     * characters: {@code 'A'}, {@code 3}); null otherwise, or when the body does not know its
+     * call (a library coroutine). It tells apart lanes of several tasks of one function.
+     */
+    default String codeArg() {
+        return null;
+    }
+
     /** The source line the body is at (suspended at, or running), or 0 if unknown. */
     default int currentLine() {
         return 0;

@@ -135,6 +135,18 @@ public class Future {
         return true;
     }
 
+    /**
+     * {@link #cancel(String)}, saying for the trace what caused it and who asked: a task records
+     * them in a CANCEL entry ({@link Task#cancel(String, String, Task)}), a gather passes them
+     * to its children, a plain future has nothing to record.
+     *
+     * @param cause what caused it, one of {@link CancelCause}'s
+     * @param by    the task that asked, or null for a deadline, the loop or a click
+     */
+    public boolean cancel(String message, String cause, Task by) {
+        return cancel(message);
+    }
+
     public void addDoneCallback(FutureCallback cb) {
         if (state != PENDING) {
             loop.callSoon(cb, this);

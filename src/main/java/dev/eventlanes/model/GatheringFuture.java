@@ -21,15 +21,21 @@ public final class GatheringFuture extends Future {
         return children;
     }
 
-    /** {@code _GatheringFuture.cancel}: cancels every child; true if any child accepted. */
+    /** {@code gather(...).cancel()} called by the program: its children's cause is {@link CancelCause#GATHER_CANCEL}. */
     @Override
     public boolean cancel(String message) {
+        return cancel(message, CancelCause.GATHER_CANCEL, loop.currentTask());
+    }
+
+    /** {@code _GatheringFuture.cancel}: cancels every child (for the same cause); true if any child accepted. */
+    @Override
+    public boolean cancel(String message, String cause, Task by) {
         if (isDone()) {
             return false;
         }
         boolean ret = false;
         for (Future child : children) {
-            if (child.cancel(message)) {
+            if (child.cancel(message, cause, by)) {
                 ret = true;
             }
         }

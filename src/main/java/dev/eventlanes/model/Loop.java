@@ -233,6 +233,25 @@ public final class Loop {
         return t;
     }
 
+    /**
+     * A task the library makes by itself around a bare coroutine ({@code ensure_future},
+     * {@code gather}, {@code wait_for}): named {@code Task-N} as asyncio names it; its
+     * {@link Task#codeName()} is the coroutine's qualified name.
+     */
+    public Task spawnWrapping(Coroutine coro) {
+        Task t = spawn(coro, null);
+        t.wrapper = true;
+        return t;
+    }
+
+    /** The task with this id (ids count from 0 in spawning order, as {@link #tasks()} lists them). */
+    public Task task(int id) {
+        if (id < 0 || id >= tasks.size()) {
+            throw new IndexOutOfBoundsException("no task " + id);
+        }
+        return tasks.get(id);
+    }
+
     /** The number asyncio would give the next unnamed task ({@code Task-N}). */
     public int nextTaskNumber() {
         return nextTaskNumber;
@@ -321,7 +340,10 @@ public final class Loop {
         if (cb instanceof Task waiter) {
             // A blocked task becomes ready: the wake-up the lanes draw as an arrow.
             waiter.taskState = TaskState.READY;
-            if (fut.waitEvent != null) {
+            if (fut.state == Future.CANCELLED) {
+                // Not a set(), whatever it waited on: an arrow from a set() must not point here.
+                traceCancelledWake(waiter, fut);
+            } else if (fut.waitEvent != null) {
                 trace(TraceKind.WAKE, waiter, fut.waitEvent, current, Double.NaN, WaitReason.EVENT_WORD);
             } else {
                 WaitReason why = fut.reason;
@@ -329,6 +351,13 @@ public final class Loop {
             }
         }
         ready.add(ReadyQueue.CALLBACK, cb, fut);
+    }
+
+    private void traceCancelledWake(Task waiter, Future fut) {
+        WaitReason why = fut.reason();
+        // The canceller is the one the task's CANCEL entry named; without one (what it awaited
+        // was cancelled, not this task) it is not known.
+        trace(TraceKind.WAKE, waiter, why.event(), waiter.pendingCanceller(), why.deadline(), WaitReason.CANCELLED_WORD);
     }
 
     /** {@code call_soon(fn)}. */
@@ -511,7 +540,7 @@ public final class Loop {
                         }
                     }
                     for (Task t : shuttingDown) {
-                        t.cancel(null);
+                        t.cancel(null, CancelCause.RUN_SHUTDOWN, null);
                     }
                     return true;
                 }

@@ -20,11 +20,22 @@ public class Task extends Future implements FutureCallback {
     /** Whether the body knows its source line ({@link Coroutine#hasLines()}). */
     final boolean hasLines;
     private String name;
+    /** The name the program gave the task ({@link #setName}), or null. */
+    private String givenName;
+    /** True for a task the library made around a bare coroutine ({@link Loop#spawnWrapping}). */
+    boolean wrapper;
     private final Task parent;
     private boolean mustCancel;
     private String taskCancelMessage;
     private Future futWaiter;
     private int numCancelsRequested;
+    /**
+     * A cancellation was asked for and traced, and this task has not run since: a second
+     * request before it runs is the same delivery (one CancelledError), so it is not traced.
+     */
+    private boolean cancelPending;
+    /** Who asked for the pending cancellation (null: a deadline, the loop, or outside any task). */
+    private Task cancelBy;
     TaskState taskState = TaskState.READY;
     /** Library bookkeeping (anyio's TaskState: the task's innermost cancel scope). */
     CancelScope cancelScope;
@@ -45,12 +56,44 @@ public class Task extends Future implements FutureCallback {
         return id;
     }
 
+    /**
+     * The task's name as the library gives it, as the program's {@code get_name()} returns it
+     * (asyncio's {@code Task-1}...).
+     */
     public String name() {
         return name;
     }
 
+    /**
+     * The program names the task: {@code set_name()}, or the {@code name=} it was created with
+     * ({@code create_task}, a task group's {@code create_task} or {@code start_soon}). From now on
+     * both {@link #name()} and {@link #codeName()} say it.
+     */
     public void setName(String name) {
         this.name = name;
+        this.givenName = name;
+    }
+
+    /**
+     * The task's name as the code calls it, for a lane: the name the program gave it
+     * ({@link #setName}, or a scenario's task name), otherwise the name of the coroutine function
+     * it runs ({@code worker}), never asyncio's {@code Task-N}. A task the library made by itself
+     * around a coroutine (wait_for's inner task, gather's or ensure_future's) is called by the
+     * coroutine's qualified name ({@code Event.wait}).
+     */
+    public String codeName() {
+        if (givenName != null) {
+            return givenName;
+        }
+        return wrapper ? coro.qualName() : coro.name();
+    }
+
+    /**
+     * The first argument the task's coroutine function was called with, as a short literal's
+     * repr ({@code 'A'}, {@code 3}), or null: see {@link Coroutine#codeArg()}.
+     */
+    public String codeArg() {
+        return coro.codeArg();
     }
 
     public Task parent() {
@@ -82,15 +125,37 @@ public class Task extends Future implements FutureCallback {
         return cancelScope;
     }
 
-    /** {@code task.cancel(msg)}: request cancellation; false if the task is already done. */
+    /**
+     * {@code task.cancel(msg)} called by the program: {@link #cancel(String, String, Task)} with
+     * cause {@link CancelCause#TASK_CANCEL}, asked by the running task.
+     */
     @Override
     public boolean cancel(String message) {
+        return cancel(message, CancelCause.TASK_CANCEL, loop.currentTask());
+    }
+
+    /**
+     * Requests cancellation, as {@code task.cancel(msg)}; false if the task is already done. The
+     * first request since the task last ran is traced as a CANCEL entry on this task, with
+     * {@code cause} as its text and {@code by} as the other task; a later one before the task
+     * runs adds to {@link #cancelling()} but is the same delivery, and is not traced again.
+     *
+     * @param cause what caused it, one of {@link CancelCause}'s
+     * @param by    the task that asked, or null for a deadline, the loop or a click
+     */
+    @Override
+    public boolean cancel(String message, String cause, Task by) {
         if (isDone()) {
             return false;
         }
         numCancelsRequested++;
-        loop.trace(TraceKind.CANCEL, this, null, loop.currentTask(), message == null ? "" : message);
-        if (futWaiter != null && futWaiter.cancel(message)) {
+        if (!cancelPending) {
+            cancelPending = true;
+            cancelBy = by;
+            loop.trace(TraceKind.CANCEL, this, null, by, cause);
+        }
+        // asyncio passes the cancellation on to what this task awaits (a task, a gather).
+        if (futWaiter != null && futWaiter.cancel(message, CancelCause.AWAITER_CANCELLED, this)) {
             // Leave futWaiter: it may be a task that ignores the cancellation, to cancel again.
             return true;
         }
@@ -110,6 +175,11 @@ public class Task extends Future implements FutureCallback {
 
     public int cancelling() {
         return numCancelsRequested;
+    }
+
+    /** Who asked for the cancellation not yet delivered, for the trace; null if none or unknown. */
+    Task pendingCanceller() {
+        return cancelPending ? cancelBy : null;
     }
 
     /** The wake-up callback registered on the future this task blocked on. */
@@ -140,6 +210,9 @@ public class Task extends Future implements FutureCallback {
         }
         futWaiter = null;
         started = true;
+        // A cancellation asked for before now is delivered now, or was overtaken (what it
+        // cancelled finished anyway): a new request is a new delivery.
+        cancelPending = false;
         Task previous = loop.enter(this);
         Object r;
         try {
@@ -192,7 +265,7 @@ public class Task extends Future implements FutureCallback {
                 taskState = why.kind() == WaitReason.Kind.SLEEP ? TaskState.SLEEPING : TaskState.WAITING;
                 loop.trace(TraceKind.SUSPEND, this, why.event(), why.task(), why.deadline(), why.shortName());
             }
-            if (mustCancel && futWaiter.cancel(taskCancelMessage)) {
+            if (mustCancel && futWaiter.cancel(taskCancelMessage, CancelCause.AWAITER_CANCELLED, this)) {
                 mustCancel = false;
             }
         } else {

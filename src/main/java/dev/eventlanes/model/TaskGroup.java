@@ -74,7 +74,7 @@ public final class TaskGroup {
                 exceptions.add(exc);
             }
             if (!cancelScope.effectivelyCancelled()) {
-                cancelScope.cancel();
+                cancelScope.cancel(CancelCause.TASK_GROUP, t);
             }
         }
     }
@@ -103,7 +103,7 @@ public final class TaskGroup {
                 switch (state) {
                     case 0 -> {
                         if (excVal != null) {
-                            cancelScope.cancel();
+                            cancelScope.cancel(CancelCause.TASK_GROUP, loop.currentTask());
                             if (!excVal.isCancellation()) {
                                 exceptions.add(excVal);
                             }
@@ -123,7 +123,7 @@ public final class TaskGroup {
                                 throw exc;
                             }
                             waitScope.setShield(true);
-                            cancelScope.cancel();
+                            cancelScope.cancel(CancelCause.TASK_GROUP, loop.currentTask());
                             if (excVal == null || (excVal.isCancellation() && !CancelScope.isOwnCancellation(exc))) {
                                 excVal = exc;
                             }

@@ -38,6 +38,8 @@ public record WaitReason(Kind kind, AsyncEvent event, Task task, double deadline
     private static final String[] SHORT = {"event", "sleep", "children", "task", "gather", "forever", "other"};
     /** {@link #shortName()} of an event's wait. */
     static final String EVENT_WORD = SHORT[0];
+    /** What a WAKE entry says for a task woken because the future it waited on was cancelled. */
+    static final String CANCELLED_WORD = "cancelled";
 
     /** Plain words for a status line or a deadlock report. */
     public String describe() {

@@ -54,8 +54,6 @@ public final class ChromeTraceWriter {
         /** Per task id: the open state slice's name and start time. */
         private final Map<Integer, String> state = new HashMap<>();
         private final Map<Integer, Double> since = new HashMap<>();
-        /** Per event id: the flow id of the set() being delivered, or absent. */
-        private final Map<Integer, Integer> setFlow = new HashMap<>();
         /** Per task id: flows waiting for the task to run. */
         private final Map<Integer, List<Integer>> pendingFlows = new HashMap<>();
         private int nextFlow = 1;
@@ -107,12 +105,7 @@ public final class ChromeTraceWriter {
             int task = log.task(i);
             double t = log.time(i);
             switch (k) {
-                case SPAWN, WAKE -> {
-                    open(task, "ready", t);
-                    if (k == TraceKind.WAKE && log.event(i) >= 0 && setFlow.containsKey(log.event(i))) {
-                        pendingFlows.computeIfAbsent(task, x -> new ArrayList<>()).add(setFlow.get(log.event(i)));
-                    }
-                }
+                case SPAWN, WAKE -> open(task, "ready", t);
                 case RUN -> {
                     open(task, "running", t);
                     List<Integer> flows = pendingFlows.remove(task);
@@ -126,14 +119,7 @@ public final class ChromeTraceWriter {
                 case EXIT -> close(task, t);
                 case SET -> {
                     instant(i, Json.name(events, log.event(i)) + ".set()");
-                    if (log.value(i) > 0) {
-                        // Each waiter this set() wakes gets its own flow from here to its next step.
-                        int id = nextFlow++;
-                        setFlow.put(log.event(i), id);
-                        flowFanOut(i, id);
-                    } else {
-                        setFlow.remove(log.event(i));
-                    }
+                    flowFanOut(i);
                 }
                 case CLEAR -> instant(i, Json.name(events, log.event(i)) + ".clear()");
                 case POLL -> instant(i, Json.name(events, log.event(i)) + ".is_set() -> " + log.text(i));
@@ -146,24 +132,24 @@ public final class ChromeTraceWriter {
         }
 
         /**
-         * Flows are one "s" per woken waiter: the trace names the waiters in the WAKE entries
-         * that follow the SET, so the "s" events are written when those are read.
+         * One flow per task the set() woke, each starting at the set() and ending where that
+         * task next runs. The trace names those tasks in exactly {@code value} WAKE entries
+         * right after the SET ({@link TraceKind#SET}); a WAKE saying "cancelled" is never one
+         * of them, so a task that gave up waiting gets no arrow.
          */
-        private void flowFanOut(int setIndex, int firstId) throws IOException {
+        private void flowFanOut(int setIndex) throws IOException {
             int ev = log.event(setIndex);
             int setter = log.task(setIndex);
-            int id = firstId;
-            boolean used = false;
-            for (int j = setIndex + 1; j < log.size() && log.kind(j) == TraceKind.WAKE && log.event(j) == ev; j++) {
-                if (used) {
-                    id = nextFlow++;
+            int end = Math.min(log.size() - 1, setIndex + (int) log.value(setIndex));
+            for (int j = setIndex + 1; j <= end; j++) {
+                if (log.kind(j) != TraceKind.WAKE || log.event(j) != ev || !"event".equals(log.text(j))) {
+                    // Not the trace the model promises: draw no arrow rather than a wrong one.
+                    break;
                 }
-                used = true;
+                int id = nextFlow++;
                 flow("s", id, setter, log.time(setIndex));
                 pendingFlows.computeIfAbsent(log.task(j), x -> new ArrayList<>()).add(id);
             }
-            // The WAKE entries are already paired here; stop entry() from pairing them again.
-            setFlow.remove(ev);
         }
 
         /** The slice name for a suspension, from its one-word reason. */

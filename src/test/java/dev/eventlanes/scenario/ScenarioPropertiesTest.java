@@ -7,6 +7,7 @@ import dev.eventlanes.model.Semantics;
 import dev.eventlanes.model.Simulation;
 import dev.eventlanes.model.Task;
 import dev.eventlanes.model.TaskState;
+import dev.eventlanes.model.TraceContracts;
 import dev.eventlanes.model.TraceEntry;
 import dev.eventlanes.model.TraceKind;
 import java.util.ArrayList;
@@ -94,6 +95,16 @@ class ScenarioPropertiesTest {
     @Property(tries = 300)
     void theSameScenarioAndSeedGiveTheIdenticalTrace(@ForAll("scenarios") Scenario s) {
         assertThat(Runs.trace(run(s))).isEqualTo(Runs.trace(run(s)));
+    }
+
+    @Property(tries = 300)
+    void everySetIsFollowedByExactlyTheWakeUpsItCaused(@ForAll("scenarios") Scenario s) {
+        assertThat(TraceContracts.setWakeViolation(run(s).trace())).isNull();
+    }
+
+    @Property(tries = 300)
+    void everyCancellationIsTracedOnceWithItsCause(@ForAll("scenarios") Scenario s) {
+        assertThat(TraceContracts.cancelViolation(run(s).trace())).isNull();
     }
 
     @Property(tries = 300)

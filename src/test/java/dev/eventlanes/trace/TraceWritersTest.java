@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eventlanes.model.Simulation;
+import dev.eventlanes.model.TraceKind;
+import dev.eventlanes.model.TraceLog;
 import dev.eventlanes.scenario.Presets;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -76,5 +78,27 @@ class TraceWritersTest {
         assertThat(flows.get(0).get("id")).isEqualTo(flows.get(1).get("id"));
         assertThat(flows.get(0).get("tid").asInt()).isEqualTo(1);
         assertThat(flows.get(1).get("tid").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void chromeTraceDrawsNoWakeUpArrowToATaskWhoseWaitWasCancelled() throws Exception {
+        // A set() that woke task 1, and right after it task 2 woken because its wait() was
+        // cancelled: only task 1 gets an arrow.
+        TraceLog log = new TraceLog();
+        log.onEntry(0, 1.0, TraceKind.SET, 0, 0, -1, 0, 1, "");
+        log.onEntry(1, 1.0, TraceKind.WAKE, 1, 0, 0, 0, Double.NaN, "event");
+        log.onEntry(2, 1.0, TraceKind.WAKE, 2, 0, -1, 0, Double.NaN, "cancelled");
+        log.onEntry(3, 1.0, TraceKind.RUN, 1, -1, -1, 0, 0, "");
+        log.onEntry(4, 1.0, TraceKind.RUN, 2, -1, -1, 0, 0, "");
+        StringWriter w = new StringWriter();
+        ChromeTraceWriter.write(log, List.of("main", "waiter", "gave_up"), List.of("ev"), "t", w);
+        List<String> flows = new ArrayList<>();
+        for (JsonNode e : JSON.readTree(w.toString()).get("traceEvents")) {
+            String ph = e.get("ph").asText();
+            if (ph.equals("s") || ph.equals("f")) {
+                flows.add(ph + " tid " + e.get("tid").asInt());
+            }
+        }
+        assertThat(flows).containsExactly("s tid 1", "f tid 2");
     }
 }

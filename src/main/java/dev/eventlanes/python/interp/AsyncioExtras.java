@@ -3,6 +3,7 @@ package dev.eventlanes.python.interp;
 import dev.eventlanes.model.AsyncioLib;
 import dev.eventlanes.model.AsyncioTaskGroup;
 import dev.eventlanes.model.AsyncioTimeout;
+import dev.eventlanes.model.CancelCause;
 import dev.eventlanes.model.Coroutine;
 import dev.eventlanes.model.ExcType;
 import dev.eventlanes.model.Future;
@@ -43,7 +44,7 @@ final class AsyncioExtras {
                 return a[0];
             }
             if (a[0] instanceof Coroutine co) {
-                return new Library.TaskObj(loop.spawn(co, null), lib);
+                return new Library.TaskObj(loop.spawnWrapping(co), lib);
             }
             throw PyException.of(ExcType.TYPE_ERROR, "An asyncio.Future, a coroutine or an awaitable is required");
         }));
@@ -56,16 +57,18 @@ final class AsyncioExtras {
                 throw PyException.of(ExcType.TYPE_ERROR, "wait_for() missing 1 required positional argument: 'timeout'");
             }
             Double timeout = t == PyNone.NONE ? null : PyOps.toDouble(t);
-            return AsyncioLib.waitFor(loop, toModelAwaitable(a[0], "wait_for"), timeout);
+            return AsyncioLib.waitFor(loop, toModelAwaitable(a[0], "wait_for"), timeout, CancelCause.waitFor(PyOps.repr(t)));
         }));
         m.put("TaskGroup", new BuiltinFunction("TaskGroup", (a, kw) -> new TaskGroupObj(new AsyncioTaskGroup(loop), lib)));
         m.put("timeout", new BuiltinFunction("timeout", (a, kw) -> {
             Object d = a.length > 0 ? a[0] : kw.getOrDefault("delay", PyNone.NONE);
-            return new TimeoutObj(AsyncioLib.timeout(loop, d == PyNone.NONE ? null : PyOps.toDouble(d)));
+            return new TimeoutObj(AsyncioLib.timeout(loop, d == PyNone.NONE ? null : PyOps.toDouble(d))
+                    .madeBy(CancelCause.asyncioTimeout(PyOps.repr(d))));
         }));
         m.put("timeout_at", new BuiltinFunction("timeout_at", (a, kw) -> {
             Object d = a.length > 0 ? a[0] : kw.getOrDefault("when", PyNone.NONE);
-            return new TimeoutObj(AsyncioLib.timeoutAt(loop, d == PyNone.NONE ? null : PyOps.toDouble(d)));
+            return new TimeoutObj(AsyncioLib.timeoutAt(loop, d == PyNone.NONE ? null : PyOps.toDouble(d))
+                    .madeBy(CancelCause.asyncioTimeoutAt(PyOps.repr(d))));
         }));
     }
 

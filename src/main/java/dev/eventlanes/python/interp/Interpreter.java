@@ -150,7 +150,7 @@ public final class Interpreter {
         Frame f = newFrame(fn, args, kwargs);
         if (fn.code.isAsync) {
             f.runRoot = true;
-            return new PyCoroutine(this, f);
+            return new PyCoroutine(this, f, args.length > 0 ? args[0] : null);
         }
         if (fn.code.isGenerator) {
             f.runRoot = true;

@@ -1,6 +1,7 @@
 package dev.eventlanes.python.interp;
 
 import dev.eventlanes.model.AsyncEvent;
+import dev.eventlanes.model.CancelCause;
 import dev.eventlanes.model.CancelScope;
 import dev.eventlanes.model.Coroutine;
 import dev.eventlanes.model.ExcType;
@@ -157,6 +158,16 @@ final class Library {
             public String name() {
                 return c.name();
             }
+
+            @Override
+            public String qualName() {
+                return c.qualName();
+            }
+
+            @Override
+            public String codeArg() {
+                return c.codeArg();
+            }
         };
     }
 
@@ -294,7 +305,10 @@ final class Library {
         argc(fail ? "fail_after" : "move_on_after", a, 1, 1);
         boolean shield = PyOps.truthy(kw.getOrDefault("shield", Boolean.FALSE));
         double deadline = a[0] == PyNone.NONE ? Double.POSITIVE_INFINITY : loop.time() + seconds(a[0]);
-        return new ScopeObj(new CancelScope(loop, deadline, shield), fail, loop);
+        String delay = PyOps.repr(a[0]);
+        CancelScope scope = new CancelScope(loop, deadline, shield)
+                .madeBy(fail ? CancelCause.failAfter(delay) : CancelCause.moveOnAfter(delay));
+        return new ScopeObj(scope, fail, loop);
     }
 
     private ScopeObj cancelScope(Object[] a, Map<String, Object> kw) {
@@ -378,7 +392,11 @@ final class Library {
                 throw PyException.of(ExcType.TYPE_ERROR, "a coroutine was expected, got " + PyOps.repr(a[0]));
             }
             Object name = kw.get("name");
-            Task t = loop.spawn(co, name == null || name == PyNone.NONE ? null : PyOps.str(name));
+            String given = name == null || name == PyNone.NONE ? null : PyOps.str(name);
+            Task t = loop.spawn(co, given);
+            if (given != null) {
+                t.setName(given);
+            }
             return new TaskObj(t, this);
         }));
         m.put("get_running_loop", fn("get_running_loop", (a, kw) -> new LoopObj(loop)));
@@ -614,7 +632,11 @@ final class Library {
                     Object f = a[0];
                     Object coro = lib.callAsync(f, java.util.Arrays.copyOfRange(a, 1, a.length), "start_soon()");
                     Object nm = kw.get("name");
-                    group.startSoon((Coroutine) coro, nm == null || nm == PyNone.NONE ? funcName(f) : PyOps.str(nm));
+                    String given = nm == null || nm == PyNone.NONE ? null : PyOps.str(nm);
+                    Task t = group.startSoon((Coroutine) coro, given == null ? funcName(f) : given);
+                    if (given != null) {
+                        t.setName(given);
+                    }
                     return PyNone.NONE;
                 });
                 case "cancel_scope" -> new ScopeObj(group.cancelScope(), false, lib.loop);

@@ -2,13 +2,19 @@ package dev.eventlanes.python.interp;
 
 import dev.eventlanes.model.Coroutine;
 import dev.eventlanes.model.PyException;
+import dev.eventlanes.python.runtime.PyNone;
 import dev.eventlanes.python.runtime.PyObject;
+import dev.eventlanes.python.runtime.PyOps;
+import java.math.BigInteger;
 
 /**
  * The object an {@code async def} call returns. Awaited from another coroutine, its frame joins
  * the awaiting chain; made into a task, the loop drives it through {@link Coroutine}.
  */
 final class PyCoroutine implements Coroutine, PyObject {
+    /** The longest repr {@link #codeArg()} gives. */
+    private static final int MAX_ARG_REPR = 12;
+
     final Interpreter interp;
     final Frame frame;
     /** The innermost frame of the chain while this coroutine is a task's root. */
@@ -18,11 +24,14 @@ final class PyCoroutine implements Coroutine, PyObject {
     Object result;
     /** What the task suspends on (a future, or a bare yield). */
     Object suspendedOn;
+    /** The first positional argument of the call that made it, or null (for {@link #codeArg()}). */
+    private final Object firstArg;
 
-    PyCoroutine(Interpreter interp, Frame frame) {
+    PyCoroutine(Interpreter interp, Frame frame, Object firstArg) {
         this.interp = interp;
         this.frame = frame;
         this.current = frame;
+        this.firstArg = firstArg;
         frame.owner = this;
     }
 
@@ -44,6 +53,25 @@ final class PyCoroutine implements Coroutine, PyObject {
     @Override
     public String name() {
         return frame.code.name;
+    }
+
+    @Override
+    public String qualName() {
+        return frame.code.qualName;
+    }
+
+    @Override
+    public String codeArg() {
+        Object a = firstArg;
+        // Only values a literal can spell, and only short ones: enough to tell worker('A') from
+        // worker('B'), never a repr that costs anything or changes (a list).
+        boolean literal = a instanceof String || a instanceof Long || a instanceof Double || a instanceof Boolean
+                || a == PyNone.NONE || a instanceof BigInteger b && b.bitLength() < 40;
+        if (!literal) {
+            return null;
+        }
+        String r = PyOps.repr(a);
+        return r.length() <= MAX_ARG_REPR ? r : null;
     }
 
     @Override
