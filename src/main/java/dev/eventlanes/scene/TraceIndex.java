@@ -392,18 +392,14 @@ public final class TraceIndex {
         return new TraceIndex(sim.trace(), new TaskNames() {
             @Override
             public String codeName(int task) {
-                if (task < 0 || task >= loop.tasks().size()) {
-                    return null;
-                }
-                dev.eventlanes.model.Task t = loop.tasks().get(task);
-                String name = t.name();
-                // asyncio names an unnamed task Task-N: the code calls it by its function.
-                return name.matches("Task-\\d+") ? t.coroutine().name() : name;
+                dev.eventlanes.model.Task t = loop.task(task);
+                return t == null ? null : t.codeName();
             }
 
             @Override
             public String codeArg(int task) {
-                return null;
+                dev.eventlanes.model.Task t = loop.task(task);
+                return t == null ? null : t.codeArg();
             }
         });
     }
