@@ -26,6 +26,52 @@ public record Scene(AxisInfo axis, List<Band> bands, List<Tick> ticks, List<Lane
     public static final int VERSION = 1;
 
     /**
+     * The same scene seen from a view starting at absolute x {@code viewStart} (a page turned, or
+     * panned): every x moved by the difference. Compared with the scene of the new view, it says
+     * what of the picture kept by tiles fixed to the axis must be painted again.
+     */
+    public Scene shifted(double viewStart) {
+        double d = axis.viewStart() - viewStart;
+        if (d == 0) {
+            return this;
+        }
+        AxisInfo a = new AxisInfo(axis.pixelsPerSecond(), axis.slotPixels(), viewStart, axis.width(), axis.height(),
+                axis.rulerHeight(), axis.playheadX() + d, axis.time(), axis.position(), axis.timeFrom(), axis.timeTo());
+        return new Scene(a,
+                bands.stream().map(b -> new Band(b.t(), b.steps(), b.slots(), b.x0() + d, b.x1() + d, b.firstIndex())).toList(),
+                ticks.stream().map(t -> new Tick(t.t(), t.x() + d, t.label())).toList(),
+                lanes,
+                segments.stream().map(s -> new Segment(s.task(), s.state(), s.event(), s.why(), s.t0(), s.t1(), s.x0() + d,
+                        s.x1() + d, s.fromIndex(), s.toIndex(), s.merged())).toList(),
+                marks.stream().map(m -> new Mark(m.kind(), m.task(), m.event(), m.t(), m.x() + d, m.y(), m.r(), m.result(),
+                        m.index())).toList(),
+                arrows.stream().map(r -> new Arrow(r.event(), r.fromTask(), r.toTask(), r.t(), r.x1() + d, r.y1(), r.x2() + d,
+                        r.y2(), r.bend(), r.setIndex(), r.wakeIndex())).toList(),
+                latencies.stream().map(l -> new Latency(l.task(), l.event(), l.tSet(), l.tNotice(), l.x0() + d, l.x1() + d,
+                        l.y(), l.setIndex(), l.noticeIndex())).toList(),
+                labels.stream().map(l -> new Label(l.role(), l.text(), l.x() + d, l.y(), l.w(), l.h(), l.task(), l.index()))
+                        .toList());
+    }
+
+    /**
+     * The items that reach into picture x [l, r] (with {@code pad} pixels to spare for strokes and
+     * halos): what painting a piece of that stretch needs, without going through the rest.
+     */
+    public Scene within(double l, double r, double pad) {
+        double a = l - pad;
+        double b = r + pad;
+        return new Scene(axis,
+                bands.stream().filter(x -> x.x1() >= a && x.x0() <= b).toList(),
+                ticks.stream().filter(x -> x.x() >= a && x.x() <= b).toList(),
+                lanes,
+                segments.stream().filter(x -> x.x1() >= a && x.x0() <= b).toList(),
+                marks.stream().filter(x -> x.x() + x.r() >= a && x.x() - x.r() <= b).toList(),
+                arrows.stream().filter(x -> x.x1() + x.bend() * 1.2 >= a && x.x1() <= b).toList(),
+                latencies.stream().filter(x -> x.x1() >= a && x.x0() <= b).toList(),
+                labels.stream().filter(x -> x.x() + x.w() >= a && x.x() <= b).toList());
+    }
+
+    /**
      * @param pixelsPerSecond how wide a virtual second is
      * @param slotPixels      how wide one slot of an instant band is
      * @param viewStart       the absolute x at the view's left edge (0 until the view turns a page)

@@ -5,6 +5,7 @@ import dev.eventlanes.model.TraceKind;
 import dev.eventlanes.model.TraceLog;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -77,6 +78,11 @@ public final class SceneBuilder {
     private Obstacles[] latStems;
     private int[] rowOfTask;
 
+    /** The scene before, whose settled part this one keeps (see {@link #extend}), or null. */
+    private Scene prev;
+    /** The absolute x left of which {@link #prev}'s items are kept as they are. */
+    private double settled = Double.NEGATIVE_INFINITY;
+
     private SceneBuilder(TraceIndex idx, Axis axis, int k, double playhead, View view, Set<Integer> forever,
                          SceneWords words, TextMetrics tm) {
         this.idx = idx;
@@ -127,6 +133,32 @@ public final class SceneBuilder {
         return Math.min(before.axis().playheadX(), stepStart) - widest - 30 * s;
     }
 
+    /**
+     * The scene after the first k entries, as {@link #build} makes it, made faster from the scene
+     * of an earlier moment of the same run in the same view (same zoom, size, rows and index):
+     * the items left of {@code settled} (picture x, from {@link #settledLeftOf}) are taken from it
+     * as they are, and only the rest is built. While a run plays, that is most of the picture.
+     */
+    public static Scene extend(Scene before, double settled, TraceIndex idx, Axis axis, int k, double playhead, View view,
+                               Set<Integer> forever, SceneWords words, TextMetrics tm) {
+        SceneBuilder b = new SceneBuilder(idx, axis, k, playhead, view, forever, words, tm);
+        b.prev = before;
+        b.settled = settled + view.viewStart();
+        return b.build();
+    }
+
+    /**
+     * Left of which a scene of the same view stays as it was when the run only moves on: new
+     * entries lie right of the old playhead, and of the step it was in (whose marks share one
+     * label), and reach back from there at most a mark's radius. For {@link #extend}.
+     *
+     * @param playhead  the picture x of the playhead before
+     * @param stepStart the picture x where the step at the old position began
+     */
+    public static double keptLeftOf(double playhead, double stepStart, double scale) {
+        return Math.min(playhead, stepStart) - (POLL_R + STEM + 8) * scale;
+    }
+
     /** The height of the ruler at a window scale. */
     public static double rulerHeight(double scale) {
         return RULER * scale;
@@ -147,6 +179,9 @@ public final class SceneBuilder {
         arrows(left, right);
         for (Scene.LaneRow r : rows) {
             TraceIndex.Lane lane = laneList.get(r.task());
+            if (resuming()) {
+                prevRow(r.task());
+            }
             marks(lane, r, left, right);
             segments(lane, r, left, right);
             latencies(lane, r, left, right);
@@ -158,8 +193,11 @@ public final class SceneBuilder {
         double tTo = axis.timeAtX(right);
         Scene.AxisInfo info = new Scene.AxisInfo(axis.pixelsPerSecond(), axis.slotPixels(), left, view.width(),
                 view.height(), rulerHeight(s), vx(playhead), playheadTime(), k, tFrom, tTo);
-        return new Scene(info, List.copyOf(bands), List.copyOf(ticks), List.copyOf(rows), List.copyOf(segments),
-                List.copyOf(marks), List.copyOf(arrows), List.copyOf(latencies), List.copyOf(labels));
+        // Wrapped, not copied: the builder is done with its lists, and a frame makes a scene.
+        return new Scene(info, Collections.unmodifiableList(bands), Collections.unmodifiableList(ticks),
+                Collections.unmodifiableList(rows), Collections.unmodifiableList(segments),
+                Collections.unmodifiableList(marks), Collections.unmodifiableList(arrows),
+                Collections.unmodifiableList(latencies), Collections.unmodifiableList(labels));
     }
 
     private double playheadTime() {
@@ -170,6 +208,48 @@ public final class SceneBuilder {
             t = Math.min(idx.time(k), t + (playhead - xk) / axis.pixelsPerSecond());
         }
         return t;
+    }
+
+    // ------------------------------------------------------------------ the scene before
+
+    private boolean resuming() {
+        return prev != null;
+    }
+
+    // Where each of the scene before's lists has got to. Its items come row by row, in the order
+    // of the rows, which is this scene's too (same frame): a row's items are the next ones.
+    private int prevSeg;
+    private int prevMark;
+    private int prevLabel;
+    private int prevLat;
+    /** The scene before's items of the row being built. */
+    private List<Scene.Segment> rowSegs = List.of();
+    private List<Scene.Mark> rowMarks = List.of();
+    private List<Scene.Label> rowLabels = List.of();
+    private List<Scene.Latency> rowLats = List.of();
+
+    /** Takes the scene before's items of the next row, the task's, from each list. */
+    private void prevRow(int task) {
+        int a = prevSeg;
+        while (prevSeg < prev.segments().size() && prev.segments().get(prevSeg).task() == task) {
+            prevSeg++;
+        }
+        rowSegs = prev.segments().subList(a, prevSeg);
+        a = prevMark;
+        while (prevMark < prev.marks().size() && prev.marks().get(prevMark).task() == task) {
+            prevMark++;
+        }
+        rowMarks = prev.marks().subList(a, prevMark);
+        a = prevLabel;
+        while (prevLabel < prev.labels().size() && prev.labels().get(prevLabel).task() == task) {
+            prevLabel++;
+        }
+        rowLabels = prev.labels().subList(a, prevLabel);
+        a = prevLat;
+        while (prevLat < prev.latencies().size() && prev.latencies().get(prevLat).task() == task) {
+            prevLat++;
+        }
+        rowLats = prev.latencies().subList(a, prevLat);
     }
 
     // ------------------------------------------------------------------ rows
@@ -234,6 +314,30 @@ public final class SceneBuilder {
         }
         double ruler = rulerHeight(s);
         double lastArrowX = -1e300;
+        if (resuming()) {
+            // Keep the arrows left of the settled line (their stems still keep labels clear).
+            for (Scene.Arrow ar : prev.arrows()) {
+                double x = ar.x1() + view.viewStart();
+                if (x >= settled) {
+                    break;
+                }
+                arrows.add(ar);
+                lastArrowX = x;
+                int fromRow = ar.fromTask() >= 0 && ar.fromTask() < rowOfTask.length ? rowOfTask[ar.fromTask()] : -1;
+                int toRow = rowOfTask[ar.toTask()];
+                stems(fromRow, toRow, fromRow < 0 || toRow > fromRow, x, ar.bend());
+            }
+            double at = Math.max(from, settled);
+            int hiA = n;
+            while (lo < hiA) {
+                int mid = (lo + hiA) >>> 1;
+                if (axis.x(all.get(mid).index()) < at) {
+                    lo = mid + 1;
+                } else {
+                    hiA = mid;
+                }
+            }
+        }
         for (int a = lo; a < n; a++) {
             TraceIndex.Arrow ar = all.get(a);
             double x = axis.x(ar.index());
@@ -248,7 +352,7 @@ public final class SceneBuilder {
                 // Level of detail: a busy run zoomed out; zoomed in, every set() has its slot.
                 continue;
             }
-            lastArrowX = x;
+            int drawnBefore = arrows.size();
             double t = idx.time(ar.index());
             // A fan-out spreads: the nearest woken lane gets a straight stem, each further one a
             // wider bow, so every arrow can be followed to its own head.
@@ -292,6 +396,11 @@ public final class SceneBuilder {
                 arrows.add(new Scene.Arrow(ar.event(), ar.fromTask(), to, t, vx(x), y1, vx(x), y2, bend, ar.index(),
                         ar.wakeIndex(j)));
                 stems(fromRow, toRow, down, x, bend);
+            }
+            if (arrows.size() > drawnBefore) {
+                // Only a drawn arrow keeps the next ones apart: what is drawn is all a later
+                // scene, made from this one, knows of.
+                lastArrowX = x;
             }
         }
     }
@@ -368,6 +477,32 @@ public final class SceneBuilder {
         Obstacles bar = barStems[row.row()];
         double lastLabelRight = left - 6 * s;
         double lastMarkX = -1e300;
+        if (resuming()) {
+            // Keep the marks of the steps left of the settled line, and their labels; go on from
+            // the first step whose marks reach it, as the whole build would have got there.
+            int r = firstMarkFrom(lane, n, settled - maxR - 2);
+            while (r > 0 && r < n && lane.markStep(r - 1) == lane.markStep(r) && lane.markStep(r) > 0) {
+                r--;
+            }
+            int resumeAt = r < n ? lane.markIndex(r) : Integer.MAX_VALUE;
+            if (r > m) {
+                for (Scene.Mark mk : rowMarks) {
+                    if (mk.index() >= 0 && mk.index() < resumeAt) {
+                        marks.add(mk);
+                        double x = mk.x() + view.viewStart();
+                        lastMarkX = x;
+                        bar.add(x - mk.r() - 3, x + mk.r() + 3);
+                    }
+                }
+                for (Scene.Label l : rowLabels) {
+                    if (l.role() == TextMetrics.Role.MARK && l.index() >= 0 && l.index() < resumeAt) {
+                        labels.add(l);
+                        lastLabelRight = l.x() + l.w() + view.viewStart();
+                    }
+                }
+                m = r;
+            }
+        }
         while (m < n) {
             int first = m;
             int i0 = lane.markIndex(m);
@@ -483,6 +618,36 @@ public final class SceneBuilder {
         int first = Math.max(0, lane.segmentAt(axis.positionAtX(left)));
         Obstacles bar = barStems[row.row()];
         boolean blocked = forever.contains(lane.task()) && k >= idx.size();
+        if (resuming()) {
+            // Keep the segments that ended left of the settled line, and their labels; go on from
+            // the first that did not (a run of merged columns is built again from its start).
+            List<Scene.Segment> before = rowSegs;
+            int resumeFrom = -1;
+            for (Scene.Segment sg : before) {
+                if (sg.x1() + view.viewStart() >= settled || sg.toIndex() < 0) {
+                    resumeFrom = sg.fromIndex();
+                    break;
+                }
+            }
+            if (resumeFrom < 0 && !before.isEmpty()) {
+                resumeFrom = before.get(before.size() - 1).toIndex();
+            }
+            if (resumeFrom >= 0) {
+                int from = resumeFrom;
+                for (Scene.Segment sg : before) {
+                    if (sg.fromIndex() < from) {
+                        segments.add(sg);
+                    }
+                }
+                for (Scene.Label l : rowLabels) {
+                    if ((l.role() == TextMetrics.Role.SEGMENT || l.role() == TextMetrics.Role.SEGMENT_BOLD)
+                            && l.index() < from) {
+                        labels.add(l);
+                    }
+                }
+                first = Math.max(first, lane.segmentAt(from + 1));
+            }
+        }
         Merged run = new Merged(lane.task());
         for (int sg = first; sg <= last; sg++) {
             int from = lane.segmentStart(sg);
@@ -589,7 +754,32 @@ public final class SceneBuilder {
         Obstacles lat = latStems[row.row()];
         List<Scene.Latency> mine = new ArrayList<>();
         double lastEnd = -1e300;
-        for (int j = Math.max(0, lane.noticesBelow(axis.positionAtX(left - 200 * s)) - 64); j < n; j++) {
+        int start = Math.max(0, lane.noticesBelow(axis.positionAtX(left - 200 * s)) - 64);
+        int keptCount = 0;
+        List<Scene.Label> keptLabels = new ArrayList<>();
+        if (resuming()) {
+            // Keep the brackets that end left of the settled line, and their labels.
+            int resumeAt = -1;
+            for (Scene.Latency l : rowLats) {
+                if (l.x1() + view.viewStart() < settled) {
+                    mine.add(l);
+                    lastEnd = l.x1() + view.viewStart();
+                    resumeAt = l.noticeIndex() + 1;
+                } else {
+                    break;
+                }
+            }
+            keptCount = mine.size();
+            if (resumeAt >= 0) {
+                start = Math.max(start, lane.noticesBelow(resumeAt));
+                for (Scene.Label l : rowLabels) {
+                    if (l.role() == TextMetrics.Role.LATENCY && l.index() < resumeAt) {
+                        keptLabels.add(l);
+                    }
+                }
+            }
+        }
+        for (int j = start; j < n; j++) {
             int set = lane.noticedSet(j);
             int at = lane.noticeIndex(j);
             double xs = axis.x(set);
@@ -611,7 +801,12 @@ public final class SceneBuilder {
         // the bracket where no other bracket, label or stem lies. Both depend on what came before
         // only, so a label never moves once shown.
         Obstacles taken = new Obstacles();
-        for (int j = 0; j < mine.size(); j++) {
+        for (Scene.Label l : keptLabels) {
+            labels.add(l);
+            double x = l.x() + view.viewStart();
+            taken.add(x - 2, x + l.w() + 2);
+        }
+        for (int j = keptCount; j < mine.size(); j++) {
             Scene.Latency l = mine.get(j);
             double xs = l.x0() + view.viewStart();
             double xn = l.x1() + view.viewStart();
@@ -645,6 +840,26 @@ public final class SceneBuilder {
         }
         int j = idx.instantOf(Math.max(0, axis.positionAtX(left) - 1));
         double y = BAND_LINE * s - STRIP_H * s / 2;
+        if (resuming()) {
+            // Keep the bands (and their labels) that end left of the settled line.
+            int keptTo = -1;
+            for (Scene.Band band : prev.bands()) {
+                if (band.x1() + view.viewStart() >= settled) {
+                    break;
+                }
+                bands.add(band);
+                keptTo = band.firstIndex();
+            }
+            for (Scene.Label l : prev.labels()) {
+                if (l.role() == TextMetrics.Role.BAND && l.index() <= keptTo) {
+                    labels.add(l);
+                }
+            }
+            j = Math.max(j, idx.instantOf(Math.max(0, axis.positionAtX(settled) - 1)));
+            if (keptTo >= 0) {
+                j = Math.max(j, idx.instantOf(keptTo) + 1);
+            }
+        }
         List<Scene.Label> marksOnRuler = new ArrayList<>();
         for (Scene.Label l : labels) {
             if (l.task() < 0) {
@@ -722,11 +937,32 @@ public final class SceneBuilder {
         double tFrom = axis.timeAtX(left);
         long m0 = (long) Math.ceil(tFrom / interval - 1e-9);
         double y = TICK_LINE * s - STRIP_H * s / 2;
+        List<Scene.Tick> before = resuming() ? prev.ticks() : List.of();
+        if (before.size() >= 2 && Math.abs(before.get(1).t() - before.get(0).t() - interval) < 1e-12
+                && before.get(0).label().equals(words.tick(before.get(0).t(), decimals))) {
+            // The same spacing as before: keep the ticks left of the settled line.
+            for (Scene.Tick tk : before) {
+                if (tk.x() + view.viewStart() >= settled) {
+                    break;
+                }
+                ticks.add(tk);
+                m0 = Math.round(tk.t() / interval) + 1;
+            }
+            for (Scene.Label l : prev.labels()) {
+                if (l.role() == TextMetrics.Role.TICK && l.x() - 4 * s + view.viewStart() < settled
+                        && ticks.size() > 0 && l.x() - 4 * s <= ticks.get(ticks.size() - 1).x() + 1e-9) {
+                    labels.add(l);
+                }
+            }
+        }
+        // Up to the end of the run recorded so far: past it the axis is not known yet (a band may
+        // yet come), and ticks there would shift as the run grows.
+        double end = idx.size() == 0 ? 0 : idx.time(idx.size() - 1);
         for (long m = Math.max(0, m0); ; m++) {
             // Rounded to the interval's digits: 3 * 0.2 is 0.6000000000000001 in binary.
             double t = Math.round(m * interval * 1e9) / 1e9;
             double x = axis.xOfTime(t);
-            if (x > right) {
+            if (x > right || t > end + 1e-9) {
                 break;
             }
             if (x < left) {

@@ -50,18 +50,20 @@ public final class SceneDiff {
         }
         // Segments: keyed by task and first entry; growth repaints the grown strip only.
         Map<Object, Scene.Segment> old = new HashMap<>();
-        for (Scene.Segment s : a.segments()) {
+        for (int i = 0; i < a.segments().size(); i++) {
+            Scene.Segment s = a.segments().get(i);
             if (s.x1() + 4 >= from) {
                 old.put(List.of(s.task(), s.fromIndex()), s);
             }
         }
-        for (Scene.Segment s : b.segments()) {
+        for (int i = 0; i < b.segments().size(); i++) {
+            Scene.Segment s = b.segments().get(i);
             if (s.x1() + 4 < from) {
                 continue;
             }
             Scene.Segment o = old.remove(List.of(s.task(), s.fromIndex()));
             double[] bar = rowBar.get(s.task());
-            if (bar == null || s.equals(o)) {
+            if (bar == null || o == s || s.equals(o)) {
                 continue;
             }
             if (o != null && o.x0() == s.x0() && o.state() == s.state() && o.event() == s.event()) {
@@ -81,34 +83,41 @@ public final class SceneDiff {
                 out.add(new double[] {o.x0() - 4, o.x1() + 4, bar[0] - 3, bar[1] + 3});
             }
         }
-        diff(a.marks(), b.marks(), m -> List.of(m.kind(), m.task(), m.index()),
+        diff(a.marks(), b.marks(), m -> List.of(m.kind(), m.task(), m.index()), m -> m.x() + m.r() + 4,
                 m -> new double[] {m.x() - m.r() - 4, m.x() + m.r() + 4, m.y() - m.r() - 4, m.y() + m.r() + 4}, from, out);
-        diff(a.arrows(), b.arrows(), r -> List.of(r.setIndex(), r.toTask()),
+        diff(a.arrows(), b.arrows(), r -> List.of(r.setIndex(), r.toTask()), r -> r.x1() + r.bend() * 1.2 + 12,
                 r -> new double[] {r.x1() - 12, r.x1() + r.bend() * 1.2 + 12, Math.min(r.y1(), r.y2()) - 4, Math.max(r.y1(), r.y2()) + 4}, from, out);
-        diff(a.latencies(), b.latencies(), l -> List.of(l.task(), l.noticeIndex()),
+        diff(a.latencies(), b.latencies(), l -> List.of(l.task(), l.noticeIndex()), l -> l.x1() + 4,
                 l -> new double[] {l.x0() - 4, l.x1() + 4, l.y() - 8, l.y() + 8}, from, out);
-        diff(a.labels(), b.labels(), l -> List.of(l.role(), l.task(), l.index(), l.text(), l.y()),
+        diff(a.labels(), b.labels(), l -> List.of(l.role(), l.task(), l.index(), l.text(), l.y()), l -> l.x() + l.w() + 5,
                 l -> new double[] {l.x() - 3, l.x() + l.w() + 5, l.y() - 2, l.y() + l.h() + 2}, from, out);
-        diff(a.bands(), b.bands(), band -> band.firstIndex(),
+        diff(a.bands(), b.bands(), band -> band.firstIndex(), band -> band.x1() + 5,
                 band -> new double[] {band.x0() - 5, band.x1() + 5, 0, h}, from, out);
-        diff(a.ticks(), b.ticks(), t -> t.t(), t -> new double[] {t.x() - 2, t.x() + 2, 0, ruler}, from, out);
+        diff(a.ticks(), b.ticks(), t -> t.t(), t -> t.x() + 2, t -> new double[] {t.x() - 2, t.x() + 2, 0, ruler}, from, out);
         return out;
     }
 
+    /**
+     * Items of one kind: matched by key, compared, and the boxes of those that changed added to
+     * {@code out}. Items whose box ends left of {@code from} ({@code right}) are left alone.
+     */
     private static <T> void diff(List<T> a, List<T> b, java.util.function.Function<T, Object> key,
+                                 java.util.function.ToDoubleFunction<T> right,
                                  java.util.function.Function<T, double[]> box, double from, List<double[]> out) {
         Map<Object, T> old = new HashMap<>();
-        for (T x : a) {
-            if (box.apply(x)[1] >= from) {
+        for (int i = 0; i < a.size(); i++) {
+            T x = a.get(i);
+            if (right.applyAsDouble(x) >= from) {
                 old.put(key.apply(x), x);
             }
         }
-        for (T x : b) {
-            if (box.apply(x)[1] < from) {
+        for (int i = 0; i < b.size(); i++) {
+            T x = b.get(i);
+            if (right.applyAsDouble(x) < from) {
                 continue;
             }
             T o = old.remove(key.apply(x));
-            if (!Objects.equals(o, x)) {
+            if (o != x && !Objects.equals(o, x)) {
                 out.add(box.apply(x));
                 if (o != null) {
                     out.add(box.apply(o));
@@ -119,6 +128,40 @@ public final class SceneDiff {
             out.add(box.apply(o));
         }
     }
+
+    /**
+     * Fewer rectangles still, covering at least the same area: rectangles that overlap across rows
+     * (a frame's growth at the playhead is a strip on every row) become their bounding box when
+     * that adds little area. One piece to paint instead of one a row: each costs a clip and a walk
+     * through the scene, on the window's thread and again where it is rendered.
+     */
+    public static List<double[]> coalesced(List<double[]> rects) {
+        List<double[]> rows = merged(rects);
+        boolean joined = true;
+        while (joined) {
+            joined = false;
+            for (int i = 0; i < rows.size() && !joined; i++) {
+                for (int j = i + 1; j < rows.size() && !joined; j++) {
+                    double[] a = rows.get(i);
+                    double[] b = rows.get(j);
+                    if (a[0] <= b[1] && b[0] <= a[1]) {
+                        double[] box = {Math.min(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.max(a[3], b[3])};
+                        double area = (box[1] - box[0]) * (box[3] - box[2]);
+                        double parts = (a[1] - a[0]) * (a[3] - a[2]) + (b[1] - b[0]) * (b[3] - b[2]);
+                        if (area <= 2 * parts + JOIN_SLACK) {
+                            rows.set(i, box);
+                            rows.remove(j);
+                            joined = true;
+                        }
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Area (square pixels) two rectangles may gain by being joined, besides doubling. */
+    static final double JOIN_SLACK = 4000;
 
     /**
      * The same area in fewer rectangles: one inside another is dropped, and those on the same

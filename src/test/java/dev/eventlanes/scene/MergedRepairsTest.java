@@ -51,6 +51,43 @@ class MergedRepairsTest {
         }
     }
 
+    /** Joined across rows: everything given is covered, by fewer pieces, at most about twice the area. */
+    @Property(tries = 300)
+    void coalescedCoversWhatItWasGivenInFewerPiecesAndLittleMore(@ForAll @Size(max = 8) List<@IntRange(max = 20) Integer> xs,
+                                                                 @ForAll @Size(max = 8) List<@IntRange(max = 3) Integer> rows) {
+        List<double[]> in = new ArrayList<>();
+        for (int i = 0; i + 1 < xs.size() && i < rows.size(); i += 2) {
+            double a = Math.min(xs.get(i), xs.get(i + 1));
+            double b = Math.max(xs.get(i), xs.get(i + 1)) + 1;
+            in.add(r(a, b, rows.get(i) * 10, rows.get(i) * 10 + 10));
+        }
+        List<double[]> out = SceneDiff.coalesced(in);
+        assertThat(out.size()).isLessThanOrEqualTo(SceneDiff.merged(in).size());
+        double areaIn = 0;
+        for (double[] r : SceneDiff.merged(in)) {
+            areaIn += (r[1] - r[0]) * (r[3] - r[2]);
+        }
+        double areaOut = 0;
+        for (double[] r : out) {
+            areaOut += (r[1] - r[0]) * (r[3] - r[2]);
+        }
+        assertThat(areaOut).isLessThanOrEqualTo(2 * areaIn + SceneDiff.JOIN_SLACK * in.size());
+        for (double x = 0; x < 22; x += 0.5) {
+            for (double y = 0; y < 50; y += 2.5) {
+                if (covered(in, x, y)) {
+                    assertThat(covered(out, x, y)).as("(%s, %s)", x, y).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void stripsOfOneFrameOnEveryRowBecomeOnePiece() {
+        List<double[]> out = SceneDiff.coalesced(List.of(r(500, 530, 20, 60), r(500, 531, 92, 132), r(499, 530, 164, 204)));
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0)).containsExactly(499, 531, 20, 204);
+    }
+
     private static boolean covered(List<double[]> rs, double x, double y) {
         for (double[] r : rs) {
             if (x >= r[0] && x < r[1] && y >= r[2] && y < r[3]) {

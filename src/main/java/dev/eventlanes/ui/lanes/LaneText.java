@@ -30,6 +30,11 @@ public final class LaneText implements SceneWords, TextMetrics {
     private final Text measure = new Text();
     private final Map<Role, Map<String, Double>> widths = new EnumMap<>(Role.class);
     private final Map<String, String> said = new HashMap<>();
+    /** Per event name: "waiting on e", "e.set()", "e.clear()", "e.wait()" (made once; asked every frame). */
+    private final Map<String, String> waitingOn = new HashMap<>();
+    private final Map<String, String> sets = new HashMap<>();
+    private final Map<String, String> clears = new HashMap<>();
+    private final Map<String, String> waits = new HashMap<>();
 
     public LaneText(I18n i18n, double scale) {
         this.i18n = i18n;
@@ -81,7 +86,7 @@ public final class LaneText implements SceneWords, TextMetrics {
     @Override
     public String state(TaskState state, String event, String reason) {
         if (state == TaskState.WAITING && event != null) {
-            return said.computeIfAbsent("on:" + event, k -> i18n.get("state.WAITING.on", event));
+            return waitingOn.computeIfAbsent(event, k -> i18n.get("state.WAITING.on", k));
         }
         if (state == TaskState.WAITING && reason != null && !reason.isEmpty()) {
             return get("lane.waiting." + reason);
@@ -93,10 +98,9 @@ public final class LaneText implements SceneWords, TextMetrics {
     public String mark(TraceIndex.MarkKind kind, String event, String detail) {
         String ev = event == null ? "?" : event;
         return switch (kind) {
-            case SET -> said.computeIfAbsent("set:" + ev, k -> ev + ".set()");
-            case SET_AGAIN -> said.computeIfAbsent("set2:" + ev, k -> ev + ".set()");
-            case CLEAR -> said.computeIfAbsent("clear:" + ev, k -> ev + ".clear()");
-            case WAIT_SET -> said.computeIfAbsent("wait:" + ev, k -> ev + ".wait()");
+            case SET, SET_AGAIN -> sets.computeIfAbsent(ev, k -> k + ".set()");
+            case CLEAR -> clears.computeIfAbsent(ev, k -> k + ".clear()");
+            case WAIT_SET -> waits.computeIfAbsent(ev, k -> k + ".wait()");
             case CANCEL -> detail;
             case FAIL -> lastLine(detail);
             case ERROR -> {

@@ -61,8 +61,12 @@ import javafx.util.Duration;
  */
 public final class LanesView extends Region {
     private static final double BASE_HEADER = 250;
-    /** Width of a tile: a multiple of the patterns' size, so every tile anchors them alike. */
-    static final int TILE = 8 * Patterns.SIZE;
+    /**
+     * Width of a tile: a multiple of the patterns' size, so every tile anchors them alike. Narrow,
+     * because JavaFX puts a whole canvas on screen again when any of it changed: a frame's
+     * repairs near the playhead then cost two columns of 48 pixels, not two of 96.
+     */
+    static final int TILE = 4 * Patterns.SIZE;
     /** How much each W / S, or a wheel notch with Ctrl, zooms. */
     static final double ZOOM_STEP = 1.25;
 
@@ -71,7 +75,7 @@ public final class LanesView extends Region {
     private final Pane surface = new Pane();
     private final Rectangle surfaceClip = new Rectangle();
     private final Group tileLayer = new Group();
-    private final List<Canvas> tiles = new ArrayList<>();
+    private final List<Tile> tiles = new ArrayList<>();
     private final Canvas playhead = new Canvas();
     private final Pane headers = new Pane();
     private final ScrollBar vbar = new ScrollBar();
@@ -113,11 +117,43 @@ public final class LanesView extends Region {
     private record Stamp(TraceIndex index, int size, int position, double unit, double w, double h, double scroll,
                          double pps, double slotScale, boolean follow, double panStart, int selected, LaneText text,
                          boolean deadlocked, int[] rows) {
+        /** Written out: asked every frame, and a record's own equals goes through method handles. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Stamp t && position == t.position && unit == t.unit && size == t.size && index == t.index
+                    && w == t.w && h == t.h && scroll == t.scroll && pps == t.pps && slotScale == t.slotScale
+                    && follow == t.follow && panStart == t.panStart && selected == t.selected && text == t.text
+                    && deadlocked == t.deadlocked && rows == t.rows;
+        }
+
+        @Override
+        public int hashCode() {
+            return position;
+        }
     }
 
     private Stamp drawnStamp;
+
+    /** What makes two scenes pictures of the same frame: one may extend the other. */
+    private record Frame(TraceIndex index, double pps, double slotScale, double scale, double x0, double w, double h,
+                         double scroll, int[] rows, LaneText text, boolean deadlocked) {
+        /** Written out, as {@link Stamp#equals}. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Frame f && index == f.index && pps == f.pps && slotScale == f.slotScale
+                    && scale == f.scale && x0 == f.x0 && w == f.w && h == f.h && scroll == f.scroll && rows == f.rows
+                    && text == f.text && deadlocked == f.deadlocked;
+        }
+
+        @Override
+        public int hashCode() {
+            return Double.hashCode(x0);
+        }
+    }
+
+    private Frame drawnFrame;
     /** Counters for the frame benchmark: frames, frames that repainted everything, pieces repaired. */
-    private final long[] stats = new long[3];
+    private final long[] stats = new long[4];
 
     /** One lane's header. */
     private final class Header extends HBox {
@@ -614,60 +650,113 @@ public final class LanesView extends Region {
                 }
             }
         }
-        Scene sc = SceneBuilder.build(index, axis, position, px,
-                new SceneBuilder.View(x0, w, h, vbar.getValue(), taskOfRow), forever, text, text);
+        SceneBuilder.View view = new SceneBuilder.View(x0, w, h, vbar.getValue(), taskOfRow);
+        // The run only moved on in the same picture (playing, stepping on): the part left of the
+        // step before is what it was, so it is kept, and compared, no more.
+        Frame frame = new Frame(index, pps, slotScale, s, x0, w, h, vbar.getValue(), taskOfRow, text, deadlocked);
+        boolean on = drawn != null && frame.equals(drawnFrame) && position >= drawn.axis().position()
+                && px - x0 >= drawn.axis().playheadX() && drawn.axis().position() > 0;
+        double stepStart = Double.NaN;
+        Scene sc;
+        if (on) {
+            int st = index.stepsAt(drawn.axis().position());
+            stepStart = st > 0 ? axis.x(index.runIndex(st - 1)) - x0 : drawn.axis().playheadX();
+            double settled = SceneBuilder.keptLeftOf(drawn.axis().playheadX(), stepStart, s);
+            sc = SceneBuilder.extend(drawn, settled, index, axis, position, px, view, forever, text, text);
+        } else {
+            sc = SceneBuilder.build(index, axis, position, px, view, forever, text, text);
+        }
         updateHeaders(sc);
         int sel = selectedTask.get();
-        boolean whole = drawn == null || drawnText != text || drawnSelected != sel || !SceneDiff.sameFrame(drawn, sc);
+        boolean whole = drawn == null || drawnText != text || drawnSelected != sel;
+        boolean turned = !whole && drawn.axis().viewStart() != x0 && SceneDiff.sameFrame(drawn.shifted(x0), sc);
+        whole = whole || !turned && !SceneDiff.sameFrame(drawn, sc);
         stats[0]++;
         if (whole) {
             stats[1]++;
             paintTiles(sc, w, h, null);
+        } else if (turned) {
+            // A page turn or a pan at the same zoom: the tiles still in view keep their pixels,
+            // which are the old scene's moved along; what differs (labels kept at the left edge,
+            // what the run added) is repaired, and the tiles new to the view are painted.
+            stats[3]++;
+            paintTiles(sc, w, h, SceneDiff.coalesced(SceneDiff.dirty(drawn.shifted(x0), sc)));
         } else {
-            // The run only moved on: nothing left of the step before can have changed.
-            boolean on = position >= drawn.axis().position() && sc.axis().playheadX() >= drawn.axis().playheadX()
-                    && drawnIndex == index;
-            double from = Double.NEGATIVE_INFINITY;
-            if (on && drawn.axis().position() > 0) {
-                int k0 = drawn.axis().position();
-                int st = index.stepsAt(k0);
-                double stepStart = st > 0 ? axis.x(index.runIndex(st - 1)) - x0 : drawn.axis().playheadX();
-                from = SceneBuilder.settledLeftOf(drawn, sc, stepStart);
-            }
-            List<double[]> dirty = SceneDiff.merged(SceneDiff.dirty(drawn, sc, from));
+            double from = on ? SceneBuilder.settledLeftOf(drawn, sc, stepStart) : Double.NEGATIVE_INFINITY;
+            List<double[]> dirty = SceneDiff.coalesced(SceneDiff.dirty(drawn, sc, from));
             if (!dirty.isEmpty()) {
                 paintTiles(sc, w, h, dirty);
             }
         }
         drawn = sc;
+        drawnFrame = frame;
         drawnIndex = index;
         drawnText = text;
         drawnSelected = sel;
         paintPlayhead(sc, h);
     }
 
-    /** Places the tiles across the view; paints them whole, or repairs the dirty rectangles. */
+    /**
+     * Places the tiles across the view and paints them: whole (a null {@code dirty}: everything
+     * may have changed), or only where {@code dirty} says. Tiles are fixed to the axis (tile k
+     * holds absolute x k * TILE to (k + 1) * TILE), so when the view turns a page, a tile still in
+     * view keeps its picture; one new to the view is painted whole.
+     */
     private void paintTiles(Scene sc, double w, double h, List<double[]> dirty) {
-        int n = (int) Math.ceil(w / TILE);
-        while (tiles.size() < n) {
-            Canvas c = new Canvas(TILE, 0);
-            c.setManaged(false);
-            tiles.add(c);
-            tileLayer.getChildren().add(c);
+        long k0 = (long) Math.floor(x0 / TILE);
+        long k1 = (long) Math.floor((x0 + w - 1) / TILE);
+        List<Tile> free = new ArrayList<>();
+        for (Tile t : tiles) {
+            if (dirty == null || t.canvas.getHeight() != h) {
+                t.valid = false;
+            }
+            if (t.k < k0 || t.k > k1) {
+                t.valid = false;
+                free.add(t);
+            }
         }
         int sel = selectedTask.get();
-        for (int i = 0; i < tiles.size(); i++) {
-            Canvas c = tiles.get(i);
-            boolean used = i < n;
-            c.setVisible(used);
-            if (!used) {
-                continue;
+        Scene part = sc;
+        if (dirty != null && !dirty.isEmpty()) {
+            // Only what reaches into the repaired stretch is gone through for each piece.
+            double l = Double.POSITIVE_INFINITY;
+            double r = Double.NEGATIVE_INFINITY;
+            for (double[] d : dirty) {
+                l = Math.min(l, d[0]);
+                r = Math.max(r, d[1]);
             }
-            double ox = (double) i * TILE;
+            part = sc.within(l, r, 20 * scale.get());
+        }
+        for (long k = k0; k <= k1; k++) {
+            Tile t = null;
+            for (Tile c : tiles) {
+                if (c.k == k) {
+                    t = c;
+                    break;
+                }
+            }
+            if (t == null) {
+                if (free.isEmpty()) {
+                    t = new Tile();
+                    t.canvas.setManaged(false);
+                    tiles.add(t);
+                    tileLayer.getChildren().add(t.canvas);
+                } else {
+                    t = free.remove(free.size() - 1);
+                }
+                t.k = k;
+                t.valid = false;
+            }
+            Canvas c = t.canvas;
+            double ox = k * TILE - x0;
             c.setLayoutX(ox);
-            if (dirty == null || c.getHeight() != h) {
-                c.setHeight(h);
+            c.setVisible(true);
+            if (!t.valid) {
+                if (c.getHeight() != h) {
+                    c.setHeight(h);
+                }
                 painter.paint(c.getGraphicsContext2D(), sc, ox, ox, 0, ox + TILE, h, sel);
+                t.valid = true;
                 continue;
             }
             for (double[] r : dirty) {
@@ -677,10 +766,23 @@ public final class LanesView extends Region {
                 double bt = Math.min(h, Math.ceil(r[3]));
                 if (l < rr && tp < bt) {
                     stats[2]++;
-                    painter.paint(c.getGraphicsContext2D(), sc, ox, l, tp, rr, bt, sel);
+                    painter.paint(c.getGraphicsContext2D(), part, ox, l, tp, rr, bt, sel);
                 }
             }
         }
+        for (Tile t : free) {
+            if (t.k < k0 || t.k > k1) {
+                t.canvas.setVisible(false);
+                t.k = Long.MIN_VALUE;
+            }
+        }
+    }
+
+    /** One tile: the lanes drawn between absolute x k * TILE and (k + 1) * TILE. */
+    private static final class Tile {
+        long k = Long.MIN_VALUE;
+        boolean valid;
+        final Canvas canvas = new Canvas(TILE, 0);
     }
 
     /**
@@ -696,16 +798,26 @@ public final class LanesView extends Region {
         double pw = Math.ceil(2 * half) + 2;
         playhead.setLayoutX(left);
         List<double[]> gaps = new ArrayList<>();
-        for (Scene.Mark m : sc.marks()) {
+        List<Scene.Mark> marks = sc.marks();
+        for (int i = 0; i < marks.size(); i++) {
+            Scene.Mark m = marks.get(i);
             if (Math.abs(m.x() - xp) < m.r() + 2 * s) {
                 gaps.add(new double[] {m.y() - m.r() - 2 * s, m.y() + m.r() + 2 * s});
             }
         }
-        PlayheadLook look = new PlayheadLook(local, h, s, gaps.stream().map(java.util.Arrays::toString).toList());
-        if (look.equals(drawnPlayheadLook) && playhead.getWidth() == pw) {
+        double[] flat = new double[gaps.size() * 2];
+        for (int i = 0; i < gaps.size(); i++) {
+            flat[2 * i] = gaps.get(i)[0];
+            flat[2 * i + 1] = gaps.get(i)[1];
+        }
+        if (local == drawnPlayheadX && h == drawnPlayheadH && s == drawnPlayheadScale
+                && java.util.Arrays.equals(flat, drawnPlayheadGaps) && playhead.getWidth() == pw) {
             return;
         }
-        drawnPlayheadLook = look;
+        drawnPlayheadX = local;
+        drawnPlayheadH = h;
+        drawnPlayheadScale = s;
+        drawnPlayheadGaps = flat;
         if (playhead.getWidth() != pw || playhead.getHeight() != h) {
             playhead.setWidth(pw);
             playhead.setHeight(h);
@@ -715,11 +827,11 @@ public final class LanesView extends Region {
         painter.paintPlayhead(g, local, ruler(), h, s, gaps);
     }
 
-    /** What the playhead's canvas shows: where, how tall, at what scale, with gaps where. */
-    private record PlayheadLook(double x, double h, double scale, List<String> gaps) {
-    }
-
-    private PlayheadLook drawnPlayheadLook;
+    // What the playhead's canvas shows: where, how tall, at what scale, with gaps where.
+    private double drawnPlayheadX = Double.NaN;
+    private double drawnPlayheadH;
+    private double drawnPlayheadScale;
+    private double[] drawnPlayheadGaps;
 
     // ------------------------------------------------------------------ pointer
 
@@ -761,8 +873,8 @@ public final class LanesView extends Region {
 
     /** How the cache did so far (frames, frames that repainted everything, pieces repaired). */
     public String cacheStats() {
-        return String.format("%d frames, %d repainted everything, %d pieces repaired, %d sprites made",
-                stats[0], stats[1], stats[2], spritesMade());
+        return String.format("%d frames, %d repainted everything, %d turned a page, %d pieces repaired, %d sprites made",
+                stats[0], stats[1], stats[3], stats[2], spritesMade());
     }
 
     /** How many label and mark images the drawing has made (each is made once, then copied). */

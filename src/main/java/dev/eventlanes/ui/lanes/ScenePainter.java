@@ -84,7 +84,8 @@ final class ScenePainter {
         for (Scene.Segment s : sc.segments()) {
             segmentAt.put(key(s.task(), s.fromIndex()), s);
         }
-        for (Scene.Mark m : sc.marks()) {
+        for (int im = 0; im < sc.marks().size(); im++) {
+            Scene.Mark m = sc.marks().get(im);
             markAt.put(key(m.task(), m.index()), m);
         }
     }
@@ -123,18 +124,21 @@ final class ScenePainter {
                 g.fillRect(l, row.y0(), r - l, row.y1() - row.y0());
             }
         }
-        for (Scene.Band band : sc.bands()) {
+        for (int iband = 0; iband < sc.bands().size(); iband++) {
+            Scene.Band band = sc.bands().get(iband);
             if (band.x1() > l && band.x0() < r) {
                 g.setFill(BAND);
                 g.fillRect(band.x0(), ruler, band.x1() - band.x0(), sc.axis().height() - ruler);
             }
         }
-        for (Scene.Segment seg : sc.segments()) {
+        for (int iseg = 0; iseg < sc.segments().size(); iseg++) {
+            Scene.Segment seg = sc.segments().get(iseg);
             if (seg.x1() + 3 > l && seg.x0() - 3 < r) {
                 segment(g, sc, seg);
             }
         }
-        for (Scene.Latency lat : sc.latencies()) {
+        for (int ilat = 0; ilat < sc.latencies().size(); ilat++) {
+            Scene.Latency lat = sc.latencies().get(ilat);
             if (lat.x1() + 4 > l && lat.x0() - 4 < r) {
                 latency(g, lat, s);
             }
@@ -155,7 +159,8 @@ final class ScenePainter {
         if (t < ruler) {
             ruler(g, sc, l, r, s);
         }
-        for (Scene.Label lb : sc.labels()) {
+        for (int ilb = 0; ilb < sc.labels().size(); ilb++) {
+            Scene.Label lb = sc.labels().get(ilb);
             if (lb.x() + lb.w() + 2 > l && lb.x() - 2 < r && lb.y() < b && lb.y() + lb.h() > t) {
                 label(g, lb);
             }
@@ -164,9 +169,10 @@ final class ScenePainter {
     }
 
     private static Scene.LaneRow rowOf(Scene sc, int task) {
-        for (Scene.LaneRow r : sc.lanes()) {
-            if (r.task() == task) {
-                return r;
+        List<Scene.LaneRow> rows = sc.lanes();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).task() == task) {
+                return rows.get(i);
             }
         }
         return null;
