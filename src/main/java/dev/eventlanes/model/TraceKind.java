@@ -6,11 +6,11 @@ public enum TraceKind {
     SPAWN,
     /** A task starts a step. */
     RUN,
-    /** A task suspends (text: one word why — event, sleep, children, task, gather, forever, other, yield; event: the event; value: the deadline of a sleep). */
+    /** A task suspends (text: one word why — event, sleep, children, task, gather, forever, other, idle (a click-built task waiting for the next click), yield; event: the event; value: the deadline of a sleep). */
     SUSPEND,
     /**
      * A blocked task becomes ready. Text: what it waited for, in the one word of its SUSPEND
-     * (event, sleep, children, task, gather, forever, other), or {@code "cancelled"} when the
+     * (event, sleep, children, task, gather, forever, other, idle), or {@code "cancelled"} when the
      * future it waited on was cancelled: its wait was given up, not completed. Event: the event
      * it waited on, also when cancelled. Other: who woke it (for {@code "event"} the setter, for
      * {@code "cancelled"} the canceller if known), -1 for a timer, an outside click or the loop.

@@ -11,7 +11,7 @@ package dev.eventlanes.model;
  */
 public record WaitReason(Kind kind, AsyncEvent event, Task task, double deadline) {
     /** What a blocked task waits for. */
-    public enum Kind { EVENT, SLEEP, CHILDREN, TASK, GATHER, FOREVER, OTHER }
+    public enum Kind { EVENT, SLEEP, CHILDREN, TASK, GATHER, FOREVER, OTHER, IDLE }
 
     public static WaitReason event(AsyncEvent e) {
         return new WaitReason(Kind.EVENT, e, null, Double.NaN);
@@ -29,13 +29,18 @@ public record WaitReason(Kind kind, AsyncEvent event, Task task, double deadline
     public static final WaitReason GATHER = new WaitReason(Kind.GATHER, null, null, Double.NaN);
     public static final WaitReason FOREVER = new WaitReason(Kind.FOREVER, null, null, Double.NaN);
     public static final WaitReason OTHER = new WaitReason(Kind.OTHER, null, null, Double.NaN);
+    /**
+     * A click-built task whose script has run out: it waits at its {@code …} line for the user's
+     * next click, not for anything in the program.
+     */
+    public static final WaitReason IDLE = new WaitReason(Kind.IDLE, null, null, Double.NaN);
 
-    /** One word for the trace: event, sleep, children, task, gather, forever, other. */
+    /** One word for the trace: event, sleep, children, task, gather, forever, other, idle. */
     public String shortName() {
         return SHORT[kind.ordinal()];
     }
 
-    private static final String[] SHORT = {"event", "sleep", "children", "task", "gather", "forever", "other"};
+    private static final String[] SHORT = {"event", "sleep", "children", "task", "gather", "forever", "other", "idle"};
     /** {@link #shortName()} of an event's wait. */
     static final String EVENT_WORD = SHORT[0];
     /** What a WAKE entry says for a task woken because the future it waited on was cancelled. */
@@ -51,6 +56,7 @@ public record WaitReason(Kind kind, AsyncEvent event, Task task, double deadline
             case GATHER -> "waiting in gather()";
             case FOREVER -> "sleeping forever";
             case OTHER -> "waiting";
+            case IDLE -> "idle, waiting for your next action";
         };
     }
 }

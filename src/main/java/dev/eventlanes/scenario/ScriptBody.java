@@ -196,7 +196,7 @@ public final class ScriptBody extends JavaCoroutine {
         line = ops.size() + 1;
         if (parks) {
             phase = Phase.PARKED;
-            park = new Future(loop, WaitReason.OTHER);
+            park = new Future(loop, WaitReason.IDLE);
             return await(park);
         }
         if (group != null) {

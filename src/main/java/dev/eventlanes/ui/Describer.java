@@ -128,7 +128,7 @@ public final class Describer {
         int start = -1;
         while (i >= from && fromClick(log, i)) {
             if (log.task(i) < 0 || log.kind(i) == TraceKind.SPAWN
-                    || (log.kind(i) == TraceKind.WAKE && "other".equals(log.text(i)))) {
+                    || (log.kind(i) == TraceKind.WAKE && "idle".equals(log.text(i)))) {
                 start = i;
             }
             i--;
@@ -296,7 +296,7 @@ public final class Describer {
             case "gather" -> "say.waitGather";
             case "forever" -> "say.sleepForever";
             // A click-built task whose script has run out waits for the user, nothing else.
-            case "other" -> ctx.clickBuilt() ? "say.idle" : "say.waitOther";
+            case "idle" -> "say.idle";
             default -> "say.waitOther";
         };
         String arg = "sleep".equals(why) ? Loop.formatTime(log.value(i)) : eventName(tl, log.event(i));
@@ -314,7 +314,7 @@ public final class Describer {
             case "task" -> "say.wakeTask";
             case "gather" -> "say.wakeGather";
             case "cancelled" -> "say.wakeCancelled";
-            case "other" -> ctx.clickBuilt() ? "say.wakeInput" : "say.wake";
+            case "idle" -> "say.wakeInput";
             default -> "say.wake";
         };
         return new Clause(subject, null, n -> i18n.get(key, ev));

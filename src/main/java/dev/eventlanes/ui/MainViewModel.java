@@ -975,8 +975,7 @@ public final class MainViewModel {
     /**
      * True if a click-built task is idle at position k: its script has run out and it waits at its
      * {@code …} line for the user's next click. The trace records that as a SUSPEND of the task
-     * with the reason "other" (no event, no deadline) at the line after its last op; in a
-     * click-built scenario nothing else suspends for that reason.
+     * with the reason "idle" at the line after its last op.
      */
     public boolean idleAt(TraceIndex.Lane lane, int k) {
         if (session == null || !session.editable() || lane.stateAt(k) != TaskState.WAITING) {
@@ -984,7 +983,7 @@ public final class MainViewModel {
         }
         int start = lane.segmentStart(lane.segmentAt(k));
         TraceLog log = timeline.log();
-        return log.kind(start) == TraceKind.SUSPEND && "other".equals(log.text(start));
+        return log.kind(start) == TraceKind.SUSPEND && "idle".equals(log.text(start));
     }
 
     // ------------------------------------------------------------------ accessors

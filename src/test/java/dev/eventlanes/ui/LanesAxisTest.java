@@ -152,4 +152,26 @@ class LanesAxisTest {
         robot.interact(() -> vm.i18n().setLocale(I18n.CHINESE));
         assertThat(lanes().tipAt(set.x(), set.y())).isEqualTo("main 在 t = 2.0 秒（第 15 行）调用了 event.set()：唤醒了 1 个等待的任务");
     }
+
+    @Test
+    void everythingHoveredOnTheStarletteLanesSaysSomethingInBothLanguages(FxRobot robot) {
+        robot.interact(() -> view.openSession(PresetCatalog.open("py:starlette_call_next")));
+        robot.interact(() -> vm.runToEnd());
+        for (java.util.Locale l : new java.util.Locale[] {java.util.Locale.ENGLISH, I18n.CHINESE}) {
+            robot.interact(() -> vm.i18n().setLocale(l));
+            java.util.List<String> said = new java.util.ArrayList<>();
+            for (Scene.Segment s : scene().segments()) {
+                Scene.LaneRow row = scene().lanes().stream().filter(r -> r.task() == s.task()).findFirst().orElseThrow();
+                said.add(lanes().tipAt((Math.max(0, s.x0()) + s.x1()) / 2, row.barTop() + 2));
+            }
+            for (Scene.Mark m : scene().marks()) {
+                said.add(lanes().tipAt(m.x(), m.y()));
+            }
+            for (Scene.Latency lt : scene().latencies()) {
+                said.add(lanes().tipAt((lt.x0() + lt.x1()) / 2, lt.y()));
+            }
+            assertThat(said).isNotEmpty().allSatisfy(t -> assertThat(t).isNotBlank().doesNotContain("!").doesNotContain("{"));
+            assertThat(said).anySatisfy(t -> assertThat(t).contains(l == I18n.CHINESE ? "取消" : "cancel"));
+        }
+    }
 }

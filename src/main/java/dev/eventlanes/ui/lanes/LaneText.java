@@ -88,6 +88,9 @@ public final class LaneText implements SceneWords, TextMetrics {
         if (state == TaskState.WAITING && event != null) {
             return waitingOn.computeIfAbsent(event, k -> i18n.get("state.WAITING.on", k));
         }
+        if (state == TaskState.WAITING && "idle".equals(reason)) {
+            return get("state.WAITING.idle");
+        }
         if (state == TaskState.WAITING && reason != null && !reason.isEmpty()) {
             return get("lane.waiting." + reason);
         }

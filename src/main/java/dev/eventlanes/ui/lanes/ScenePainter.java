@@ -46,6 +46,8 @@ final class ScenePainter {
     private static final Color LATENCY = Color.web("#6b4fa0");
     private static final Color LATENCY_AT_ONCE = Color.web("#1e7a3c");
     private static final Color PLAYHEAD = Color.web("#d62d20");
+    private static final Color IDLE = Color.web("#f4f6fa");
+    private static final Color IDLE_EDGE = Color.web("#8a93a6");
     private static final TaskState[] STATES = TaskState.values();
     private static final Color[] LANE = new Color[STATES.length];
 
@@ -193,6 +195,17 @@ final class ScenePainter {
             double th = Math.max(3, h * 0.16);
             y = row.barBottom() - th;
             h = th;
+        }
+        if (st == TaskState.WAITING && "idle".equals(seg.why())) {
+            // Idle, waiting for the user's next click: an empty bar, not a wait on anything.
+            g.setFill(IDLE);
+            g.fillRect(x, y, w, h);
+            g.setStroke(IDLE_EDGE);
+            g.setLineWidth(1.5);
+            g.setLineDashes(6, 4);
+            g.strokeRect(x + 0.75, y + 0.75, Math.max(0, w - 1.5), h - 1.5);
+            g.setLineDashes(null);
+            return;
         }
         g.setFill(LANE[st.ordinal()]);
         g.fillRect(x, y, w, h);

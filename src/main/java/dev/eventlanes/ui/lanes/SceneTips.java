@@ -111,7 +111,7 @@ final class SceneTips {
                 t(s.t1() - s.t0()));
         return switch (s.state()) {
             case WAITING -> {
-                String what = s.event() >= 0 ? i18n.get("tip.waitOn", event(s.event())) : i18n.get("reason." + reason(s.why()));
+                String what = s.event() >= 0 ? i18n.get("tip.waitOn", event(s.event())) : i18n.get("lane.waiting." + reason(s.why()));
                 yield i18n.get("tip.waited", who, what, span) + woken(s);
             }
             case SLEEPING -> i18n.get("tip.slept", who, span);
