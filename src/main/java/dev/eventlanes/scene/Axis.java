@@ -20,6 +20,8 @@ public final class Axis {
     public static final double MIN_SLOT = 2;
     /** The widest slot a fitted view gives: room for a mark and its edges, at scale 1. */
     public static final double MAX_SLOT = 30;
+    /** The widest slot a fitted view gives a run in which no time passes: room for labels. */
+    public static final double ZERO_TIME_SLOT = 90;
     /** The narrowest slot the window picks by itself (see {@link #fit}): marks still apart. */
     public static final double READABLE_SLOT = 22;
     /** The fewest pixels per second the window picks by itself. */
@@ -161,6 +163,12 @@ public final class Axis {
         double usable = Math.max(50, width);
         double pps = usable / Math.max(1e-9, t + TraceIndex.STEP_GAP * slots);
         double slot = TraceIndex.STEP_GAP * pps;
+        if (t <= 0) {
+            // Everything at one instant (a deadlock at 0, a run without sleeps): the steps may have
+            // the whole width, up to room for their labels.
+            slot = Math.min(ZERO_TIME_SLOT * scale, usable / Math.max(1, slots));
+            return new Axis(index, 400 * scale, Math.max(slot, READABLE_SLOT * scale), scale);
+        }
         if (slot > MAX_SLOT * scale) {
             slot = MAX_SLOT * scale;
             pps = t > 0 ? Math.max(0, usable - slot * slots) / t : 400 * scale;

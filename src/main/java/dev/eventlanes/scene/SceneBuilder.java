@@ -681,7 +681,8 @@ public final class SceneBuilder {
             String text = words.state(st, eventName(ev), why.isEmpty() ? null : why);
             TextMetrics.Role role = st == TaskState.RUNNING ? TextMetrics.Role.SEGMENT_BOLD : TextMetrics.Role.SEGMENT;
             double w = tm.width(text, role);
-            double x = labelPlace(Math.max(xa, left), Math.min(xb, right), w, bar);
+            // Left of the playhead: past it, a lane blocked for good only runs on to its mark.
+            double x = labelPlace(Math.max(xa, left), Math.min(Math.min(xb, right), playhead - 4 * s), w, bar);
             if (!Double.isNaN(x)) {
                 labels.add(new Scene.Label(role, text, vx(x), row.barTop(), w, row.barBottom() - row.barTop(),
                         lane.task(), from));
