@@ -890,7 +890,7 @@ public final class SceneBuilder {
             String text = words.band(t, steps);
             double w = tm.width(text, TextMetrics.Role.BAND);
             double lx = (x0 + x1 - w) / 2;
-            if (x1 - x0 >= w + 8 && lx >= left) {
+            if (x1 - x0 >= w + 8 && lx >= left && lx + w <= right) {
                 Scene.Label l = new Scene.Label(TextMetrics.Role.BAND, text, vx(lx), y, w, STRIP_H * s, -1, first);
                 boolean clear = true;
                 for (Scene.Label o : marksOnRuler) {
@@ -972,7 +972,10 @@ public final class SceneBuilder {
             String text = words.tick(t, decimals);
             ticks.add(new Scene.Tick(t, vx(x), text));
             double w = tm.width(text, TextMetrics.Role.TICK);
-            labels.add(new Scene.Label(TextMetrics.Role.TICK, text, vx(x + 4 * s), y, w, STRIP_H * s, -1, -1));
+            if (x + 4 * s + w <= right) {
+                // A time cut by the right edge is left out; its tick stays.
+                labels.add(new Scene.Label(TextMetrics.Role.TICK, text, vx(x + 4 * s), y, w, STRIP_H * s, -1, -1));
+            }
             if (m > 10_000_000) {
                 break;
             }

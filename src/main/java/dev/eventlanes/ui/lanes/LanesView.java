@@ -241,9 +241,10 @@ public final class LanesView extends Region {
         tip.setShowDuration(Duration.seconds(30));
         tip.setWrapText(true);
         tip.setMaxWidth(520);
-        surface.setOnMouseMoved(e -> hover(e.getX(), e.getY()));
+        surface.setOnMouseMoved(e -> hover(e.getX(), e.getY(), e.getScreenX(), e.getScreenY()));
         surface.setOnMouseExited(e -> {
             pointerX = Double.NaN;
+            hoverDelay.stop();
             tip.hide();
         });
         surface.setOnMousePressed(e -> {
@@ -835,17 +836,33 @@ public final class LanesView extends Region {
 
     // ------------------------------------------------------------------ pointer
 
-    private void hover(double x, double y) {
+    /**
+     * The pointer moved over the drawing: what is under it is said in a tip a moment later (shown
+     * by hand rather than installed, since what is under the pointer changes as it moves over one
+     * node), and the tip goes as soon as the pointer leaves it.
+     */
+    private void hover(double x, double y, double screenX, double screenY) {
         pointerX = x;
         String t = drawn == null || tips == null ? null : tips.at(drawn, x, y);
         if (t == null || t.isEmpty()) {
+            hoverDelay.stop();
             tip.hide();
-            Tooltip.uninstall(surface, tip);
             return;
         }
+        if (t.equals(tip.getText()) && (tip.isShowing() || hoverDelay.getStatus() == javafx.animation.Animation.Status.RUNNING)) {
+            return;
+        }
+        tip.hide();
         tip.setText(t);
-        Tooltip.install(surface, tip);
+        hoverDelay.setOnFinished(e -> {
+            if (surface.getScene() != null && surface.getScene().getWindow() != null) {
+                tip.show(surface, screenX + 12, screenY + 16);
+            }
+        });
+        hoverDelay.playFromStart();
     }
+
+    private final javafx.animation.PauseTransition hoverDelay = new javafx.animation.PauseTransition(Duration.millis(300));
 
     private void clicked(double x, double y) {
         if (drawn == null) {
