@@ -31,25 +31,37 @@ public record Scene(AxisInfo axis, List<Band> bands, List<Tick> ticks, List<Lane
      * what of the picture kept by tiles fixed to the axis must be painted again.
      */
     public Scene shifted(double viewStart) {
+        return shifted(viewStart, Double.POSITIVE_INFINITY);
+    }
+
+    /** {@link #shifted(double)}, keeping only the items that start left of picture x {@code to} (new view). */
+    public Scene shifted(double viewStart, double to) {
         double d = axis.viewStart() - viewStart;
-        if (d == 0) {
+        if (d == 0 && to == Double.POSITIVE_INFINITY) {
             return this;
         }
         AxisInfo a = new AxisInfo(axis.pixelsPerSecond(), axis.slotPixels(), viewStart, axis.width(), axis.height(),
                 axis.rulerHeight(), axis.playheadX() + d, axis.time(), axis.position(), axis.timeFrom(), axis.timeTo());
+        double lim = to - d;
         return new Scene(a,
-                bands.stream().map(b -> new Band(b.t(), b.steps(), b.slots(), b.x0() + d, b.x1() + d, b.firstIndex())).toList(),
-                ticks.stream().map(t -> new Tick(t.t(), t.x() + d, t.label())).toList(),
+                bands.stream().filter(b -> b.x0() - 5 <= lim)
+                        .map(b -> new Band(b.t(), b.steps(), b.slots(), b.x0() + d, b.x1() + d, b.firstIndex())).toList(),
+                ticks.stream().filter(t -> t.x() - 2 <= lim).map(t -> new Tick(t.t(), t.x() + d, t.label())).toList(),
                 lanes,
-                segments.stream().map(s -> new Segment(s.task(), s.state(), s.event(), s.why(), s.t0(), s.t1(), s.x0() + d,
-                        s.x1() + d, s.fromIndex(), s.toIndex(), s.merged())).toList(),
-                marks.stream().map(m -> new Mark(m.kind(), m.task(), m.event(), m.t(), m.x() + d, m.y(), m.r(), m.result(),
-                        m.index())).toList(),
-                arrows.stream().map(r -> new Arrow(r.event(), r.fromTask(), r.toTask(), r.t(), r.x1() + d, r.y1(), r.x2() + d,
-                        r.y2(), r.bend(), r.setIndex(), r.wakeIndex())).toList(),
-                latencies.stream().map(l -> new Latency(l.task(), l.event(), l.tSet(), l.tNotice(), l.x0() + d, l.x1() + d,
-                        l.y(), l.setIndex(), l.noticeIndex())).toList(),
-                labels.stream().map(l -> new Label(l.role(), l.text(), l.x() + d, l.y(), l.w(), l.h(), l.task(), l.index()))
+                segments.stream().filter(s -> s.x0() - 4 <= lim)
+                        .map(s -> new Segment(s.task(), s.state(), s.event(), s.why(), s.t0(), s.t1(), s.x0() + d,
+                                s.x1() + d, s.fromIndex(), s.toIndex(), s.merged())).toList(),
+                marks.stream().filter(m -> m.x() - m.r() - 4 <= lim)
+                        .map(m -> new Mark(m.kind(), m.task(), m.event(), m.t(), m.x() + d, m.y(), m.r(), m.result(),
+                                m.index())).toList(),
+                arrows.stream().filter(r -> r.x1() - 12 <= lim)
+                        .map(r -> new Arrow(r.event(), r.fromTask(), r.toTask(), r.t(), r.x1() + d, r.y1(), r.x2() + d,
+                                r.y2(), r.bend(), r.setIndex(), r.wakeIndex())).toList(),
+                latencies.stream().filter(l -> l.x0() - 4 <= lim)
+                        .map(l -> new Latency(l.task(), l.event(), l.tSet(), l.tNotice(), l.x0() + d, l.x1() + d,
+                                l.y(), l.setIndex(), l.noticeIndex())).toList(),
+                labels.stream().filter(l -> l.x() - 3 <= lim)
+                        .map(l -> new Label(l.role(), l.text(), l.x() + d, l.y(), l.w(), l.h(), l.task(), l.index()))
                         .toList());
     }
 
@@ -94,10 +106,31 @@ public record Scene(AxisInfo axis, List<Band> bands, List<Tick> ticks, List<Lane
      * per step or per mark; narrower where steps crowd).
      */
     public record Band(double t, int steps, double slots, double x0, double x1, int firstIndex) {
+        // equals and hashCode written out: the window compares scenes every frame, and a record's
+        // own go through method handles, slow in the window's C1-compiled JVM.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Band b && firstIndex == b.firstIndex && x0 == b.x0 && x1 == b.x1 && t == b.t
+                    && steps == b.steps && slots == b.slots;
+        }
+
+        @Override
+        public int hashCode() {
+            return firstIndex;
+        }
     }
 
     /** A time on the ruler. */
     public record Tick(double t, double x, String label) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Tick k && x == k.x && t == k.t && label.equals(k.label);
+        }
+
+        @Override
+        public int hashCode() {
+            return Double.hashCode(t);
+        }
     }
 
     /** A lane: a task's row, its bar from barTop to barBottom. */
@@ -118,6 +151,17 @@ public record Scene(AxisInfo axis, List<Band> bands, List<Tick> ticks, List<Lane
      */
     public record Segment(int task, TaskState state, int event, String why, double t0, double t1, double x0, double x1,
                           int fromIndex, int toIndex, boolean merged) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Segment g && fromIndex == g.fromIndex && task == g.task && x1 == g.x1 && x0 == g.x0
+                    && toIndex == g.toIndex && state == g.state && event == g.event && t0 == g.t0 && t1 == g.t1
+                    && merged == g.merged && why.equals(g.why);
+        }
+
+        @Override
+        public int hashCode() {
+            return fromIndex * 31 + task;
+        }
     }
 
     /**
@@ -127,6 +171,16 @@ public record Scene(AxisInfo axis, List<Band> bands, List<Tick> ticks, List<Lane
      */
     public record Mark(TraceIndex.MarkKind kind, int task, int event, double t, double x, double y, double r,
                        String result, int index) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Mark m && index == m.index && task == m.task && kind == m.kind && x == m.x && y == m.y
+                    && r == m.r && event == m.event && t == m.t && result.equals(m.result);
+        }
+
+        @Override
+        public int hashCode() {
+            return index * 31 + task;
+        }
     }
 
     /**
@@ -136,6 +190,17 @@ public record Scene(AxisInfo axis, List<Band> bands, List<Tick> ticks, List<Lane
      */
     public record Arrow(int event, int fromTask, int toTask, double t, double x1, double y1, double x2, double y2,
                         double bend, int setIndex, int wakeIndex) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Arrow a && wakeIndex == a.wakeIndex && setIndex == a.setIndex && x1 == a.x1 && y1 == a.y1
+                    && x2 == a.x2 && y2 == a.y2 && bend == a.bend && event == a.event && fromTask == a.fromTask
+                    && toTask == a.toTask && t == a.t;
+        }
+
+        @Override
+        public int hashCode() {
+            return wakeIndex;
+        }
     }
 
     /**
@@ -144,11 +209,31 @@ public record Scene(AxisInfo axis, List<Band> bands, List<Tick> ticks, List<Lane
      */
     public record Latency(int task, int event, double tSet, double tNotice, double x0, double x1, double y,
                           int setIndex, int noticeIndex) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Latency l && noticeIndex == l.noticeIndex && task == l.task && x0 == l.x0 && x1 == l.x1
+                    && y == l.y && setIndex == l.setIndex && event == l.event && tSet == l.tSet && tNotice == l.tNotice;
+        }
+
+        @Override
+        public int hashCode() {
+            return noticeIndex * 31 + task;
+        }
     }
 
     /** A text drawn at (x, y), its box's top-left corner. */
     public record Label(TextMetrics.Role role, String text, double x, double y, double w, double h, int task,
                         int index) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Label l && index == l.index && task == l.task && x == l.x && y == l.y && role == l.role
+                    && w == l.w && h == l.h && text.equals(l.text);
+        }
+
+        @Override
+        public int hashCode() {
+            return index * 31 + task;
+        }
         public boolean intersects(Label o) {
             return x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h;
         }

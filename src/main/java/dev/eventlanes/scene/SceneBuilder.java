@@ -37,7 +37,7 @@ public final class SceneBuilder {
     static final double MARK_R = 9;
     static final double POLL_R = 11;
     /** The closest two set()s' arrows are drawn; closer ones (a busy run zoomed out) are left out. */
-    static final double MIN_ARROW_GAP = 4;
+    static final double MIN_ARROW_GAP = 6;
     /** How much wider each further arrow of a fan-out bows. */
     static final double BOW = 9;
     /** Half the width an arrow's stem keeps clear of labels. */
@@ -788,8 +788,9 @@ public final class SceneBuilder {
             if (xn < left - 200 * s || xs > right) {
                 continue;
             }
-            if (xn - xs < 3 && xs < lastEnd + 6) {
-                // Level of detail: crowded brackets of no width (a busy run zoomed out).
+            if (xn - xs < 2 || xn - xs < 3 && xs < lastEnd + 6) {
+                // Level of detail: a bracket too narrow to show as one, or crowded ones (a busy run
+                // zoomed out); zoomed in, every one has its width.
                 continue;
             }
             lastEnd = xn;

@@ -41,6 +41,15 @@ public final class SceneDiff {
      * {@link SceneBuilder#settledLeftOf}).
      */
     public static List<double[]> dirty(Scene a, Scene b, double from) {
+        return dirty(a, b, from, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The rectangles to repaint, comparing only items that reach into picture x [from, to]: a
+     * page turn repaints the tiles new to the view whole, and compares only what the tiles it keeps
+     * show (left of {@code to}).
+     */
+    public static List<double[]> dirty(Scene a, Scene b, double from, double to) {
         List<double[]> out = new ArrayList<>();
         double h = b.axis().height();
         double ruler = b.axis().rulerHeight();
@@ -52,13 +61,13 @@ public final class SceneDiff {
         Map<Object, Scene.Segment> old = new HashMap<>();
         for (int i = 0; i < a.segments().size(); i++) {
             Scene.Segment s = a.segments().get(i);
-            if (s.x1() + 4 >= from) {
+            if (s.x1() + 4 >= from && s.x0() - 4 <= to) {
                 old.put(List.of(s.task(), s.fromIndex()), s);
             }
         }
         for (int i = 0; i < b.segments().size(); i++) {
             Scene.Segment s = b.segments().get(i);
-            if (s.x1() + 4 < from) {
+            if (s.x1() + 4 < from || s.x0() - 4 > to) {
                 continue;
             }
             Scene.Segment o = old.remove(List.of(s.task(), s.fromIndex()));
@@ -83,17 +92,17 @@ public final class SceneDiff {
                 out.add(new double[] {o.x0() - 4, o.x1() + 4, bar[0] - 3, bar[1] + 3});
             }
         }
-        diff(a.marks(), b.marks(), m -> List.of(m.kind(), m.task(), m.index()), m -> m.x() + m.r() + 4,
-                m -> new double[] {m.x() - m.r() - 4, m.x() + m.r() + 4, m.y() - m.r() - 4, m.y() + m.r() + 4}, from, out);
-        diff(a.arrows(), b.arrows(), r -> List.of(r.setIndex(), r.toTask()), r -> r.x1() + r.bend() * 1.2 + 12,
-                r -> new double[] {r.x1() - 12, r.x1() + r.bend() * 1.2 + 12, Math.min(r.y1(), r.y2()) - 4, Math.max(r.y1(), r.y2()) + 4}, from, out);
-        diff(a.latencies(), b.latencies(), l -> List.of(l.task(), l.noticeIndex()), l -> l.x1() + 4,
-                l -> new double[] {l.x0() - 4, l.x1() + 4, l.y() - 8, l.y() + 8}, from, out);
-        diff(a.labels(), b.labels(), l -> List.of(l.role(), l.task(), l.index(), l.text(), l.y()), l -> l.x() + l.w() + 5,
-                l -> new double[] {l.x() - 3, l.x() + l.w() + 5, l.y() - 2, l.y() + l.h() + 2}, from, out);
-        diff(a.bands(), b.bands(), band -> band.firstIndex(), band -> band.x1() + 5,
-                band -> new double[] {band.x0() - 5, band.x1() + 5, 0, h}, from, out);
-        diff(a.ticks(), b.ticks(), t -> t.t(), t -> t.x() + 2, t -> new double[] {t.x() - 2, t.x() + 2, 0, ruler}, from, out);
+        diff(a.marks(), b.marks(), m -> List.of(m.kind(), m.task(), m.index()), m -> m.x() + m.r() + 4, m -> m.x() - m.r() - 4,
+                m -> new double[] {m.x() - m.r() - 4, m.x() + m.r() + 4, m.y() - m.r() - 4, m.y() + m.r() + 4}, from, to, out);
+        diff(a.arrows(), b.arrows(), r -> List.of(r.setIndex(), r.toTask()), r -> r.x1() + r.bend() * 1.2 + 12, r -> r.x1() - 12,
+                r -> new double[] {r.x1() - 12, r.x1() + r.bend() * 1.2 + 12, Math.min(r.y1(), r.y2()) - 4, Math.max(r.y1(), r.y2()) + 4}, from, to, out);
+        diff(a.latencies(), b.latencies(), l -> List.of(l.task(), l.noticeIndex()), l -> l.x1() + 4, l -> l.x0() - 4,
+                l -> new double[] {l.x0() - 4, l.x1() + 4, l.y() - 8, l.y() + 8}, from, to, out);
+        diff(a.labels(), b.labels(), l -> List.of(l.role(), l.task(), l.index(), l.text(), l.y()), l -> l.x() + l.w() + 5, l -> l.x() - 3,
+                l -> new double[] {l.x() - 3, l.x() + l.w() + 5, l.y() - 2, l.y() + l.h() + 2}, from, to, out);
+        diff(a.bands(), b.bands(), band -> band.firstIndex(), band -> band.x1() + 5, band -> band.x0() - 5,
+                band -> new double[] {band.x0() - 5, band.x1() + 5, 0, h}, from, to, out);
+        diff(a.ticks(), b.ticks(), t -> t.t(), t -> t.x() + 2, t -> t.x() - 2, t -> new double[] {t.x() - 2, t.x() + 2, 0, ruler}, from, to, out);
         return out;
     }
 
@@ -102,18 +111,19 @@ public final class SceneDiff {
      * {@code out}. Items whose box ends left of {@code from} ({@code right}) are left alone.
      */
     private static <T> void diff(List<T> a, List<T> b, java.util.function.Function<T, Object> key,
-                                 java.util.function.ToDoubleFunction<T> right,
-                                 java.util.function.Function<T, double[]> box, double from, List<double[]> out) {
+                                 java.util.function.ToDoubleFunction<T> right, java.util.function.ToDoubleFunction<T> left,
+                                 java.util.function.Function<T, double[]> box, double from, double to,
+                                 List<double[]> out) {
         Map<Object, T> old = new HashMap<>();
         for (int i = 0; i < a.size(); i++) {
             T x = a.get(i);
-            if (right.applyAsDouble(x) >= from) {
+            if (right.applyAsDouble(x) >= from && left.applyAsDouble(x) <= to) {
                 old.put(key.apply(x), x);
             }
         }
         for (int i = 0; i < b.size(); i++) {
             T x = b.get(i);
-            if (right.applyAsDouble(x) < from) {
+            if (right.applyAsDouble(x) < from || left.applyAsDouble(x) > to) {
                 continue;
             }
             T o = old.remove(key.apply(x));

@@ -468,6 +468,8 @@ public final class MainView {
         timeLabel.setText(vm.timeTextProperty().get());
         stepLabel.setText(vm.stepTextProperty().get());
         sentenceLabel.setText(vm.statusProperty().get());
+        // The bar keeps two lines; a longer sentence ends in "…" and is whole in the tooltip.
+        tips.set(sentenceLabel, vm.statusProperty().get());
     }
 
     private void loadPresets() {

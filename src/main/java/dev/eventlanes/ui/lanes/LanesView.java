@@ -681,7 +681,11 @@ public final class LanesView extends Region {
             // which are the old scene's moved along; what differs (labels kept at the left edge,
             // what the run added) is repaired, and the tiles new to the view are painted.
             stats[3]++;
-            paintTiles(sc, w, h, SceneDiff.coalesced(SceneDiff.dirty(drawn.shifted(x0), sc)));
+            // Only what the kept tiles show is compared: those new to the view are painted whole.
+            double kept = drawn.axis().viewStart() + w - x0;
+            double keptTo = Math.ceil(Math.max(0, kept) / TILE) * TILE + TILE;
+            // What has gone left of the view needs no repainting.
+            paintTiles(sc, w, h, SceneDiff.coalesced(SceneDiff.dirty(drawn.shifted(x0, keptTo), sc, 0, keptTo)));
         } else {
             double from = on ? SceneBuilder.settledLeftOf(drawn, sc, stepStart) : Double.NEGATIVE_INFINITY;
             List<double[]> dirty = SceneDiff.coalesced(SceneDiff.dirty(drawn, sc, from));

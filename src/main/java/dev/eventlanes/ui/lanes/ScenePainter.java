@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
@@ -105,9 +106,15 @@ final class ScenePainter {
         double s = text.scale();
         double ruler = sc.axis().rulerHeight();
         g.save();
-        g.beginPath();
-        g.rect(l - ox, t, r - l, b - t);
-        g.clip();
+        Canvas canvas = g.getCanvas();
+        boolean whole = l <= ox && t <= 0 && r >= ox + canvas.getWidth() && b >= canvas.getHeight();
+        if (!whole) {
+            // A piece: clipped to it. A whole canvas needs no clip (its edges are one), and
+            // software rendering masks every fill through a clip.
+            g.beginPath();
+            g.rect(l - ox, t, r - l, b - t);
+            g.clip();
+        }
         g.translate(-ox, 0);
         // Every stroke with flat ends: a piece painted apart must not depend on what a painting
         // of more items left in the graphics state.
@@ -209,6 +216,11 @@ final class ScenePainter {
         }
         g.setFill(LANE[st.ordinal()]);
         g.fillRect(x, y, w, h);
+        if (seg.merged() || w < 4) {
+            // Pixel columns of a busy run, or a sliver: a pattern or an outline would not show in
+            // it, and software rendering pays dearly for a pattern fill.
+            return;
+        }
         Paint p = patterns.overlay(st, sc.axis().viewStart());
         if (p != null && !st.isFinished()) {
             g.setFill(p);
