@@ -258,6 +258,7 @@ public final class MainView {
         eventsScroll.widthProperty().addListener((o, a, b) -> fitEvents.run());
         lanes.scaleProperty().bind(zoom);
         lanes.selectedTaskProperty().bindBidirectional(vm.selectedTaskProperty());
+        lanes.setOnPick(vm::pick);
 
         texts();
         i18n.localeProperty().addListener((o, a, b) -> {
@@ -397,6 +398,14 @@ public final class MainView {
         vm.selectedTaskProperty().addListener((o, a, b) -> {
             redraw();
             scrollCodeToSelected(true);
+        });
+        vm.selectedRowProperty().addListener((o, a, b) -> {
+            redraw();
+            if (b.intValue() > 0) {
+                codeList.scrollTo(Math.max(0, b.intValue() - 4));
+            } else {
+                scrollCodeToSelected(true);
+            }
         });
         vm.semanticsProperty().addListener((o, a, b) -> eventsBar.setSemantics(b));
         eventsBar.setSemantics(vm.semanticsProperty().get());
@@ -759,9 +768,11 @@ public final class MainView {
         List<CodeRow> rows = new java.util.ArrayList<>(code.size());
         for (int i = 0; i < code.size(); i++) {
             List<MainViewModel.Marker> here = at.getOrDefault(i + 1, List.of());
-            boolean sel = false;
+            // The selected lane's line, or the line of what was picked on its lane.
+            int pickedRow = vm.selectedRowProperty().get();
+            boolean sel = pickedRow > 0 && pickedRow == i + 1;
             for (MainViewModel.Marker m : here) {
-                sel |= m.task() == selected;
+                sel |= pickedRow <= 0 && m.task() == selected;
             }
             rows.add(new CodeRow(i + 1, digits, code.get(i), List.copyOf(here), sel));
         }

@@ -105,6 +105,8 @@ public final class MainViewModel {
     private final StringProperty stepText = new SimpleStringProperty("");
     private final BooleanProperty dirty = new SimpleBooleanProperty(false);
     private final IntegerProperty selectedTask = new SimpleIntegerProperty(-1);
+    /** The code panel's row of what was picked on the lanes (a segment or a mark), or 0. */
+    private final IntegerProperty selectedRow = new SimpleIntegerProperty(0);
     private final ObservableList<ProgramSource.Problem> problems = FXCollections.observableArrayList();
     private final ObservableList<OutputLine> output = FXCollections.observableArrayList();
     private boolean switchingSemantics;
@@ -158,6 +160,8 @@ public final class MainViewModel {
                 rerunUnder(a, b);
             }
         });
+        // A lane selected some other way (its header, the code panel) shows the task's line.
+        selectedTask.addListener((o, a, b) -> selectedRow.set(0));
         speed.addListener((o, a, b) -> {
             double v = Math.max(MIN_SPEED, Math.min(MAX_SPEED, b.doubleValue()));
             if (v != b.doubleValue()) {
@@ -963,7 +967,8 @@ public final class MainViewModel {
             int line = lane.lineAt(k);
             TaskState st = lane.stateAt(k);
             if (line > 0 && st != null && !st.isFinished()) {
-                int row = session.code().row(sim, lane.name(), line);
+                // The code is the script of the task's own name (a scenario's), whatever the lane shows.
+                int row = session.code().row(sim, lane.taskName(), line);
                 if (row > 0) {
                     out.add(new Marker(row, t, lane.name(), idleAt(lane, k)));
                 }
@@ -1083,6 +1088,22 @@ public final class MainViewModel {
 
     public IntegerProperty selectedTaskProperty() {
         return selectedTask;
+    }
+
+    /** The code row of the segment or mark picked on the lanes, 0 when a lane alone is selected. */
+    public IntegerProperty selectedRowProperty() {
+        return selectedRow;
+    }
+
+    /**
+     * A segment or mark of a task was picked on the lanes (trace entry {@code entry}): its lane is
+     * selected and the line where it happened is shown in the code panel.
+     */
+    public void pick(int task, int entry) {
+        selectedTask.set(task);
+        int line = entry >= 0 && entry < timeline.size() ? timeline.log().line(entry) : 0;
+        TraceIndex.Lane lane = task >= 0 && task < timeline.lanes().size() ? timeline.lanes().get(task) : null;
+        selectedRow.set(line > 0 && lane != null ? session.code().row(sim, lane.taskName(), line) : 0);
     }
 
     public ObservableList<ProgramSource.Problem> problems() {

@@ -174,4 +174,25 @@ class LanesAxisTest {
             assertThat(said).anySatisfy(t -> assertThat(t).contains(l == I18n.CHINESE ? "取消" : "cancel"));
         }
     }
+
+    @Test
+    void clickingASegmentSelectsItsLaneAndShowsTheLineWhereItHappened(FxRobot robot) {
+        robot.interact(() -> vm.runToEnd());
+        Scene.Segment wait = scene().segments().stream()
+                .filter(s -> s.task() == 1 && s.state() == dev.eventlanes.model.TaskState.WAITING).findFirst().orElseThrow();
+        Scene.LaneRow row = scene().lanes().stream().filter(r -> r.task() == 1).findFirst().orElseThrow();
+        javafx.geometry.Point2D at = lanes().localToScreen(lanes().drawingLeft() + (wait.x0() + wait.x1()) / 2, row.barCenter());
+        robot.clickOn(at);
+        assertThat(vm.selectedTaskProperty().get()).isEqualTo(1);
+        // Seed 1: the worker waits at line 5, await event.wait().
+        assertThat(vm.selectedRowProperty().get()).isEqualTo(5);
+        // Clicking main's set() mark shows line 15.
+        Scene.Mark set = scene().marks().stream().filter(m -> m.kind() == TraceIndex.MarkKind.SET).findFirst().orElseThrow();
+        robot.clickOn(lanes().localToScreen(lanes().drawingLeft() + set.x(), set.y()));
+        assertThat(vm.selectedTaskProperty().get()).isZero();
+        assertThat(vm.selectedRowProperty().get()).isEqualTo(15);
+        // Selecting a lane by its header shows its own line again.
+        robot.clickOn(lanes().headerOf(1));
+        assertThat(vm.selectedRowProperty().get()).isZero();
+    }
 }

@@ -872,12 +872,25 @@ public final class LanesView extends Region {
         if (drawn == null) {
             return;
         }
+        int[] item = tips == null ? null : tips.itemAt(drawn, x, y);
+        if (item != null && item[0] >= 0) {
+            // A segment or a mark: its lane, and the line where it happened.
+            onPick.accept(item[0], item[1]);
+            return;
+        }
         for (Scene.LaneRow r : drawn.lanes()) {
             if (y >= r.y0() && y < r.y1() && y > drawn.axis().rulerHeight()) {
                 selectedTask.set(selectedTask.get() == r.task() ? -1 : r.task());
                 return;
             }
         }
+    }
+
+    private java.util.function.BiConsumer<Integer, Integer> onPick = (task, entry) -> selectedTask.set(task);
+
+    /** What picking a segment or mark does: given its task and trace entry (the window selects both). */
+    public void setOnPick(java.util.function.BiConsumer<Integer, Integer> f) {
+        onPick = f;
     }
 
     /** What hovering at picture point (x, y) would say, or null (for tests and accessibility). */

@@ -28,6 +28,22 @@ final class SceneTips {
         return index;
     }
 
+    /** The task and trace entry of the segment or mark at picture point (x, y), or null. */
+    int[] itemAt(Scene sc, double x, double y) {
+        for (Scene.Mark m : sc.marks()) {
+            if (m.task() >= 0 && m.index() >= 0 && Math.abs(x - m.x()) <= m.r() + 3 && Math.abs(y - m.y()) <= m.r() + 3) {
+                return new int[] {m.task(), m.index()};
+            }
+        }
+        for (Scene.Segment s : sc.segments()) {
+            Scene.LaneRow row = row(sc, s.task());
+            if (row != null && x >= s.x0() && x <= s.x1() && y >= row.barTop() && y <= row.barBottom()) {
+                return new int[] {s.task(), s.fromIndex()};
+            }
+        }
+        return null;
+    }
+
     /** The sentence for what is at picture point (x, y), or null for nothing there. */
     String at(Scene sc, double x, double y) {
         double ruler = sc.axis().rulerHeight();
