@@ -228,27 +228,14 @@ public final class Cli {
 
     private int run(RunArgs a) {
         Path path = Path.of(a.file());
-        String problem = ScenarioJson.checkFile(path);
-        if (problem != null) {
-            err.println("event-lanes: " + problem);
-            return DATA_ERR;
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (IOException | RuntimeException e) {
-            err.println("event-lanes: " + path + ": cannot be read (" + e.getMessage() + ")");
-            return DATA_ERR;
-        }
-        String[] decoded = ScenarioJson.decodeText(bytes);
-        if (decoded[0] == null) {
-            err.println("event-lanes: " + path + ": " + decoded[1]);
+        String text = readText(path);
+        if (text == null) {
             return DATA_ERR;
         }
         String name = path.getFileName().toString();
         Simulation sim;
         if (name.endsWith(".json")) {
-            ScenarioJson.ReadResult r = ScenarioJson.read(decoded[0]);
+            ScenarioJson.ReadResult r = ScenarioJson.read(text);
             if (!r.ok()) {
                 return badInput(path, r.errors());
             }
@@ -274,7 +261,7 @@ public final class Cli {
             }
             ProgramLoader.Result r;
             try {
-                r = loader.load(name, decoded[0]);
+                r = loader.load(name, text);
             } catch (RuntimeException e) {
                 err.println("event-lanes: " + path + ": the program loader failed: " + e);
                 return SOFTWARE;
