@@ -98,7 +98,6 @@ public final class TraceIndex {
         final IntList markKind = new IntList();
         /** The step each mark was made in (the RUN entries up to it), to tell a step's marks apart. */
         final IntList markStep = new IntList();
-        final IntList polls = new IntList();
         /** Moments the task noticed a set(): where (a RUN or a POLL) and the SET it noticed. */
         final IntList noticeAt = new IntList();
         final IntList noticeOf = new IntList();
@@ -170,20 +169,6 @@ public final class TraceIndex {
             return i < 0 ? 0 : lineVal.get(i);
         }
 
-        /** How many times the task's line changed (entries {@link #lineChange}). */
-        public int lineChangeCount() {
-            return lineAt.size();
-        }
-
-        /** The trace index of the task's {@code c}-th change of source line. */
-        public int lineChange(int c) {
-            return lineAt.get(c);
-        }
-
-        public int markCount() {
-            return marks.size();
-        }
-
         /** The trace index of mark m (marks are in trace order). */
         public int markIndex(int m) {
             return marks.get(m);
@@ -201,23 +186,6 @@ public final class TraceIndex {
         /** How many of this lane's marks are at trace indexes below {@code k}. */
         public int marksBelow(int k) {
             return marks.countBelow(k);
-        }
-
-        public int pollCount() {
-            return polls.size();
-        }
-
-        public int pollIndex(int p) {
-            return polls.get(p);
-        }
-
-        /** How many of this lane's polls are at trace indexes below {@code k}. */
-        public int pollsBelow(int k) {
-            return polls.countBelow(k);
-        }
-
-        public int noticeCount() {
-            return noticeAt.size();
         }
 
         /** Where the task noticed a set(): the RUN after its wake-up, or a POLL that said True. */
@@ -599,7 +567,6 @@ public final class TraceIndex {
             case CLEAR -> record(log.event(i), i, false);
             case POLL -> {
                 if (lane != null) {
-                    lane.polls.add(i);
                     poll(lane, log.event(i), i, log.value(i) != 0);
                 }
             }
@@ -880,11 +847,6 @@ public final class TraceIndex {
     /** The first entry of instant j. */
     public int instantStart(int j) {
         return j == 0 ? 0 : clockJumps.get(j - 1);
-    }
-
-    /** The instant in force after k entries (k at least 1). */
-    public int instantAt(int k) {
-        return clockJumps.countBelow(k);
     }
 
     /** The instant entry i belongs to. */
