@@ -130,6 +130,13 @@ public final class Cli {
         if (args.length == 0) {
             return usage("no command given");
         }
+        // "run --help" is a question, not a FILE or an option missing its value.
+        for (String a : args) {
+            if (a.equals("-h") || a.equals("--help")) {
+                out.print(USAGE_TEXT);
+                return OK;
+            }
+        }
         return switch (args[0]) {
             case "run" -> run(args);
             case "render" -> render(args);
@@ -140,7 +147,7 @@ public final class Cli {
                 new Bench(out).run();
                 yield OK;
             }
-            case "help", "-h", "--help" -> {
+            case "help" -> {
                 out.print(USAGE_TEXT);
                 yield OK;
             }

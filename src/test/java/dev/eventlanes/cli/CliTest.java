@@ -128,6 +128,16 @@ class CliTest {
     }
 
     @Test
+    void askingForHelpAnywherePrintsTheUsageAndSucceeds() {
+        for (String[] args : new String[][] {{"--help"}, {"help"}, {"run", "--help"}, {"render", "x.py", "-h"}}) {
+            Outcome o = cli(args);
+            assertThat(o.code()).as(String.join(" ", args)).isZero();
+            assertThat(o.out()).as(String.join(" ", args)).startsWith("usage: event-lanes run FILE");
+            assertThat(o.err()).as(String.join(" ", args)).isEmpty();
+        }
+    }
+
+    @Test
     void aRegisteredLoaderRunsOtherKindsOfFiles() throws IOException {
         ProgramLoader loader = new ProgramLoader() {
             @Override
