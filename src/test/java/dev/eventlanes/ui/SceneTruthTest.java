@@ -62,15 +62,21 @@ class SceneTruthTest {
         for (Preset p : PresetCatalog.all()) {
             out.add(new Source(p.name(), p.open()));
         }
-        Path dir = Path.of(SceneTruthTest.class.getResource("/dev/eventlanes/conformance").toURI());
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".py")).sorted().toList()) {
-                String text = Files.readString(p, StandardCharsets.UTF_8);
-                out.add(new Source(p.getFileName().toString(), () -> {
-                    ProgramSource.Loaded l = ProgramSources.defaults().load(p.getFileName().toString(), text);
-                    assertThat(l.ok()).as("%s loads", p).isTrue();
-                    return new Session("file:" + p, l.program(), l.code(), l.editable(), l.clicks());
-                }));
+        // Every program the project keeps with CPython's output: the conformance corpus, the
+        // asyncio library cases (gather, wait_for, timeouts, task groups: where cancellations and
+        // timeouts happen) and the language cases.
+        for (String folder : List.of("/dev/eventlanes/conformance", "/dev/eventlanes/model/asynciolib",
+                "/dev/eventlanes/python/lang")) {
+            Path dir = Path.of(SceneTruthTest.class.getResource(folder).toURI());
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path p : files.filter(f -> f.toString().endsWith(".py")).sorted().toList()) {
+                    String text = Files.readString(p, StandardCharsets.UTF_8);
+                    out.add(new Source(p.getFileName().toString(), () -> {
+                        ProgramSource.Loaded l = ProgramSources.defaults().load(p.getFileName().toString(), text);
+                        assertThat(l.ok()).as("%s loads", p).isTrue();
+                        return new Session("file:" + p, l.program(), l.code(), l.editable(), l.clicks());
+                    }));
+                }
             }
         }
         return out;
