@@ -395,6 +395,7 @@ public final class MainView {
             texts();
         });
         vm.output().addListener((javafx.collections.ListChangeListener<MainViewModel.OutputLine>) c -> showNewestOutput());
+        outputList.heightProperty().addListener((o, was, now) -> keepNewestOutputOnResize(was.doubleValue(), now.doubleValue()));
         vm.selectedTaskProperty().addListener((o, a, b) -> {
             redraw();
             scrollCodeToSelected(true);
@@ -913,6 +914,26 @@ public final class MainView {
             return;
         }
         outputList.scrollTo(last);
+        checkNewestOutput();
+    }
+
+    /**
+     * When the output panel gets shorter (the end-of-run banner opening, the window resized)
+     * while its newest line is on show, that line stays whole: the list keeps its top, so
+     * without this the last line slid under the panel's bottom edge.
+     */
+    private void keepNewestOutputOnResize(double was, double now) {
+        int last = vm.output().size() - 1;
+        if (now < was && last >= 0 && outputList.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+            javafx.scene.control.IndexedCell<?> cell = flow.getLastVisibleCell();
+            if (cell != null && cell.getIndex() >= last) {
+                checkNewestOutput();
+            }
+        }
+    }
+
+    /** Checks, after the next layout, that the newest output row is whole (see {@link #showNewestOutput}). */
+    private void checkNewestOutput() {
         Scene scene = outputList.getScene();
         if (scene != null && !outputCheckQueued) {
             outputCheckQueued = true;
