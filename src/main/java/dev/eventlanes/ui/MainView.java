@@ -396,6 +396,13 @@ public final class MainView {
         });
         vm.output().addListener((javafx.collections.ListChangeListener<MainViewModel.OutputLine>) c -> showNewestOutput());
         outputList.heightProperty().addListener((o, was, now) -> keepNewestOutputOnResize(was.doubleValue(), now.doubleValue()));
+        // The output tab's list joins the window only once the tabs are laid out: a run moved on
+        // before that (a window opened at a later moment, render --window) shows its newest line then.
+        outputList.sceneProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                showNewestOutput();
+            }
+        });
         vm.selectedTaskProperty().addListener((o, a, b) -> {
             redraw();
             scrollCodeToSelected(true);

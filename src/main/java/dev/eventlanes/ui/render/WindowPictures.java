@@ -28,6 +28,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
 
 /**
  * The {@code render} command's pictures: the window's own view model and lanes (or the whole
@@ -45,7 +46,10 @@ public final class WindowPictures implements PictureMaker {
 
     private static boolean started;
 
-    /** Starts the toolkit headless, once per process (the window is never shown). */
+    /** Tests: looks at the shown window just before it closes. */
+    static java.util.function.Consumer<Scene> beforeClose;
+
+    /** Starts the toolkit headless, once per process (windows are shown on Monocle's screen). */
     static synchronized void startToolkit() throws InterruptedException {
         if (started) {
             return;
@@ -55,6 +59,8 @@ public final class WindowPictures implements PictureMaker {
         setDefault("prism.order", "sw");
         setDefault("prism.text", "t2k");
         setDefault("java.awt.headless", "true");
+        // A still picture shows where things end, not a frame of their animation.
+        setDefault("eventlanes.animations", "off");
         CountDownLatch up = new CountDownLatch(1);
         try {
             Platform.startup(up::countDown);
@@ -84,10 +90,23 @@ public final class WindowPictures implements PictureMaker {
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
             try {
-                out.set(draw(r));
+                Drawing d = open(r);
+                if (d.result() != null) {
+                    out.set(d.result());
+                    done.countDown();
+                } else {
+                    settleThen(d, () -> {
+                        try {
+                            out.set(finish(r, d));
+                        } catch (IOException | RuntimeException e) {
+                            out.set(e);
+                        } finally {
+                            done.countDown();
+                        }
+                    });
+                }
             } catch (IOException | RuntimeException e) {
                 out.set(e);
-            } finally {
                 done.countDown();
             }
         });
@@ -109,8 +128,44 @@ public final class WindowPictures implements PictureMaker {
         return (Result) o;
     }
 
-    /** On the FX thread: open, move to the moment, lay out, snapshot, write. */
-    private Result draw(Request r) throws IOException {
+    /** What {@link #open} made ready to be snapshotted, or the problems that stopped it. */
+    private record Drawing(Result result, MainViewModel vm, MainView view, Stage stage, Scene scene, LanesView lanes,
+            TraceIndex index, int position, double unit) {
+    }
+
+    /**
+     * How many layout pulses the shown window gets before its picture is taken: what the window
+     * does after a layout (the output panel scrolling its newest line whole, the code panel
+     * scrolling to a marked line) takes a pulse or two, and a still picture has no animations.
+     */
+    static final int SETTLE_PULSES = 8;
+
+    /** Runs {@code then} on the FX thread once the shown window has had its settling pulses. */
+    private static void settleThen(Drawing d, Runnable then) {
+        if (d.stage() == null) {
+            then.run();
+            return;
+        }
+        Runnable[] counter = new Runnable[1];
+        int[] left = {SETTLE_PULSES};
+        counter[0] = () -> {
+            if (--left[0] > 0) {
+                Platform.requestNextPulse();
+                return;
+            }
+            d.scene().removePostLayoutPulseListener(counter[0]);
+            // Outside the pulse: a snapshot inside a pulse listener would start a pulse of its own.
+            Platform.runLater(then);
+        };
+        d.scene().addPostLayoutPulseListener(counter[0]);
+        Platform.requestNextPulse();
+    }
+
+    /**
+     * On the FX thread: opens the file as the window does and moves to the moment; the whole
+     * window is shown on the headless screen, so that it lays itself out as on a desk.
+     */
+    private Drawing open(Request r) throws IOException {
         I18n i18n = new I18n("zh".equals(r.lang()) ? I18n.CHINESE : Locale.ENGLISH);
         ProgramSources sources = ProgramSources.defaults();
         ProgramSource.Loaded loaded = sources.load(r.fileName(), r.text());
@@ -119,7 +174,7 @@ public final class WindowPictures implements PictureMaker {
             for (ProgramSource.Problem p : loaded.problems()) {
                 problems.add(p.line() > 0 ? "line " + p.line() + ": " + p.message() : p.message());
             }
-            return new Result(null, problems);
+            return new Drawing(new Result(null, problems), null, null, null, null, null, null, 0, 0);
         }
         MainViewModel vm = new MainViewModel(i18n, sources);
         if (r.seed() != null) {
@@ -182,12 +237,32 @@ public final class WindowPictures implements PictureMaker {
             lanes.setDeadlocked(vm.deadlocked());
             lanes.show(index, k, unit);
         }
-        scene.getRoot().applyCss();
-        scene.getRoot().layout();
-        if (!r.window()) {
+        Stage stage = null;
+        if (r.window()) {
+            stage = new Stage();
+            stage.setScene(scene);
+            stage.show();
+        } else {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
             lanes.show(index, k, unit);
         }
+        return new Drawing(null, vm, view, stage, scene, lanes, index, k, unit);
+    }
+
+    /** On the FX thread, once the window has settled: snapshot and write. */
+    private Result finish(Request r, Drawing d) throws IOException {
+        MainViewModel vm = d.vm();
+        LanesView lanes = d.lanes();
+        TraceIndex index = d.index();
+        Scene scene = d.scene();
         WritableImage img = scene.snapshot(null);
+        if (d.stage() != null) {
+            if (beforeClose != null) {
+                beforeClose.accept(scene);
+            }
+            d.stage().hide();
+        }
         PngWriter.write(img, r.png());
         if (r.scene() != null && lanes.scene() != null) {
             Path p = r.scene().toAbsolutePath();
@@ -200,8 +275,8 @@ public final class WindowPictures implements PictureMaker {
                                 ? index.lanes().get(t).taskName() : null, w);
             }
         }
-        if (view != null) {
-            view.stop();
+        if (d.view() != null) {
+            d.view().stop();
         }
         return new Result(vm.simulation(), List.of());
     }

@@ -12,6 +12,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Node;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,6 +110,35 @@ class RenderCommandTest {
                 "--width", "1280", "--height", "800");
         assertThat(o.code()).as(o.err()).isZero();
         assertThat(pngSize(png)).containsExactly(1280, 800);
+    }
+
+    @Test
+    void theWholeWindowIsPicturedAsItSettlesOnADeskWithTheNewestOutputLineWhole() throws IOException {
+        // The window scrolls its output after a layout; a picture taken at the first layout showed
+        // the newest line cut by the status bar (the Starlette example, mid-run).
+        AtomicReference<String> seen = new AtomicReference<>();
+        WindowPictures.beforeClose = scene -> {
+            ListView<?> out = (ListView<?>) scene.lookup("#output");
+            int last = out.getItems().size() - 1;
+            Node viewport = out.lookup(".clipped-container");
+            double bottom = viewport.localToScene(viewport.getLayoutBounds()).getMaxY();
+            String s = "no cell for line " + last;
+            for (Node n : out.lookupAll(".list-cell")) {
+                if (n instanceof ListCell<?> c && c.getIndex() == last && c.isVisible()) {
+                    s = "line " + last + " ends " + (c.localToScene(c.getLayoutBounds()).getMaxY() - bottom) + " px below the panel";
+                }
+            }
+            seen.set(s);
+        };
+        try {
+            Outcome o = cli("render", preset("starlette_call_next.py").toString(), "--png", dir.resolve("s.png").toString(),
+                    "--window", "--width", "1280", "--height", "800", "--at-step", "10");
+            assertThat(o.code()).as(o.err()).isZero();
+        } finally {
+            WindowPictures.beforeClose = null;
+        }
+        assertThat(seen.get()).matches("line \\d+ ends (-\\d+(\\.\\d+)?|0\\.\\d+|0) px below the panel")
+                .satisfies(s -> assertThat(Double.parseDouble(s.replaceAll(".* ends (\\S+) px.*", "$1"))).isLessThanOrEqualTo(0.5));
     }
 
     @Test
