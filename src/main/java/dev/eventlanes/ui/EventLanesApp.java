@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -83,8 +85,19 @@ public class EventLanesApp extends Application {
         Parent root = view.load();
         view.setLaneActions(new ScenarioActions(view));
         view.zoomProperty().set(Math.max(MainView.MIN_ZOOM, Math.min(MainView.MAX_ZOOM, settings.getDouble("zoom", 1.0))));
-        Scene scene = MainView.scene(root, settings.getDouble("width", 1500), settings.getDouble("height", 940));
+        Rectangle2D visible = Screen.getPrimary().getVisualBounds();
+        WindowPlacement at = WindowPlacement.fit(settings.getDouble("width", Double.NaN),
+                settings.getDouble("height", Double.NaN), Boolean.parseBoolean(settings.get("maximized", "false")), visible);
+        Scene scene = MainView.scene(root, at.width(), at.height());
         stage.setScene(scene);
+        // The stage's own size, title bar included, so that the whole window is on the screen.
+        stage.setX(at.x());
+        stage.setY(at.y());
+        stage.setWidth(at.width());
+        stage.setHeight(at.height());
+        stage.setMinWidth(WindowPlacement.minWidth(visible));
+        stage.setMinHeight(WindowPlacement.minHeight(visible));
+        stage.setMaximized(at.maximized());
         view.showOpened();
         stage.setOnCloseRequest(e -> {
             if (!view.confirmClose()) {
@@ -134,8 +147,12 @@ public class EventLanesApp extends Application {
     }
 
     private void remember(Stage stage) {
-        settings.putDouble("width", stage.getWidth());
-        settings.putDouble("height", stage.getHeight());
+        // A maximized window keeps the size it had before, for when it is restored.
+        if (!stage.isMaximized() && !stage.isFullScreen()) {
+            settings.putDouble("width", stage.getWidth());
+            settings.putDouble("height", stage.getHeight());
+        }
+        settings.put("maximized", String.valueOf(stage.isMaximized()));
         settings.put("language", vm.i18n().locale().toLanguageTag());
         settings.putDouble("zoom", view.zoomProperty().get());
         if (vm.session() != null && !vm.session().id().startsWith("pasted:")) {

@@ -27,10 +27,11 @@ class LaunchTest {
     void start(Stage stage) {
         this.stage = stage;
         savedSettings = System.getProperty("eventlanes.settings");
-        // The headless screen is 1280 x 800: a launch that remembers that size, and nothing else.
+        // The headless screen is 1280 x 800: a launch that remembers a size from a bigger screen,
+        // and nothing else.
         Settings s = new Settings(dir.resolve("settings.properties"));
-        s.putDouble("width", 1280);
-        s.putDouble("height", 800);
+        s.putDouble("width", 1900);
+        s.putDouble("height", 1200);
         s.save();
         System.setProperty("eventlanes.settings", s.file().toString());
         new EventLanesApp().start(stage);
@@ -60,5 +61,16 @@ class LaunchTest {
         // It plays.
         robot.clickOn("#step");
         assertThat(robot.lookup("#stepCount").queryAs(Label.class).getText()).isEqualTo("step 1 of 5");
+    }
+
+    @Test
+    void theWindowOpensWholeOnTheScreen() {
+        // Remembered 1900 x 1200 on another screen: here the window, title bar included, fits.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        assertThat(stage.getX()).isGreaterThanOrEqualTo(screen.getMinX());
+        assertThat(stage.getY()).isGreaterThanOrEqualTo(screen.getMinY());
+        assertThat(stage.getX() + stage.getWidth()).isLessThanOrEqualTo(screen.getMaxX());
+        assertThat(stage.getY() + stage.getHeight()).isLessThanOrEqualTo(screen.getMaxY());
+        assertThat(stage.getMinWidth()).isEqualTo(Math.min(1024, screen.getWidth()));
     }
 }
