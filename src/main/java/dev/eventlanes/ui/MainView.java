@@ -61,14 +61,21 @@ import javafx.util.StringConverter;
 public final class MainView {
     private static final PseudoClass SELECTED_LINE = PseudoClass.getPseudoClass("selected-line");
     private static final PseudoClass MARKED_LINE = PseudoClass.getPseudoClass("marked-line");
-    public static final double MIN_ZOOM = 0.6;
-    public static final double MAX_ZOOM = 2.5;
+    /**
+     * The zoom's steps, as browsers have them: Ctrl+= and Ctrl+- go from one to the next, so
+     * the percentage shown is always a round one and Ctrl+- undoes Ctrl+= exactly.
+     */
+    static final double[] ZOOM_STEPS = {0.5, 0.67, 0.75, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0};
+    public static final double MIN_ZOOM = ZOOM_STEPS[0];
+    public static final double MAX_ZOOM = ZOOM_STEPS[ZOOM_STEPS.length - 1];
 
     private final MainViewModel vm;
     private final I18n i18n;
     private final java.util.function.Supplier<List<Preset>> presets;
     private boolean presetsLoaded;
     private final DoubleProperty zoom = new SimpleDoubleProperty(1.0);
+    /** The root and what is shown over it. */
+    private StackPane frame;
     private LaneActions laneActions = LaneActions.NONE;
     private LanesView lanes;
     private EventsBar eventsBar;
@@ -112,6 +119,7 @@ public final class MainView {
     @FXML private Button stepLineButton;
     @FXML private Label speedLabel;
     @FXML private Slider speedSlider;
+    @FXML private Button zoomButton;
     @FXML private Label speedValue;
     @FXML private Button addTaskButton;
     @FXML private Button addEventButton;
@@ -180,9 +188,12 @@ public final class MainView {
         loader.setBuilderFactory(type -> null);
         try {
             Parent p = loader.load();
+            // The window's layers: its layout, and above it what is shown over it (the keys).
+            frame = new StackPane(p);
+            frame.setId("frame");
             URL css = MainView.class.getResource("/css/event-lanes.css");
-            p.getStylesheets().add(css.toExternalForm());
-            return p;
+            frame.getStylesheets().add(css.toExternalForm());
+            return frame;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -287,7 +298,17 @@ public final class MainView {
 
         // Speed: the slider is log2 of the speed, so 0.25x..8x are evenly spaced.
         speedSlider.setValue(log2(vm.speedProperty().get()));
-        speedSlider.valueProperty().addListener((o, a, b) -> vm.speedProperty().set(Math.pow(2, b.doubleValue())));
+        speedSlider.valueProperty().addListener((o, a, b) -> {
+            // Near a doubling (1x, 2x, 0.5x ...) the slider lands on it, so 1x is easy to get back to.
+            double v = b.doubleValue();
+            double near = Math.rint(v);
+            if (v != near && Math.abs(v - near) < SPEED_SNAP) {
+                speedSlider.setValue(near);
+                return;
+            }
+            vm.speedProperty().set(Math.pow(2, v));
+        });
+        speedSlider.setBlockIncrement(0.5);
         vm.speedProperty().addListener((o, a, b) -> {
             if (Math.abs(log2(b.doubleValue()) - speedSlider.getValue()) > 1e-9) {
                 speedSlider.setValue(log2(b.doubleValue()));
@@ -439,6 +460,7 @@ public final class MainView {
         // Zoom the whole window: every CSS size is in em.
         zoom.addListener((o, a, b) -> {
             applyZoom();
+            zoomText();
             // The badge column is measured in the new size once the style sheet has applied it.
             gutterFor = "";
             redraw();
@@ -523,6 +545,9 @@ public final class MainView {
         }
     }
 
+    /** How close to a doubling of the speed the slider snaps to it (log2 units). */
+    static final double SPEED_SNAP = 0.12;
+
     private static double log2(double v) {
         return Math.log(v) / Math.log(2);
     }
@@ -533,6 +558,18 @@ public final class MainView {
                 : Loop.formatTime(Math.round(s * 100) / 100.0);
         speedValue.setText(i18n.get("speed.value", v));
         speedSlider.setAccessibleText(i18n.get("speed.tip") + ": " + speedValue.getText());
+    }
+
+    /** The zoom's percentage, beside the speed; a click sets 100 %. */
+    private void zoomText() {
+        String pct = i18n.get("zoom.value", Math.round(zoom.get() * 100));
+        zoomButton.setText(pct);
+        zoomButton.setAccessibleText(i18n.get("zoom.tip") + ": " + pct);
+    }
+
+    @FXML
+    private void onZoomReset() {
+        zoomReset();
     }
 
     private void applyZoom() {
@@ -593,11 +630,26 @@ public final class MainView {
     }
 
     public void zoomIn() {
-        zoom.set(Math.min(MAX_ZOOM, Math.round(zoom.get() * 110) / 100.0));
+        for (double z : ZOOM_STEPS) {
+            if (z > zoom.get() + 1e-9) {
+                zoom.set(z);
+                return;
+            }
+        }
     }
 
     public void zoomOut() {
-        zoom.set(Math.max(MIN_ZOOM, Math.round(zoom.get() / 1.1 * 100) / 100.0));
+        for (int i = ZOOM_STEPS.length - 1; i >= 0; i--) {
+            if (ZOOM_STEPS[i] < zoom.get() - 1e-9) {
+                zoom.set(ZOOM_STEPS[i]);
+                return;
+            }
+        }
+    }
+
+    /** Ctrl+0: the window's own size again. */
+    public void zoomReset() {
+        zoom.set(1.0);
     }
 
     /** Sets every visible text, tooltip and accessible text from the bundle. */
@@ -621,6 +673,8 @@ public final class MainView {
         stepLineButton.setText(i18n.get("action.stepLine") + " \u21b5");
         speedLabel.setText(i18n.get("speed.label"));
         tip(speedSlider, "speed.tip");
+        tip(zoomButton, "zoom.tip");
+        zoomText();
         label(addTaskButton, "action.addTask", "action.addTask.tip");
         label(addEventButton, "action.addEvent", "action.addEvent.tip");
         tip(languageBox, "language.tip");
@@ -1012,58 +1066,147 @@ public final class MainView {
 
     // ------------------------------------------------------------------ keys
 
+    private KeyMap keys;
+    private KeyHelp keyHelp;
+
+    /** Every key of the window; {@link KeyHelp} lists them from the same map. */
+    KeyMap keys() {
+        if (keys == null) {
+            keys = keyMap();
+        }
+        return keys;
+    }
+
+    private KeyMap keyMap() {
+        KeyMap.Section play = KeyMap.Section.PLAY;
+        KeyMap.Section time = KeyMap.Section.TIME;
+        KeyMap.Section view = KeyMap.Section.VIEW;
+        KeyMap.Section files = KeyMap.Section.FILES;
+        KeyCombination.Modifier shortcut = KeyCombination.SHORTCUT_DOWN;
+        return new KeyMap()
+                .add("play", play, "Space", vm::togglePlay, key(KeyCode.SPACE))
+                .add("step", play, "\u2192", vm::step, key(KeyCode.RIGHT))
+                .add("stepLine", play, "Shift+\u2192", vm::stepLine, key(KeyCode.RIGHT, KeyCombination.SHIFT_DOWN))
+                .add("stepBack", play, "\u2190", vm::stepBack, key(KeyCode.LEFT))
+                .add("stepLineBack", play, "Shift+\u2190", vm::stepLineBack, key(KeyCode.LEFT, KeyCombination.SHIFT_DOWN))
+                .add("start", play, "Home", vm::reset, key(KeyCode.HOME))
+                .add("end", play, "End", vm::runToEnd, key(KeyCode.END))
+                .add("faster", play, "]", () -> vm.speedProperty().set(vm.speedProperty().get() * 2), key(KeyCode.CLOSE_BRACKET))
+                .add("slower", play, "[", () -> vm.speedProperty().set(vm.speedProperty().get() / 2), key(KeyCode.OPEN_BRACKET))
+                .add("normalSpeed", play, "1", () -> vm.speedProperty().set(1), key(KeyCode.DIGIT1), key(KeyCode.NUMPAD1))
+                .add("timeZoomIn", time, "W", lanes::zoomTimeIn, key(KeyCode.W))
+                .add("timeZoomOut", time, "S", lanes::zoomTimeOut, key(KeyCode.S))
+                .add("panLeft", time, "A", lanes::panLeft, key(KeyCode.A))
+                .add("panRight", time, "D", lanes::panRight, key(KeyCode.D))
+                .add("fit", time, "F", lanes::fitWholeRun, key(KeyCode.F))
+                .add("zoomIn", view, null, this::zoomIn, key(KeyCode.EQUALS, shortcut), key(KeyCode.PLUS, shortcut),
+                        key(KeyCode.ADD, shortcut))
+                .add("zoomOut", view, null, this::zoomOut, key(KeyCode.MINUS, shortcut), key(KeyCode.SUBTRACT, shortcut))
+                .add("zoomReset", view, null, this::zoomReset, key(KeyCode.DIGIT0, shortcut), key(KeyCode.NUMPAD0, shortcut))
+                .add("fullScreen", view, "F11", this::toggleFullScreen, key(KeyCode.F11))
+                .add("help", view, "F1   ?", this::toggleKeyHelp, key(KeyCode.F1),
+                        new javafx.scene.input.KeyCharacterCombination("?", KeyCombination.SHIFT_ANY),
+                        key(KeyCode.SLASH, KeyCombination.SHIFT_DOWN))
+                .add("open", files, null, this::onOpen, key(KeyCode.O, shortcut))
+                .add("paste", files, null, this::onPaste, key(KeyCode.V, shortcut))
+                .add("save", files, null, () -> {
+                    if (!saveButton.isDisabled()) {
+                        onSave();
+                    }
+                }, key(KeyCode.S, shortcut))
+                .add("nextPreset", files, "PgDn", () -> openNeighbourPreset(1), key(KeyCode.PAGE_DOWN))
+                .add("previousPreset", files, "PgUp", () -> openNeighbourPreset(-1), key(KeyCode.PAGE_UP));
+    }
+
+    private static KeyCombination key(KeyCode code, KeyCombination.Modifier... modifiers) {
+        return new KeyCodeCombination(code, modifiers);
+    }
+
     private void installKeys(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getTarget() instanceof javafx.scene.control.TextInputControl) {
                 return;
             }
-            boolean handled = true;
-            if (new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN).match(e)) {
-                onOpen();
-            } else if (e.isShortcutDown() && (e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.PLUS
-                    || e.getCode() == KeyCode.ADD)) {
-                zoomIn();
-            } else if (e.isShortcutDown() && (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT)) {
-                zoomOut();
-            } else if (e.isShortcutDown() || e.isAltDown()) {
-                handled = false;
-            } else if (e.getCode() == KeyCode.SPACE) {
-                vm.togglePlay();
-            } else if (e.getCode() == KeyCode.RIGHT && e.isShiftDown()) {
-                vm.stepLine();
-            } else if (e.getCode() == KeyCode.RIGHT) {
-                vm.step();
-            } else if (e.getCode() == KeyCode.LEFT && e.isShiftDown()) {
-                vm.stepLineBack();
-            } else if (e.getCode() == KeyCode.LEFT) {
-                vm.stepBack();
-            } else if (e.getCode() == KeyCode.HOME) {
-                vm.reset();
-            } else if (lanes.handleKey(e)) {
-                // The time axis: W / S zoom, A / D pan, F fits the whole run.
-            } else if (e.getCode() == KeyCode.F11) {
-                if (scene.getWindow() instanceof Stage st) {
-                    st.setFullScreen(!st.isFullScreen());
-                }
-            } else {
-                handled = false;
+            // The speed slider, when it has the focus, takes ← and → itself (slower, faster).
+            if (e.getTarget() == speedSlider && !e.isShiftDown() && !e.isShortcutDown()
+                    && (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.RIGHT)) {
+                return;
             }
-            if (handled) {
+            if (keyHelp != null && e.getCode() == KeyCode.ESCAPE) {
+                toggleKeyHelp();
+                e.consume();
+                return;
+            }
+            if (keys().dispatch(e)) {
                 e.consume();
             }
         });
+    }
+
+    private void toggleFullScreen() {
+        Stage st = window();
+        if (st != null) {
+            st.setFullScreen(!st.isFullScreen());
+        }
+    }
+
+    /** Shows the keys overlay over the window, or takes it away. */
+    void toggleKeyHelp() {
+        if (keyHelp != null) {
+            frame.getChildren().remove(keyHelp);
+            keyHelp = null;
+            return;
+        }
+        keyHelp = new KeyHelp(i18n, keys().bindings(), this::toggleKeyHelp);
+        keyHelp.styleProperty().bind(root.styleProperty());
+        frame.getChildren().add(keyHelp);
+    }
+
+    /** The keys overlay while it is shown (tests). */
+    KeyHelp keyHelp() {
+        return keyHelp;
+    }
+
+    /**
+     * PgDn / PgUp: the next or previous lesson, in the Presets menu's order, as a slide deck
+     * advances; from a program that is not a lesson, the first (or last) one. At either end the
+     * deck stays where it is.
+     */
+    private void openNeighbourPreset(int direction) {
+        List<Preset> deck = presets.get().stream().filter(p -> p.name().startsWith(PresetCatalog.PY)).toList();
+        if (deck.isEmpty()) {
+            return;
+        }
+        String id = vm.session() == null ? "" : vm.session().id();
+        int at = -1;
+        for (int i = 0; i < deck.size(); i++) {
+            if (id.equals(PresetCatalog.SESSION + deck.get(i).name())) {
+                at = i;
+            }
+        }
+        int next = at < 0 ? (direction > 0 ? 0 : deck.size() - 1) : at + direction;
+        if (next >= 0 && next < deck.size() && next != at) {
+            openSession(deck.get(next).open().get());
+        }
     }
 
     // ------------------------------------------------------------------ actions
 
     @FXML
     private void onOpen() {
-        FileChooser fc = new FileChooser();
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("filter.programs"), "*.py", "*.json"));
-        File f = fc.showOpenDialog(window());
+        File f = programChooser.apply(window());
         if (f != null) {
             openFile(f.toPath());
         }
+    }
+
+    /** Asks which program to open (a file chooser; tests answer it themselves). */
+    java.util.function.Function<Stage, File> programChooser = this::chooseProgram;
+
+    private File chooseProgram(Stage owner) {
+        FileChooser fc = new FileChooser();
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("filter.programs"), "*.py", "*.json"));
+        return fc.showOpenDialog(owner);
     }
 
     /** Opens a file; on failure the problems are listed and the current program keeps running. */

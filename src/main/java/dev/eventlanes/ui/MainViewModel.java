@@ -242,8 +242,15 @@ public final class MainViewModel {
         timeline.sync();
         playUnit = 0;
         changed();
-        // Ready to play: show what the program set up before its first step (the main lane, "ready").
-        show(timeline.stepCount() > 0 ? timeline.runIndex(0) : timeline.size());
+        show(startPosition());
+    }
+
+    /**
+     * Where a run starts, as it opens and as Home or Reset goes back to: ready to play, showing
+     * what the program set up before its first step (the main lane, "ready").
+     */
+    private int startPosition() {
+        return timeline.stepCount() > 0 ? timeline.runIndex(0) : timeline.size();
     }
 
     /** A click that no longer applies after a switch of library, and why. */
@@ -310,7 +317,7 @@ public final class MainViewModel {
         timeline.sync();
         playUnit = 0;
         changed();
-        show(timeline.stepCount() > 0 ? timeline.runIndex(0) : timeline.size());
+        show(startPosition());
         if (!dropped.isEmpty()) {
             List<Dropped> list = List.copyOf(dropped);
             showAction(true, () -> {
@@ -469,9 +476,10 @@ public final class MainViewModel {
         playUnit = timeline.unitAt(v);
     }
 
+    /** Back to where the run starts, as it opened. */
     public void reset() {
         pause();
-        scrubTo(0);
+        scrubTo(startPosition());
     }
 
     /** Shows position k, and the texts for it even if it is the position shown already (the run may have grown). */

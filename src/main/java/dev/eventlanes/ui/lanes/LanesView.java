@@ -30,8 +30,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -422,30 +420,24 @@ public final class LanesView extends Region {
         redraw();
     }
 
-    /**
-     * The time axis' keys (Perfetto's): W / S zoom in and out at the pointer (or the playhead),
-     * A / D pan by a fifth of the view, F fits the whole run. True if the key was one of them.
-     */
-    public boolean handleKey(KeyEvent e) {
-        if (e.isShortcutDown() || e.isAltDown() || e.isControlDown()) {
-            return false;
-        }
-        KeyCode c = e.getCode();
-        double px = Double.isNaN(pointerX) ? Double.NaN : pointerX;
-        if (c == KeyCode.W) {
-            zoomAt(ZOOM_STEP, px);
-        } else if (c == KeyCode.S) {
-            zoomAt(1 / ZOOM_STEP, px);
-        } else if (c == KeyCode.A) {
-            panTo(x0 - viewW / 5);
-        } else if (c == KeyCode.D) {
-            panTo(x0 + viewW / 5);
-        } else if (c == KeyCode.F) {
-            fitWholeRun();
-        } else {
-            return false;
-        }
-        return true;
+    /** W: more time detail, about the pointer if it is over the lanes, else about the playhead. */
+    public void zoomTimeIn() {
+        zoomAt(ZOOM_STEP, pointerX);
+    }
+
+    /** S: less time detail, about the same point. */
+    public void zoomTimeOut() {
+        zoomAt(1 / ZOOM_STEP, pointerX);
+    }
+
+    /** A: a fifth of the view towards t = 0. */
+    public void panLeft() {
+        panTo(x0 - viewW / 5);
+    }
+
+    /** D: a fifth of the view later. */
+    public void panRight() {
+        panTo(x0 + viewW / 5);
     }
 
     /** Pixels per virtual second now (for tests and the status line). */
