@@ -45,7 +45,7 @@ public final class Cli {
                                         [--trace OUT.jsonl] [--chrome-trace OUT.json] [--op-limit N]
                    event-lanes render FILE --png OUT.png [--scene OUT.json] [--at-step N | --at-time T]
                                         [--width W] [--height H] [--semantics ...] [--seed N]
-                                        [--lang en|zh] [--window]
+                                        [--lang en|zh] [--window] [--zoom PERCENT] [--presentation]
                    event-lanes bench
                    event-lanes              (no arguments: open the window)
 
@@ -53,7 +53,9 @@ public final class Cli {
                       clock and prints its output; diagnostics go to standard error
               render  draws the run as the window's lanes show it (--window: the whole window)
                       at that moment (default: its end), without a display; --scene also
-                      writes what was drawn as JSON (docs/scene-format.md)
+                      writes what was drawn as JSON (docs/scene-format.md); --zoom 50..300
+                      sizes it as the window's zoom does, --presentation draws the window in
+                      presentation mode (with --window)
               bench   measures the model core (handoffs and wake-ups per second, trace memory)
 
             exit codes: 0 ok, 64 usage error, 65 bad input file,
@@ -320,10 +322,14 @@ public final class Cli {
         String png = null;
         String scene = null;
         boolean window = false;
+        boolean presentation = false;
+        Double zoom = null;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--window")) {
                 window = true;
+            } else if (a.equals("--presentation")) {
+                presentation = true;
             } else if (a.startsWith("--") && !a.equals("--")) {
                 String name = a;
                 String value;
@@ -353,6 +359,13 @@ public final class Cli {
                             if (!(atTime >= 0) || atTime.isInfinite()) {
                                 return usage("--at-time must be a time in seconds, 0 or more");
                             }
+                        }
+                        case "--zoom" -> {
+                            double pct = Double.parseDouble(value.endsWith("%") ? value.substring(0, value.length() - 1) : value);
+                            if (!(pct >= 50 && pct <= 300)) {
+                                return usage("--zoom must be a percentage from 50 to 300, not '" + value + "'");
+                            }
+                            zoom = pct / 100;
                         }
                         case "--width" -> width = size("--width", value);
                         case "--height" -> height = size("--height", value);
@@ -386,6 +399,9 @@ public final class Cli {
         if (atStep != null && atTime != null) {
             return usage("give --at-step or --at-time, not both");
         }
+        if (presentation && !window) {
+            return usage("--presentation draws the whole window: give --window too");
+        }
         if (pictures == null) {
             err.println("event-lanes: this build cannot draw (it has no window)");
             return SOFTWARE;
@@ -398,7 +414,7 @@ public final class Cli {
         PictureMaker.Result r;
         try {
             r = pictures.make(new PictureMaker.Request(path.getFileName().toString(), text, semantics, seed, atStep, atTime,
-                    width, height, lang, Path.of(png), scene == null ? null : Path.of(scene), window));
+                    width, height, lang, Path.of(png), scene == null ? null : Path.of(scene), window, zoom, presentation));
         } catch (IOException e) {
             err.println("event-lanes: cannot write the picture: " + e.getMessage());
             return SOFTWARE;

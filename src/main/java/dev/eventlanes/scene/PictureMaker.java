@@ -27,9 +27,12 @@ public interface PictureMaker {
      * @param png       where to write the picture
      * @param scene     where to write the scene as JSON, or null
      * @param window    the whole window instead of just the lanes
+     * @param zoom      the window's zoom (1 is 100 %), or null for its own (presentation: 175 %)
+     * @param presentation the window in presentation mode
      */
     record Request(String fileName, String text, Semantics semantics, Long seed, Integer atStep, Double atTime,
-                   int width, int height, String lang, Path png, Path scene, boolean window) {
+                   int width, int height, String lang, Path png, Path scene, boolean window, Double zoom,
+                   boolean presentation) {
     }
 
     /** The run drawn (to report how it ended), or the problems that kept the file from running. */

@@ -154,7 +154,7 @@ public class EventLanesApp extends Application {
         }
         settings.put("maximized", String.valueOf(stage.isMaximized()));
         settings.put("language", vm.i18n().locale().toLanguageTag());
-        settings.putDouble("zoom", view.zoomProperty().get());
+        settings.putDouble("zoom", view.deskZoom());
         if (vm.session() != null && !vm.session().id().startsWith("pasted:")) {
             settings.put("last", vm.session().id());
         }

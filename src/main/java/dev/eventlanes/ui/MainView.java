@@ -74,8 +74,25 @@ public final class MainView {
     private final java.util.function.Supplier<List<Preset>> presets;
     private boolean presetsLoaded;
     private final DoubleProperty zoom = new SimpleDoubleProperty(1.0);
+    /** What the zoom gives each part of the window, for the room there is (see {@link Sizes}). */
+    private Sizes sizes = Sizes.of(1, Double.MAX_VALUE);
+    private final javafx.beans.property.BooleanProperty presenting = new javafx.beans.property.SimpleBooleanProperty();
+    /** The zoom at the desk, while presenting (presentation has a zoom of its own). */
+    private double deskZoom = 1;
+    /** The zoom presentation mode last had: sizes for a room, ≥ 20 px text at 1280×800. */
+    private double presentZoom = PRESENT_ZOOM;
+    static final double PRESENT_ZOOM = 1.75;
+    private boolean wasFullScreen;
+    /** In presentation mode, above the lanes: the lesson's title and what to watch. */
+    private final VBox caption = new VBox();
+    private final Label captionTitle = new Label();
+    private final Label captionWatch = new Label();
+    /** The one line a lesson asks the class to watch, for the program open (null: none). */
+    private java.util.function.Function<Session, String> watchLine = s -> null;
     /** The root and what is shown over it. */
     private StackPane frame;
+    /** Over the window's foot: the banner (see {@link #initialize}). */
+    private VBox bannerLayer;
     private LaneActions laneActions = LaneActions.NONE;
     private LanesView lanes;
     private EventsBar eventsBar;
@@ -103,9 +120,21 @@ public final class MainView {
     private boolean inTick;
     private boolean redrawPending;
     private final LazyTooltips tips = new LazyTooltips();
+    private ToolbarFit toolbarFit;
+    private ToolbarFit playbarFit;
+    private final org.kordamp.ikonli.javafx.FontIcon playIcon = new org.kordamp.ikonli.javafx.FontIcon();
 
     @FXML private BorderPane root;
+    @FXML private VBox topBox;
+    @FXML private HBox eventsRow;
+    @FXML private VBox lanesBlock;
+    @FXML private VBox codePanel;
+    @FXML private HBox statusBar;
+    @FXML private javafx.scene.control.ToggleButton outputToggle;
+    @FXML private Button presentButton;
+    @FXML private MenuButton keyButton;
     @FXML private ToolBar toolbar;
+    @FXML private ToolBar playbar;
     @FXML private MenuButton presetsMenu;
     @FXML private Button openButton;
     @FXML private Button pasteButton;
@@ -189,7 +218,7 @@ public final class MainView {
         try {
             Parent p = loader.load();
             // The window's layers: its layout, and above it what is shown over it (the keys).
-            frame = new StackPane(p);
+            frame = new StackPane(p, bannerLayer);
             frame.setId("frame");
             URL css = MainView.class.getResource("/css/event-lanes.css");
             frame.getStylesheets().add(css.toExternalForm());
@@ -267,7 +296,7 @@ public final class MainView {
         };
         eventsBar.layoutBoundsProperty().addListener((o, a, b) -> fitEvents.run());
         eventsScroll.widthProperty().addListener((o, a, b) -> fitEvents.run());
-        lanes.scaleProperty().bind(zoom);
+        // The lanes' scale is set with the other sizes (applySizes), for the room there is.
         lanes.selectedTaskProperty().bindBidirectional(vm.selectedTaskProperty());
         lanes.setOnPick(vm::pick);
 
@@ -288,7 +317,7 @@ public final class MainView {
         blank.textProperty().bind(i18n.bind("menu.blank"));
         blank.setOnAction(e -> openSession(PresetCatalog.blank(vm.semanticsProperty().get())));
         blank.styleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 18 * zoom.get()), zoom));
+                Sizes.font(Sizes.of(zoom.get(), 0).chrome()), zoom));
         presetsMenu.getItems().addAll(blank, new javafx.scene.control.SeparatorMenuItem());
         presetsMenu.setOnShowing(e -> loadPresets());
 
@@ -339,6 +368,16 @@ public final class MainView {
         i18n.localeProperty().addListener((o, a, b) -> languageBox.setValue(b));
 
         // Banner.
+        // The banner lies over the status bar, at the foot of the window, instead of coming
+        // between the events and the lanes: at the end of a run it pushed every lane down by its
+        // height (and over the lanes it would hide the last lane).
+        topBox.getChildren().remove(banner);
+        bannerLayer = new VBox(banner);
+        bannerLayer.setAlignment(Pos.BOTTOM_CENTER);
+        bannerLayer.setFillWidth(true);
+        bannerLayer.setPickOnBounds(false);
+        bannerLayer.getStyleClass().add("event-lanes");
+        banner.minHeightProperty().bind(statusBar.heightProperty());
         banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
         banner.managedProperty().bind(banner.visibleProperty());
         banner.visibleProperty().addListener((o, a, b) -> {
@@ -465,6 +504,10 @@ public final class MainView {
             gutterFor = "";
             redraw();
         });
+        // A taller or shorter window has another room for the lanes.
+        root.heightProperty().addListener((o, a, b) -> applySizes());
+        setUpPresentation();
+        setUpToolbars();
         applyZoom();
 
         timer = new AnimationTimer() {
@@ -531,7 +574,7 @@ public final class MainView {
             item.setId("preset-" + p.name().replace(' ', '-').replace(':', '-'));
             item.setOnAction(e -> openSession(p.open().get()));
             item.styleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                    String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 18 * zoom.get()), zoom));
+                    Sizes.font(Sizes.of(zoom.get(), 0).chrome()), zoom));
             if (p.name().startsWith(PresetCatalog.PY)) {
                 presetsMenu.getItems().add(item);
             } else {
@@ -540,7 +583,7 @@ public final class MainView {
         }
         if (!scenarios.getItems().isEmpty()) {
             scenarios.styleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                    String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 18 * zoom.get()), zoom));
+                    Sizes.font(Sizes.of(zoom.get(), 0).chrome()), zoom));
             presetsMenu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), scenarios);
         }
     }
@@ -572,10 +615,303 @@ public final class MainView {
         zoomReset();
     }
 
-    private void applyZoom() {
+    private String familyStyle() {
         String family = Styles.uiFamily(i18n.locale());
-        root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 18 * zoom.get())
-                + (family == null ? "" : "-fx-font-family: \"" + family + "\";"));
+        return family == null ? "" : "-fx-font-family: \"" + family + "\";";
+    }
+
+    private void applyZoom() {
+        applySizes();
+    }
+
+    /**
+     * Sizes every part for the zoom and the room there is (see {@link Sizes}): the chrome first,
+     * so that what is left for the lanes can be measured; then the lanes, as big as the zoom asks
+     * while three of them and the ruler fit; and the divider above the output moved down if the
+     * lanes need it. Called when the zoom, the window's height or presentation mode changes.
+     */
+    private void applySizes() {
+        Sizes first = Sizes.of(zoom.get(), Double.MAX_VALUE);
+        String family = familyStyle();
+        root.setStyle(Sizes.font(first.chrome()) + family);
+        String panels = Sizes.font(first.panels());
+        eventsRow.setStyle(panels);
+        banner.setStyle(panels + family);
+        legendHost.setStyle(Sizes.font(first.chrome()));
+        bottomTabs.setStyle(panels);
+        caption.setStyle(panels);
+        codePanel.setStyle(Sizes.font(first.code()));
+        double centre = centreHeight();
+        boolean output = verticalSplit.getItems().size() > 1;
+        // The output panel keeps its tabs and two lines; the divider between takes a few pixels.
+        double outputLeast = output ? Sizes.BASE_FONT * first.panels() * 5.5 + SPLIT_DIVIDER : 0;
+        double lanesBlockMax = Math.max(0, centre - outputLeast);
+        double w = lanesBlock.getWidth() > 0 ? lanesBlock.getWidth() : -1;
+        double fixed = scrubber.prefHeight(-1) + (caption.isManaged() ? caption.prefHeight(w) : 0) + 4;
+        // The key below the lanes makes way for them when they would be drawn smaller than the
+        // zoom asks; the Key button then shows it as a pop-up.
+        double legend = legendHost.prefHeight(w);
+        Sizes withKey = Sizes.of(zoom.get(), lanesBlockMax - fixed - legend);
+        Sizes withoutKey = Sizes.of(zoom.get(), lanesBlockMax - fixed);
+        boolean keyShown = !presenting.get() && (withKey.lanes() >= zoom.get() - 1e-9 || withoutKey.lanes() <= withKey.lanes());
+        show(legendHost, keyShown);
+        show(keyButton, !keyShown);
+        sizes = keyShown ? withKey : withoutKey;
+        fixed += keyShown ? legend : 0;
+        lanes.setStyle(Sizes.font(sizes.lanes()));
+        lanes.scaleProperty().set(sizes.lanes());
+        sizeIcons();
+        fitToolbars();
+        if (centre > 0 && centre < Double.MAX_VALUE && output) {
+            double usable = centre - SPLIT_DIVIDER;
+            double want = (Sizes.lanesHeightAtOne() * sizes.lanes() + fixed) / usable;
+            double most = lanesBlockMax / usable;
+            verticalSplit.setDividerPositions(Math.min(most, Math.max(DESK_DIVIDER, want)));
+        }
+    }
+
+    // ------------------------------------------------------------------ toolbars
+
+    private void setUpToolbars() {
+        icon(presetsMenu, org.kordamp.ikonli.materialdesign2.MaterialDesignF.FORMAT_LIST_BULLETED);
+        icon(openButton, org.kordamp.ikonli.materialdesign2.MaterialDesignF.FOLDER_OPEN);
+        icon(pasteButton, org.kordamp.ikonli.materialdesign2.MaterialDesignC.CONTENT_PASTE);
+        icon(saveButton, org.kordamp.ikonli.materialdesign2.MaterialDesignC.CONTENT_SAVE);
+        icon(addTaskButton, org.kordamp.ikonli.materialdesign2.MaterialDesignP.PLAYLIST_PLUS);
+        icon(addEventButton, org.kordamp.ikonli.materialdesign2.MaterialDesignT.TOGGLE_SWITCH_OFF_OUTLINE);
+        icon(resetButton, org.kordamp.ikonli.materialdesign2.MaterialDesignS.SKIP_PREVIOUS);
+        icon(stepBackButton, org.kordamp.ikonli.materialdesign2.MaterialDesignS.STEP_BACKWARD);
+        playIcon.getStyleClass().add("el-icon");
+        playButton.setGraphic(playIcon);
+        icon(stepButton, org.kordamp.ikonli.materialdesign2.MaterialDesignS.STEP_FORWARD);
+        icon(stepLineButton, org.kordamp.ikonli.materialdesign2.MaterialDesignD.DEBUG_STEP_OVER);
+        icon(outputToggle, org.kordamp.ikonli.materialdesign2.MaterialDesignC.CONSOLE_LINE);
+        icon(keyButton, org.kordamp.ikonli.materialdesign2.MaterialDesignM.MAP_LEGEND);
+        icon(presentButton, org.kordamp.ikonli.materialdesign2.MaterialDesignP.PRESENTATION_PLAY);
+        toolbarFit = new ToolbarFit(toolbar, this::fixWidths).caption(semanticsLabel)
+                .first(addTaskButton, addEventButton, saveButton, pasteButton, openButton);
+        playbarFit = new ToolbarFit(playbar, this::fixWidths).caption(speedLabel)
+                .first(presentButton, keyButton, outputToggle, resetButton, stepBackButton, stepLineButton);
+    }
+
+    private static void icon(javafx.scene.control.Labeled c, org.kordamp.ikonli.Ikon ikon) {
+        org.kordamp.ikonli.javafx.FontIcon i = new org.kordamp.ikonli.javafx.FontIcon(ikon);
+        i.getStyleClass().add("el-icon");
+        c.setGraphic(i);
+    }
+
+    /** The toolbars' icons at the chrome's size (an icon's size is in pixels, not em). */
+    private void sizeIcons() {
+        int px = (int) Math.round(Sizes.BASE_FONT * sizes.chrome() * 1.15);
+        for (ToolBar bar : new ToolBar[] {toolbar, playbar}) {
+            for (Node n : bar.getItems()) {
+                if (n instanceof javafx.scene.control.Labeled l && l.getGraphic() instanceof org.kordamp.ikonli.javafx.FontIcon i) {
+                    i.setIconSize(px);
+                }
+            }
+        }
+    }
+
+    /** Fits the toolbars to their width: words, or icons alone (see {@link ToolbarFit}). */
+    private void fitToolbars() {
+        if (toolbarFit != null) {
+            toolbarFit.fit();
+            playbarFit.fit();
+        }
+    }
+
+    /**
+     * Widths that do not change with what a control shows, so nothing beside it moves: Play is as
+     * wide as Pause, the library chooser as wide as its widest library.
+     */
+    private void fixWidths() {
+        boolean playing = vm.playingProperty().get();
+        String shown = playButton.getText();
+        org.kordamp.ikonli.Ikon shownIcon = playIcon.getIconCode();
+        double widest = 0;
+        for (boolean p : new boolean[] {false, true}) {
+            playButton.setText(playText(p));
+            playIcon.setIconCode(playIconFor(p));
+            playButton.applyCss();
+            playButton.setMinWidth(Region.USE_COMPUTED_SIZE);
+            playButton.setPrefWidth(Region.USE_COMPUTED_SIZE);
+            widest = Math.max(widest, playButton.prefWidth(-1));
+        }
+        playButton.setText(shown);
+        playIcon.setIconCode(shownIcon == null ? playIconFor(playing) : shownIcon);
+        // Play is the biggest target of the row.
+        widest = Math.max(widest, PLAY_MIN_EM * playButton.getFont().getSize());
+        playButton.setMinWidth(widest);
+        playButton.setPrefWidth(widest);
+        semanticsBox.applyCss();
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(semanticsBox.lookup(".label") instanceof javafx.scene.control.Labeled l ? l.getFont() : playButton.getFont());
+        double shownWidth = 0;
+        double most = 0;
+        for (Semantics sem : semanticsBox.getItems()) {
+            probe.setText(semanticsBox.getConverter() != null ? semanticsBox.getConverter().toString(sem) : String.valueOf(sem));
+            double w = probe.getLayoutBounds().getWidth();
+            most = Math.max(most, w);
+            if (sem == semanticsBox.getValue()) {
+                shownWidth = w;
+            }
+        }
+        semanticsBox.setMinWidth(Region.USE_COMPUTED_SIZE);
+        semanticsBox.setPrefWidth(Region.USE_COMPUTED_SIZE);
+        double box = semanticsBox.prefWidth(-1) + most - shownWidth;
+        semanticsBox.setMinWidth(box);
+        semanticsBox.setPrefWidth(box);
+    }
+
+    static final double PLAY_MIN_EM = 6.5;
+
+    private String playText(boolean playing) {
+        return i18n.get(playing ? "action.pause" : "action.play");
+    }
+
+    private static org.kordamp.ikonli.Ikon playIconFor(boolean playing) {
+        return playing ? org.kordamp.ikonli.materialdesign2.MaterialDesignP.PAUSE
+                : org.kordamp.ikonli.materialdesign2.MaterialDesignP.PLAY;
+    }
+
+    // ------------------------------------------------------------------ presentation
+
+    private static final PseudoClass PRESENTING = PseudoClass.getPseudoClass("presenting");
+
+    private void setUpPresentation() {
+        javafx.scene.control.CustomMenuItem key = new javafx.scene.control.CustomMenuItem(
+                new dev.eventlanes.ui.lanes.Legend(i18n), false);
+        key.getStyleClass().add("key-popup");
+        keyButton.getItems().add(key);
+        keyButton.textProperty().bind(i18n.bind("legend.title"));
+        caption.getStyleClass().add("lesson-caption");
+        caption.setId("lessonCaption");
+        captionTitle.setId("lessonTitle");
+        captionTitle.getStyleClass().add("lesson-title");
+        captionWatch.setId("lessonWatch");
+        captionWatch.getStyleClass().add("lesson-watch");
+        captionWatch.setWrapText(true);
+        caption.getChildren().addAll(captionTitle, captionWatch);
+        caption.setFillWidth(true);
+        show(caption, false);
+        lanesBlock.getChildren().add(0, caption);
+        outputToggle.selectedProperty().addListener((o, a, b) -> {
+            showOutput(b);
+            applySizes();
+        });
+    }
+
+    private static void show(Node n, boolean shown) {
+        n.setVisible(shown);
+        n.setManaged(shown);
+    }
+
+    /** The output panel in or out of the window (presentation mode leaves it out unless asked). */
+    private void showOutput(boolean shown) {
+        boolean in = verticalSplit.getItems().contains(bottomTabs);
+        if (shown && !in) {
+            verticalSplit.getItems().add(bottomTabs);
+            verticalSplit.setDividerPositions(DESK_DIVIDER);
+        } else if (!shown && in) {
+            verticalSplit.getItems().remove(bottomTabs);
+        }
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty presentingProperty() {
+        return presenting;
+    }
+
+    /**
+     * Presentation mode (F5, the Present button; Esc leaves): the window fills the screen, the
+     * toolbars shrink to the transport row, the key and the output make way (the output comes
+     * back with its toggle), the lesson's title and what to watch sit above the lanes, and the
+     * zoom is presentation's own (175 % at first: lane names, ruler, marks and code at 20 px or
+     * more on 1280×800). Leaving puts the desk back as it was.
+     */
+    public void togglePresentation() {
+        boolean on = !presenting.get();
+        presenting.set(on);
+        root.pseudoClassStateChanged(PRESENTING, on);
+        show(toolbar, !on);
+        show(outputToggle, on);
+        show(caption, on);
+        if (on) {
+            outputToggle.setSelected(false);
+            showOutput(false);
+            updateCaption();
+        } else {
+            showOutput(true);
+        }
+        Stage st = window();
+        if (st != null) {
+            if (on) {
+                wasFullScreen = st.isFullScreen();
+                // Esc leaves presentation mode (and full screen with it), not only full screen.
+                st.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+                st.setFullScreenExitHint("");
+                st.setFullScreen(true);
+            } else {
+                st.setFullScreen(wasFullScreen);
+                st.setFullScreenExitKeyCombination(null);
+                st.setFullScreenExitHint(null);
+            }
+        }
+        double before = zoom.get();
+        if (on) {
+            deskZoom = before;
+            zoom.set(presentZoom);
+        } else {
+            presentZoom = before;
+            zoom.set(deskZoom);
+        }
+        if (zoom.get() == before) {
+            applySizes();
+        }
+        texts();
+        redraw();
+    }
+
+    /** The zoom at the desk (what is remembered for the next launch), also while presenting. */
+    public double deskZoom() {
+        return presenting.get() ? deskZoom : zoom.get();
+    }
+
+    @FXML
+    private void onPresent() {
+        togglePresentation();
+    }
+
+    /** Sets where the lesson's one line to watch comes from (the lesson notes). */
+    public void setWatchLine(java.util.function.Function<Session, String> f) {
+        watchLine = f;
+        updateCaption();
+    }
+
+    private void updateCaption() {
+        captionTitle.setText(shownTitle());
+        String watch = vm.session() == null ? null : watchLine.apply(vm.session());
+        captionWatch.setText(watch == null ? "" : i18n.get("lesson.watch", watch));
+        show(captionWatch, watch != null && !watch.isBlank() && presenting.get());
+    }
+
+    /** Where the divider above the output sits unless the lanes need more room. */
+    static final double DESK_DIVIDER = 0.72;
+
+    /** A split pane's divider, in pixels (Modena's, with room to spare). */
+    private static final double SPLIT_DIVIDER = 10;
+
+    /**
+     * The height of the window's centre (the split panes): the window's, less the toolbars and
+     * events above and the status bar below. Measured from the chrome's sizes as just set, so it
+     * is right before the next layout.
+     */
+    private double centreHeight() {
+        if (root.getScene() == null || root.getHeight() <= 0) {
+            return Double.MAX_VALUE;
+        }
+        root.applyCss();
+        double w = root.getWidth();
+        return root.getHeight() - topBox.prefHeight(w) - statusBar.prefHeight(w);
     }
 
     /** How long the banner takes to open (see {@link #slideBannerIn}). */
@@ -597,11 +933,13 @@ public final class MainView {
             return;
         }
         double w = banner.getWidth() > 0 ? banner.getWidth() : root.getWidth();
-        double h = banner.prefHeight(w);
+        // It covers the status bar at least (see initialize).
+        double h = Math.max(banner.prefHeight(w), statusBar.getHeight());
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
         clip.widthProperty().bind(banner.widthProperty());
         clip.heightProperty().bind(banner.heightProperty());
         banner.setClip(clip);
+        banner.minHeightProperty().unbind();
         banner.setMinHeight(0);
         banner.setMaxHeight(0);
         bannerSlide = new javafx.animation.Timeline(new javafx.animation.KeyFrame(Animations.duration(BANNER_MILLIS),
@@ -616,7 +954,7 @@ public final class MainView {
     /** The banner at its own height, whatever its words (a longer one wraps). */
     private void openBanner() {
         banner.setMaxHeight(Region.USE_COMPUTED_SIZE);
-        banner.setMinHeight(Region.USE_COMPUTED_SIZE);
+        banner.minHeightProperty().bind(statusBar.heightProperty());
         banner.setClip(null);
     }
 
@@ -661,20 +999,26 @@ public final class MainView {
         semanticsLabel.setText(i18n.get("semantics.label"));
         tip(semanticsBox, "semantics.tip");
         label(resetButton, "action.reset", "action.reset.tip");
-        resetButton.setText("\u21ba " + i18n.get("action.reset"));
         label(stepBackButton, "action.stepBack", "action.stepBack.tip");
-        stepBackButton.setText("\u25c0 " + i18n.get("action.stepBack"));
         boolean playing = vm.playingProperty().get();
         label(playButton, playing ? "action.pause" : "action.play", "action.play.tip");
-        playButton.setText((playing ? "\u275a\u275a " : "\u25b6 ") + i18n.get(playing ? "action.pause" : "action.play"));
+        playIcon.setIconCode(playIconFor(playing));
         label(stepButton, "action.step", "action.step.tip");
-        stepButton.setText(i18n.get("action.step") + " \u25b6");
         label(stepLineButton, "action.stepLine", "action.stepLine.tip");
-        stepLineButton.setText(i18n.get("action.stepLine") + " \u21b5");
         speedLabel.setText(i18n.get("speed.label"));
         tip(speedSlider, "speed.tip");
         tip(zoomButton, "zoom.tip");
         zoomText();
+        boolean on = presenting.get();
+        label(presentButton, on ? "action.presentLeave" : "action.present", "action.present.tip");
+        label(outputToggle, "output.title", "output.toggle.tip");
+        tip(keyButton, "legend.tip");
+        if (presentButton.getGraphic() instanceof org.kordamp.ikonli.javafx.FontIcon pi) {
+            pi.setIconCode(on ? org.kordamp.ikonli.materialdesign2.MaterialDesignF.FULLSCREEN_EXIT
+                    : org.kordamp.ikonli.materialdesign2.MaterialDesignP.PRESENTATION_PLAY);
+        }
+        // New words may not fit where the old ones did.
+        fitToolbars();
         label(addTaskButton, "action.addTask", "action.addTask.tip");
         label(addEventButton, "action.addEvent", "action.addEvent.tip");
         tip(languageBox, "language.tip");
@@ -712,12 +1056,17 @@ public final class MainView {
 
     private void title() {
         if (root.getScene() != null && root.getScene().getWindow() instanceof Stage st) {
-            Session s = vm.session();
-            String key = s != null && s.id().startsWith(PresetCatalog.SESSION)
-                    ? presetTitleKey(s.id().substring(PresetCatalog.SESSION.length())) : null;
-            String title = key != null && i18n.has(key) ? i18n.get(key) : vm.titleProperty().get();
-            st.setTitle(i18n.get("app.titleWith", title));
+            st.setTitle(i18n.get("app.titleWith", shownTitle()));
         }
+        updateCaption();
+    }
+
+    /** The program's title in the language shown (a preset's is translated). */
+    private String shownTitle() {
+        Session s = vm.session();
+        String key = s != null && s.id().startsWith(PresetCatalog.SESSION)
+                ? presetTitleKey(s.id().substring(PresetCatalog.SESSION.length())) : null;
+        return key != null && i18n.has(key) ? i18n.get(key) : vm.titleProperty().get();
     }
 
     /**
@@ -866,7 +1215,7 @@ public final class MainView {
                 }
             }
         }
-        String key = longest + "|" + zoom.get() + "|" + i18n.locale();
+        String key = longest + "|" + sizes.code() + "|" + i18n.locale();
         if (key.equals(gutterFor) || badgeProbe.getScene() == null) {
             return;
         }
@@ -1103,6 +1452,7 @@ public final class MainView {
                         key(KeyCode.ADD, shortcut))
                 .add("zoomOut", view, null, this::zoomOut, key(KeyCode.MINUS, shortcut), key(KeyCode.SUBTRACT, shortcut))
                 .add("zoomReset", view, null, this::zoomReset, key(KeyCode.DIGIT0, shortcut), key(KeyCode.NUMPAD0, shortcut))
+                .add("present", view, "F5", this::togglePresentation, key(KeyCode.F5))
                 .add("fullScreen", view, "F11", this::toggleFullScreen, key(KeyCode.F11))
                 .add("help", view, "F1   ?", this::toggleKeyHelp, key(KeyCode.F1),
                         new javafx.scene.input.KeyCharacterCombination("?", KeyCombination.SHIFT_ANY),
@@ -1134,6 +1484,11 @@ public final class MainView {
             }
             if (keyHelp != null && e.getCode() == KeyCode.ESCAPE) {
                 toggleKeyHelp();
+                e.consume();
+                return;
+            }
+            if (presenting.get() && e.getCode() == KeyCode.ESCAPE) {
+                togglePresentation();
                 e.consume();
                 return;
             }
@@ -1225,9 +1580,9 @@ public final class MainView {
      * {@code short-dialog}: a width in em that its header wraps in.
      */
     public void styleDialog(javafx.scene.control.DialogPane pane) {
-        pane.getStylesheets().addAll(root.getStylesheets());
+        pane.getStylesheets().addAll(frame.getStylesheets());
         pane.getStyleClass().add("event-lanes");
-        pane.setStyle(root.getStyle());
+        pane.setStyle(Sizes.font(sizes.panels()) + familyStyle());
     }
 
     /**

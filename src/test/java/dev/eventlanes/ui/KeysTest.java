@@ -200,6 +200,18 @@ class KeysTest {
             shortcut(r, KeyCode.DIGIT0);
             assertThat(view.zoomProperty().get()).isEqualTo(1.0);
         });
+        c.put("present", r -> {
+            r.type(KeyCode.F5);
+            assertThat(view.presentingProperty().get()).isTrue();
+            assertThat(stage.isFullScreen()).isTrue();
+            assertThat(r.lookup("#toolbar").tryQuery()).map(Node::isVisible).contains(false);
+            r.type(KeyCode.ESCAPE);
+            assertThat(view.presentingProperty().get()).isFalse();
+            assertThat(stage.isFullScreen()).isFalse();
+            r.type(KeyCode.F5);
+            r.type(KeyCode.F5);
+            assertThat(view.presentingProperty().get()).isFalse();
+        });
         c.put("fullScreen", r -> {
             r.type(KeyCode.F11);
             assertThat(stage.isFullScreen()).isTrue();
@@ -265,6 +277,9 @@ class KeysTest {
             }
             view.openSession(PresetCatalog.seed());
             vm.speedProperty().set(1);
+            if (view.presentingProperty().get()) {
+                view.togglePresentation();
+            }
             view.zoomProperty().set(1);
             stage.setFullScreen(false);
         });

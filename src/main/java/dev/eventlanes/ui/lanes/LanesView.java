@@ -291,7 +291,10 @@ public final class LanesView extends Region {
     }
 
     private double headerWidth() {
-        return (BASE_HEADER + (withActions ? ACTIONS_ROOM : 0)) * scale.get();
+        double w = (BASE_HEADER + (withActions ? ACTIONS_ROOM : 0)) * scale.get();
+        // Zoomed up, the names must not take the time axis' room: a third of the width at most
+        // (never less than at 100 %).
+        return getWidth() > 0 ? Math.min(w, Math.max(BASE_HEADER + (withActions ? ACTIONS_ROOM : 0), getWidth() / 3)) : w;
     }
 
     /**

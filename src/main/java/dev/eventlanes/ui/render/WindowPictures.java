@@ -190,10 +190,19 @@ public final class WindowPictures implements PictureMaker {
             view = new MainView(vm, PresetCatalog::all);
             scene = MainView.scene(view.load(), width, r.height() > 0 ? r.height() : DEFAULT_WINDOW_HEIGHT);
             view.openSession(session);
+            if (r.presentation()) {
+                view.togglePresentation();
+            }
+            if (r.zoom() != null) {
+                view.zoomProperty().set(r.zoom());
+            }
             lanes = (LanesView) scene.lookup("#lanes");
         } else {
             vm.open(session);
             lanes = new LanesView(i18n);
+            if (r.zoom() != null) {
+                lanes.scaleProperty().set(r.zoom());
+            }
         }
         if (r.semantics() != null && r.semantics() != vm.semanticsProperty().get()) {
             vm.semanticsProperty().set(r.semantics());

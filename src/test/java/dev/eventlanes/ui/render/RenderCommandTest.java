@@ -175,5 +175,24 @@ class RenderCommandTest {
         assertThat(cli("render", p.toString(), "--png", "x.png", "--at-step", "1", "--at-time", "2").code()).isEqualTo(64);
         assertThat(cli("render", p.toString(), "--png", "x.png", "--width", "5").code()).isEqualTo(64);
         assertThat(cli("render", p.toString(), "--png", "x.png", "--lang", "fr").err()).contains("--lang must be en or zh");
+        assertThat(cli("render", p.toString(), "--png", "x.png", "--zoom", "400").err()).contains("--zoom must be a percentage from 50 to 300");
+        assertThat(cli("render", p.toString(), "--png", "x.png", "--zoom", "big").code()).isEqualTo(64);
+        assertThat(cli("render", p.toString(), "--png", "x.png", "--presentation").err()).contains("give --window too");
+    }
+
+    @Test
+    void theWindowInPresentationModeAndAtAZoomIsPicturedAsTheWindowShowsIt() throws IOException {
+        AtomicReference<String> seen = new AtomicReference<>();
+        WindowPictures.beforeClose = scene -> seen.set(scene.lookup("#toolbar").isVisible() + " "
+                + scene.lookup("#lessonCaption").isVisible() + " " + scene.lookup("#zoomLevel").getAccessibleText());
+        try {
+            Outcome o = cli("render", preset("move_on_after.py").toString(), "--png", dir.resolve("p.png").toString(),
+                    "--window", "--presentation", "--zoom", "200%", "--width", "1280", "--height", "800");
+            assertThat(o.code()).as(o.err()).isZero();
+        } finally {
+            WindowPictures.beforeClose = null;
+        }
+        assertThat(seen.get()).startsWith("false true").endsWith("200 %");
+        assertThat(dir.resolve("p.png")).exists();
     }
 }
