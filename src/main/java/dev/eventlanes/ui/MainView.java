@@ -133,6 +133,7 @@ public final class MainView {
     @FXML private javafx.scene.control.ToggleButton outputToggle;
     @FXML private Button presentButton;
     @FXML private MenuButton keyButton;
+    @FXML private MenuButton exportMenu;
     @FXML private ToolBar toolbar;
     @FXML private ToolBar playbar;
     @FXML private MenuButton presetsMenu;
@@ -677,6 +678,8 @@ public final class MainView {
         icon(openButton, org.kordamp.ikonli.materialdesign2.MaterialDesignF.FOLDER_OPEN);
         icon(pasteButton, org.kordamp.ikonli.materialdesign2.MaterialDesignC.CONTENT_PASTE);
         icon(saveButton, org.kordamp.ikonli.materialdesign2.MaterialDesignC.CONTENT_SAVE);
+        icon(exportMenu, org.kordamp.ikonli.materialdesign2.MaterialDesignE.EXPORT);
+        setUpExport();
         icon(addTaskButton, org.kordamp.ikonli.materialdesign2.MaterialDesignP.PLAYLIST_PLUS);
         icon(addEventButton, org.kordamp.ikonli.materialdesign2.MaterialDesignT.TOGGLE_SWITCH_OFF_OUTLINE);
         icon(resetButton, org.kordamp.ikonli.materialdesign2.MaterialDesignS.SKIP_PREVIOUS);
@@ -689,7 +692,7 @@ public final class MainView {
         icon(keyButton, org.kordamp.ikonli.materialdesign2.MaterialDesignM.MAP_LEGEND);
         icon(presentButton, org.kordamp.ikonli.materialdesign2.MaterialDesignP.PRESENTATION_PLAY);
         toolbarFit = new ToolbarFit(toolbar, this::fixWidths).caption(semanticsLabel)
-                .first(addTaskButton, addEventButton, saveButton, pasteButton, openButton);
+                .first(addTaskButton, addEventButton, exportMenu, saveButton, pasteButton, openButton);
         playbarFit = new ToolbarFit(playbar, this::fixWidths).caption(speedLabel)
                 .first(presentButton, keyButton, outputToggle, resetButton, stepBackButton, stepLineButton);
     }
@@ -996,6 +999,7 @@ public final class MainView {
         label(openButton, "action.open", "action.open.tip");
         label(pasteButton, "action.paste", "action.paste.tip");
         label(saveButton, "action.save", "action.save.tip");
+        label(exportMenu, "action.export", "action.export.tip");
         semanticsLabel.setText(i18n.get("semantics.label"));
         tip(semanticsBox, "semantics.tip");
         label(resetButton, "action.reset", "action.reset.tip");
@@ -1464,6 +1468,11 @@ public final class MainView {
                         onSave();
                     }
                 }, key(KeyCode.S, shortcut))
+                .add("export", files, null, () -> {
+                    if (!exportMenu.isShowing()) {
+                        exportMenu.show();
+                    }
+                }, key(KeyCode.E, shortcut))
                 .add("nextPreset", files, "PgDn", () -> openNeighbourPreset(1), key(KeyCode.PAGE_DOWN))
                 .add("previousPreset", files, "PgUp", () -> openNeighbourPreset(-1), key(KeyCode.PAGE_UP));
     }
@@ -1544,6 +1553,110 @@ public final class MainView {
             openSession(deck.get(next).open().get());
         }
     }
+
+    // ------------------------------------------------------------------ export
+
+    /**
+     * Where an export goes: asked with a save dialog (tests answer it themselves). Given the
+     * suggested file name and the kind ("png" or "json"); null: cancelled.
+     */
+    java.util.function.BiFunction<String, String, File> exportChooser = this::chooseExport;
+    private File lastExportFolder;
+
+    private void setUpExport() {
+        exportItem("exportLanes", "export.lanes", () -> exportPicture(false, 1));
+        exportItem("exportLanes2x", "export.lanes2x", () -> exportPicture(false, 2));
+        exportItem("exportWindow", "export.window", () -> exportPicture(true, 1));
+        exportMenu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        exportItem("exportTrace", "export.trace", this::exportTrace);
+    }
+
+    private void exportItem(String id, String key, Runnable action) {
+        MenuItem item = new MenuItem();
+        item.setId(id);
+        item.textProperty().bind(i18n.bind(key));
+        item.setMnemonicParsing(false);
+        item.setOnAction(e -> action.run());
+        item.styleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                Sizes.font(Sizes.of(zoom.get(), 0).chrome()), zoom));
+        exportMenu.getItems().add(item);
+    }
+
+    private File chooseExport(String name, String kind) {
+        FileChooser fc = new FileChooser();
+        fc.getExtensionFilters().add("png".equals(kind)
+                ? new FileChooser.ExtensionFilter(i18n.get("filter.png"), "*.png")
+                : new FileChooser.ExtensionFilter(i18n.get("filter.trace"), "*.json"));
+        fc.setInitialFileName(name);
+        if (lastExportFolder != null && lastExportFolder.isDirectory()) {
+            fc.setInitialDirectory(lastExportFolder);
+        }
+        File f = fc.showSaveDialog(window());
+        if (f != null) {
+            lastExportFolder = f.getParentFile();
+        }
+        return f;
+    }
+
+    /** A file name from the program's title: "waiting_vs_polling-lanes.png". */
+    private String exportName(String what, String ext) {
+        String title = vm.session() == null ? "event-lanes" : vm.session().program().title();
+        String base = title.replaceAll("\\.(py|json)$", "").replaceAll("[^\\p{L}\\p{N}_-]+", "_");
+        return (base.isEmpty() ? "event-lanes" : base) + "-" + what + "." + ext;
+    }
+
+    private void exportPicture(boolean window, double factor) {
+        if (vm.timeline() == null) {
+            return;
+        }
+        File f = exportChooser.apply(exportName(window ? "window" : factor > 1 ? "lanes@2x" : "lanes", "png"), "png");
+        if (f == null) {
+            return;
+        }
+        try {
+            javafx.scene.image.Image img = window ? frame.getScene().snapshot(null)
+                    : Export.lanesPicture(vm, lanes.scaleProperty().get(), Math.max(lanes.getWidth(), 600), factor);
+            dev.eventlanes.ui.render.PngWriter.write(img, f.toPath());
+        } catch (IOException | RuntimeException e) {
+            exportFailed(f, e);
+        }
+    }
+
+    private void exportTrace() {
+        if (vm.timeline() == null) {
+            return;
+        }
+        File f = exportChooser.apply(exportName("trace", "json"), "json");
+        if (f == null) {
+            return;
+        }
+        try {
+            Export.trace(vm, f.toPath());
+        } catch (IOException | RuntimeException e) {
+            exportFailed(f, e);
+        }
+    }
+
+    /** Could not write: say which file and why, in a dialog; nothing else changes. */
+    private void exportFailed(File f, Exception e) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR);
+        a.initOwner(window());
+        a.setTitle(i18n.get("export.failed.title"));
+        a.setHeaderText(i18n.get("export.failed", f.getName()));
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        a.setContentText(why);
+        a.getButtonTypes().setAll(button("dialog.ok", ButtonBar.ButtonData.OK_DONE));
+        styleDialog(a.getDialogPane());
+        a.getDialogPane().getStyleClass().add("short-dialog");
+        lastExportError = why;
+        if (showDialogs) {
+            a.show();
+        }
+    }
+
+    /** The last export's error (tests), and whether dialogs are shown (tests turn them off). */
+    String lastExportError;
+    boolean showDialogs = true;
 
     // ------------------------------------------------------------------ actions
 

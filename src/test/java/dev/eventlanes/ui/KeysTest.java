@@ -255,6 +255,12 @@ class KeysTest {
             shortcut(r, KeyCode.S);
             assertThat(saved).containsExactly(vm.session().id());
         });
+        c.put("export", r -> {
+            shortcut(r, KeyCode.E);
+            javafx.scene.control.MenuButton menu = r.lookup("#export").queryAs(javafx.scene.control.MenuButton.class);
+            assertThat(menu.isShowing()).isTrue();
+            r.interact(menu::hide);
+        });
         c.put("nextPreset", r -> {
             String first = vm.session().id();
             r.type(KeyCode.PAGE_DOWN);

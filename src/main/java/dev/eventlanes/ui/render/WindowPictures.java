@@ -233,18 +233,7 @@ public final class WindowPictures implements PictureMaker {
             vm.scrubTo(k);
         }
         if (!r.window()) {
-            // Tall enough for every lane, unless a height is asked for.
-            int rows = index.laneCountAt(k);
-            double s = lanes.scaleProperty().get();
-            int height = r.height() > 0 ? r.height()
-                    : (int) Math.min(8000, Math.ceil(SceneBuilder.rulerHeight(s) + rows * SceneBuilder.rowHeight(s) + 8));
-            StackPane root = new StackPane(lanes);
-            root.getStyleClass().add(Styles.ROOT);
-            root.getStylesheets().add(MainView.class.getResource("/css/event-lanes.css").toExternalForm());
-            scene = new Scene(root, width, height);
-            scene.setFill(Styles.WINDOW_BACKGROUND);
-            lanes.setDeadlocked(vm.deadlocked());
-            lanes.show(index, k, unit);
+            scene = dev.eventlanes.ui.Export.lanesScene(lanes, vm, k, unit, width, r.height());
         }
         Stage stage = null;
         if (r.window()) {
