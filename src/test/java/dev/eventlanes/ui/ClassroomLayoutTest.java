@@ -236,4 +236,20 @@ class ClassroomLayoutTest {
         assertThat(lanes.localToScene(0, 0).getY()).as("the lanes' top").isEqualTo(y);
         assertThat(lanes.getHeight()).as("the lanes' height").isEqualTo(h);
     }
+
+    @Test
+    void inPresentationModeAtEveryZoomThreeLanesAndTheCodeStayInView(FxRobot robot) {
+        robot.interact(view::togglePresentation);
+        double last = 0;
+        for (double z : MainView.ZOOM_STEPS) {
+            robot.interact(() -> view.zoomProperty().set(z));
+            WaitForAsyncUtils.waitForFxEvents();
+            String where = "presentation at " + Math.round(z * 100) + " %";
+            checkClassroomView(robot, where);
+            double s = lanes(robot).scaleProperty().get();
+            assertThat(s).as(where + ": zooming in never draws the lanes smaller").isGreaterThanOrEqualTo(last - 1e-9);
+            last = s;
+        }
+        robot.interact(view::togglePresentation);
+    }
 }

@@ -143,9 +143,15 @@ public final class FrameBench {
         public void start(Stage stage) {
             MainViewModel vm = new MainViewModel(new I18n(Locale.ENGLISH), ProgramSources.defaults());
             MainView view = new MainView(vm, PresetCatalog::all);
-            stage.setScene(MainView.scene(view.load(), 1500, 950));
+            // -Dbench.size=1920x1080 sizes the window; -Dbench.presentation=true plays it in
+            // presentation mode (full screen: the screen's size).
+            String[] size = System.getProperty("bench.size", "1500x950").split("x");
+            stage.setScene(MainView.scene(view.load(), Double.parseDouble(size[0]), Double.parseDouble(size[1])));
             stage.show();
             view.openSession(BenchPrograms.session(BenchPrograms.busy(100, 50)));
+            if (Boolean.getBoolean("bench.presentation")) {
+                view.togglePresentation();
+            }
             double speed = Double.parseDouble(System.getProperty("bench.speed", "8"));
             vm.speedProperty().set(speed);
             // Diagnostics: -Dbench.hide=.canvas,#events hides parts to see what each costs.
