@@ -228,4 +228,20 @@ class BadProgramsTest {
         assertThat(o.code()).isZero();
         assertThat(o.out()).isEqualTo("[0.0] tick 0\n[2.2] blocker done\n[2.2] tick 1\n[2.7] tick 2\n");
     }
+
+    @Test
+    void aStringWhereATimeoutOrDeadlineGoesIsATypeErrorOnItsLine() throws IOException {
+        String[][] cases = {
+            {"asyncio", "    async with asyncio.timeout(\"1\"):\n        await asyncio.sleep(0)\n"},
+            {"asyncio", "    await asyncio.wait_for(asyncio.sleep(1), \"x\")\n"},
+            {"anyio", "    with anyio.CancelScope(deadline=\"soon\"):\n        await anyio.sleep(0)\n"},
+        };
+        for (String[] c : cases) {
+            String run = c[0].equals("asyncio") ? "asyncio.run(main())" : "anyio.run(main)";
+            Outcome o = run("t.py", "import " + c[0] + "\n\nasync def main():\n" + c[1] + "\n" + run + "\n");
+            assertThat(o.err()).as(c[1]).doesNotContain("internal error").contains("line 4, in main")
+                    .endsWith("TypeError: must be real number, not str\n");
+            assertThat(o.code()).isEqualTo(70);
+        }
+    }
 }

@@ -228,6 +228,10 @@ public final class PyOps {
             }
             return d;
         }
+        if (!(o instanceof Long) && !(o instanceof Boolean)) {
+            // CPython's PyFloat_AsDouble: a string where a timeout or a deadline goes.
+            throw typeError("must be real number, not " + typeName(o));
+        }
         return lv(o);
     }
 
