@@ -45,7 +45,8 @@ class ArchitectureTest {
     void theModelDependsOnNothingElseOfOurs() {
         noClasses().that().resideInAPackage("dev.eventlanes.model..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.eventlanes.scenario..", "dev.eventlanes.python..",
-                        "dev.eventlanes.trace..", "dev.eventlanes.scene..", "dev.eventlanes.ui..", "dev.eventlanes.cli..")
+                        "dev.eventlanes.trace..", "dev.eventlanes.scene..", "dev.eventlanes.ui..", "dev.eventlanes.cli..",
+                        "dev.eventlanes.lesson..")
                 .orShould().dependOnClassesThat().belongToAnyOf(Launcher.class)
                 .check(classes);
     }
@@ -56,7 +57,20 @@ class ArchitectureTest {
         // onlyTheUiDependsOnJavaFx), and of programs, files and printing.
         noClasses().that().resideInAPackage("dev.eventlanes.scene..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.eventlanes.scenario..", "dev.eventlanes.python..",
-                        "dev.eventlanes.trace..", "dev.eventlanes.ui..", "dev.eventlanes.cli..", "dev.eventlanes.launch..")
+                        "dev.eventlanes.trace..", "dev.eventlanes.ui..", "dev.eventlanes.cli..", "dev.eventlanes.launch..",
+                        "dev.eventlanes.lesson..")
+                .check(classes);
+    }
+
+    @Test
+    void lessonNotesDependOnNothingElseOfOurs() {
+        // Notes are words about a program, read from its text: a loader free of the model, the
+        // window and JavaFX (see onlyTheUiDependsOnJavaFx), which scenario files and the window use.
+        noClasses().that().resideInAPackage("dev.eventlanes.lesson..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.eventlanes.model..", "dev.eventlanes.scenario..",
+                        "dev.eventlanes.python..", "dev.eventlanes.trace..", "dev.eventlanes.scene..", "dev.eventlanes.ui..",
+                        "dev.eventlanes.cli..", "dev.eventlanes.launch..")
+                .orShould().dependOnClassesThat().belongToAnyOf(Launcher.class)
                 .check(classes);
     }
 
