@@ -1,5 +1,6 @@
 package dev.eventlanes.scenario;
 
+import dev.eventlanes.lesson.LessonNotes;
 import dev.eventlanes.model.Loop;
 import dev.eventlanes.model.Program;
 import dev.eventlanes.model.Semantics;
@@ -29,9 +30,12 @@ import java.util.Objects;
  * @param tasks       the task scripts; the first is the entry task
  * @param interactive true for a click-built scenario
  * @param clicks      a saved session's clicks, replayed by {@link #simulate()}
+ * @param lesson      the file's lesson notes ({@link LessonNotes#NONE} if it has none): words
+ *     for the teacher, which never change how the scenario runs
  */
 public record Scenario(int version, String title, Semantics semantics, long seed, List<String> events,
-                       List<TaskSpec> tasks, boolean interactive, List<Simulation.LoggedClick> clicks)
+                       List<TaskSpec> tasks, boolean interactive, List<Simulation.LoggedClick> clicks,
+                       LessonNotes lesson)
         implements Program {
     /** The scenario format version this build reads and writes. */
     public static final int VERSION = 1;
@@ -42,9 +46,16 @@ public record Scenario(int version, String title, Semantics semantics, long seed
         events = List.copyOf(events);
         tasks = List.copyOf(tasks);
         clicks = List.copyOf(clicks);
+        lesson = lesson == null ? LessonNotes.NONE : lesson;
         if (tasks.isEmpty() && !interactive) {
             throw new IllegalArgumentException("a scenario needs at least one task (the entry task)");
         }
+    }
+
+    /** A scenario without lesson notes. */
+    public Scenario(int version, String title, Semantics semantics, long seed, List<String> events,
+                    List<TaskSpec> tasks, boolean interactive, List<Simulation.LoggedClick> clicks) {
+        this(version, title, semantics, seed, events, tasks, interactive, clicks, LessonNotes.NONE);
     }
 
     /** A file-mode scenario without clicks, in the current format version. */
@@ -63,16 +74,21 @@ public record Scenario(int version, String title, Semantics semantics, long seed
     }
 
     public Scenario withSemantics(Semantics s) {
-        return new Scenario(version, title, s, seed, events, tasks, interactive, clicks);
+        return new Scenario(version, title, s, seed, events, tasks, interactive, clicks, lesson);
     }
 
     public Scenario withSeed(long s) {
-        return new Scenario(version, title, semantics, s, events, tasks, interactive, clicks);
+        return new Scenario(version, title, semantics, s, events, tasks, interactive, clicks, lesson);
     }
 
     /** This scenario carrying a session's click log (to save the session). */
     public Scenario withClicks(List<Simulation.LoggedClick> log) {
-        return new Scenario(version, title, semantics, seed, events, tasks, interactive, log);
+        return new Scenario(version, title, semantics, seed, events, tasks, interactive, log, lesson);
+    }
+
+    /** This scenario with other lesson notes. */
+    public Scenario withLesson(LessonNotes notes) {
+        return new Scenario(version, title, semantics, seed, events, tasks, interactive, clicks, notes);
     }
 
     @Override

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eventlanes.lesson.Lesson;
+import dev.eventlanes.lesson.LessonNotes;
 import dev.eventlanes.model.Click;
 import dev.eventlanes.model.Semantics;
 import dev.eventlanes.model.Simulation;
@@ -47,6 +49,8 @@ public final class ScenarioJson {
             "poll_until_set", "join");
     static final List<String> CLICK_NAMES = List.of("set", "clear", "add_task", "add_event", "append_op");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** A language code in a {@code lesson} object ({@code "zh"}, {@code "zh-CN"}). */
+    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*");
 
     /** Held apart so that checking and decoding a file (also for .py programs) does not load Jackson. */
     private static final class Json {
@@ -202,8 +206,10 @@ public final class ScenarioJson {
                 return ReadResult.failed("version " + v.asText() + " is not supported (this build reads version "
                         + Scenario.VERSION + ")");
             }
-            fields("", root, List.of("version", "title", "semantics", "seed", "interactive", "events", "tasks", "clicks"));
+            fields("", root, List.of("version", "title", "lesson", "semantics", "seed", "interactive", "events", "tasks",
+                    "clicks"));
             String title = optString("title", root.get("title"), "untitled");
+            LessonNotes lesson = lesson(root.get("lesson"), title);
             Semantics semantics = semantics(root.get("semantics"));
             long seed = 0;
             JsonNode s = root.get("seed");
@@ -249,7 +255,64 @@ public final class ScenarioJson {
                 return new ReadResult(null, errors);
             }
             return new ReadResult(new Scenario(Scenario.VERSION, title, semantics, seed, List.copyOf(events), tasks,
-                    interactive, clicks), List.of());
+                    interactive, clicks, lesson), List.of());
+        }
+
+        /**
+         * The {@code lesson} object. Its problems never stop the scenario from opening, as a
+         * Python program's malformed lesson block does not: they are kept with the notes, each
+         * naming its field ({@code lesson.zh.watch: ...}), for the lesson panel to show.
+         */
+        private LessonNotes lesson(JsonNode n, String title) {
+            if (n == null) {
+                return LessonNotes.NONE;
+            }
+            LessonNotes.Builder b = new LessonNotes.Builder();
+            if (!n.isObject()) {
+                b.problem("lesson", "expected an object like {\"title\": \"...\", \"watch\": \"...\"}, found " + kind(n));
+                return b.build();
+            }
+            lessonFields("lesson", "", n, b);
+            if (!b.isEmpty()) {
+                b.fallback(LessonNotes.Field.TITLE, title);
+            }
+            return b.build();
+        }
+
+        private void lessonFields(String path, String language, JsonNode n, LessonNotes.Builder b) {
+            Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String k = e.getKey();
+                JsonNode v = e.getValue();
+                LessonNotes.Field f = lessonField(k);
+                if (f != null) {
+                    if (v.isTextual()) {
+                        b.put(path + "." + k, k, language, f, v.asText());
+                    } else {
+                        b.problem(path + "." + k, "expected a string, found " + kind(v));
+                    }
+                } else if (language.isEmpty() && LANGUAGE.matcher(k).matches()) {
+                    if (v.isObject()) {
+                        lessonFields(path + "." + k, k, v, b);
+                    } else {
+                        b.problem(path + "." + k, "expected an object with the lesson in language '" + k + "', found "
+                                + kind(v) + " (or is it a misspelt field? expected title, shows, watch, ask)");
+                    }
+                } else {
+                    b.problem(path, "unknown field '" + k + "' (expected title, shows, watch, ask"
+                            + (language.isEmpty() ? ", or a language code such as zh holding those" : "") + ")");
+                }
+            }
+        }
+
+        private static LessonNotes.Field lessonField(String key) {
+            for (LessonNotes.Field f : LessonNotes.Field.values()) {
+                if (f.jsonKey().equals(key)) {
+                    return f;
+                }
+            }
+            return null;
         }
 
         private String entryName(List<JsonNode> taskNodes) {
@@ -608,6 +671,9 @@ public final class ScenarioJson {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("version", scenario.version());
         root.put("title", scenario.title());
+        if (!scenario.lesson().isEmpty()) {
+            root.set("lesson", lessonNode(scenario.lesson()));
+        }
         root.put("semantics", scenario.semantics().library());
         root.put("seed", scenario.seed());
         if (scenario.interactive()) {
@@ -634,6 +700,30 @@ public final class ScenarioJson {
             return Json.MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+    }
+
+    /** The notes' own language's fields first, then an object per other language. */
+    private static ObjectNode lessonNode(LessonNotes notes) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        Lesson own = notes.languages().get("");
+        if (own != null) {
+            lessonFields(n, own);
+        }
+        for (Map.Entry<String, Lesson> e : notes.languages().entrySet()) {
+            if (!e.getKey().isEmpty()) {
+                lessonFields(n.putObject(e.getKey()), e.getValue());
+            }
+        }
+        return n;
+    }
+
+    private static void lessonFields(ObjectNode n, Lesson l) {
+        for (LessonNotes.Field f : LessonNotes.Field.values()) {
+            String v = f.of(l);
+            if (!v.isEmpty()) {
+                n.put(f.jsonKey(), v);
+            }
         }
     }
 
