@@ -1097,7 +1097,7 @@ public final class MainView {
         // The time axis' zoom belongs to the program: another one opens fitted to the view.
         lanes.fitNextRun();
         bottomTabs.getSelectionModel().select(outputTab);
-        codeList.scrollTo(0);
+        codeList.scrollTo(dev.eventlanes.ui.lesson.SessionLessons.codeRow(vm.session()));
         setLaneActions(laneActions);
         title();
         redraw();

@@ -176,6 +176,9 @@ class CodeAndOutputPanelsTest {
         for (int i = 0; i < 2; i++) {
             robot.clickOn("#step");
         }
+        // Seed 1 with its lesson notes is taller than the panel: its two tasks' lines brought into view.
+        int first = vm.markers().stream().mapToInt(MainViewModel.Marker::line).min().orElseThrow();
+        robot.interact(() -> code(robot).scrollTo(first - 1));
         WaitForAsyncUtils.waitForFxEvents();
         List<ListCell<?>> cells = codeCells(robot);
         Double codeX = null;

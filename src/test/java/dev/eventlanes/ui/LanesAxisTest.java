@@ -135,13 +135,13 @@ class LanesAxisTest {
         Scene.LaneRow row = scene().lanes().stream().filter(r -> r.task() == 1).findFirst().orElseThrow();
         String tip = lanes().tipAt((wait.x0() + wait.x1()) / 2, row.barCenter());
         assertThat(tip).isEqualTo("worker: waiting on event.wait(), from 0.0 to 2.0 s (2.0 s); woken by main's"
-                + " event.set() (line 15)");
+                + " event.set() (line 22)");
         Scene.Mark set = scene().marks().stream().filter(m -> m.kind() == TraceIndex.MarkKind.SET).findFirst().orElseThrow();
-        assertThat(lanes().tipAt(set.x(), set.y())).isEqualTo("main called event.set() at t = 2.0 s (line 15): it woke"
+        assertThat(lanes().tipAt(set.x(), set.y())).isEqualTo("main called event.set() at t = 2.0 s (line 22): it woke"
                 + " 1 waiting task");
         Scene.Arrow arrow = scene().arrows().get(0);
         assertThat(lanes().tipAt(arrow.x1(), (arrow.y1() + arrow.y2()) / 2))
-                .isEqualTo("main's event.set() at t = 2.0 s (line 15) woke worker");
+                .isEqualTo("main's event.set() at t = 2.0 s (line 22) woke worker");
         Scene.Latency lat = scene().latencies().get(0);
         assertThat(lanes().tipAt((lat.x0() + lat.x1()) / 2, lat.y()))
                 .isEqualTo("worker woke as soon as main set event at t = 2.0 s: no time lost");
@@ -150,7 +150,7 @@ class LanesAxisTest {
                 .startsWith("t = 0.0 s: 2 steps run at this instant.");
         // And in Chinese.
         robot.interact(() -> vm.i18n().setLocale(I18n.CHINESE));
-        assertThat(lanes().tipAt(set.x(), set.y())).isEqualTo("main 在 t = 2.0 秒（第 15 行）调用了 event.set()：唤醒了 1 个等待的任务");
+        assertThat(lanes().tipAt(set.x(), set.y())).isEqualTo("main 在 t = 2.0 秒（第 22 行）调用了 event.set()：唤醒了 1 个等待的任务");
     }
 
     @Test
@@ -184,13 +184,13 @@ class LanesAxisTest {
         javafx.geometry.Point2D at = lanes().localToScreen(lanes().drawingLeft() + (wait.x0() + wait.x1()) / 2, row.barCenter());
         robot.clickOn(at);
         assertThat(vm.selectedTaskProperty().get()).isEqualTo(1);
-        // Seed 1: the worker waits at line 5, await event.wait().
-        assertThat(vm.selectedRowProperty().get()).isEqualTo(5);
-        // Clicking main's set() mark shows line 15.
+        // Seed 1 (below its 7 lines of lesson notes): the worker waits at line 12, await event.wait().
+        assertThat(vm.selectedRowProperty().get()).isEqualTo(12);
+        // Clicking main's set() mark shows line 22.
         Scene.Mark set = scene().marks().stream().filter(m -> m.kind() == TraceIndex.MarkKind.SET).findFirst().orElseThrow();
         robot.clickOn(lanes().localToScreen(lanes().drawingLeft() + set.x(), set.y()));
         assertThat(vm.selectedTaskProperty().get()).isZero();
-        assertThat(vm.selectedRowProperty().get()).isEqualTo(15);
+        assertThat(vm.selectedRowProperty().get()).isEqualTo(22);
         // Selecting a lane by its header shows its own line again.
         robot.clickOn(lanes().headerOf(1));
         assertThat(vm.selectedRowProperty().get()).isZero();

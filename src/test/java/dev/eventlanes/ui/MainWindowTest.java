@@ -313,7 +313,8 @@ class MainWindowTest {
         robot.clickOn("#presets");
         robot.clickOn(PresetCatalog.find("py:move_on_after").title());
         assertThat(vm.session().id()).isEqualTo("preset:py:move_on_after");
-        assertThat(robot.lookup("#code").queryAs(ListView.class).getItems()).hasSize(28);
+        // The program's 28 lines under its 8 lines of lesson notes.
+        assertThat(robot.lookup("#code").queryAs(ListView.class).getItems()).hasSize(36);
         // The scenario files sit in a submenu (fired directly: headless, a submenu opens on hover).
         javafx.scene.control.MenuButton menu = robot.lookup("#presets").queryAs(javafx.scene.control.MenuButton.class);
         javafx.scene.control.Menu scenarios = (javafx.scene.control.Menu) menu.getItems().stream()

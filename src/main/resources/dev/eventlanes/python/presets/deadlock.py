@@ -1,3 +1,12 @@
+# Lesson: A deadlock: each task waits for the other
+# Shows: left waits for right_ready before it sets left_ready; right waits for left_ready before it
+#   sets right_ready. Both block at 0.0, no timer is pending and nobody is left to call set(): real
+#   Python would hang forever, and Event Lanes stops and says who waits for what.
+# Watch: Every lane runs on to "forever": no task is left to call set().
+# Ask: What is the smallest change that ends the deadlock? Let one task set its own event before it
+#   waits, e.g. left calls left_ready.set() first: right then wakes, sets right_ready, and left
+#   wakes too.
+
 import anyio
 
 # Each task waits for the other's event before setting its own: neither ever runs on.

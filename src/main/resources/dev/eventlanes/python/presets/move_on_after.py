@@ -1,3 +1,11 @@
+# Lesson: move_on_after: giving up on a wait
+# Shows: impatient and patient both wait on response_sent, which main sets at 2.0. impatient waits
+#   inside move_on_after(1): at 1.0 the scope cancels its wait, and it moves on with
+#   cancelled_caught=True and is_set()=False. patient keeps waiting and wakes at 2.0, at once.
+# Watch: impatient gives up at 1.0 s; the set() at 2.0 s wakes patient only.
+# Ask: Does the set() at 2.0 wake impatient? No: move_on_after(1) cancelled impatient's wait at 1.0,
+#   so at 2.0 only patient is still waiting to be woken.
+
 import anyio
 
 
