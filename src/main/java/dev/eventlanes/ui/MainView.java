@@ -154,6 +154,9 @@ public final class MainView {
     @FXML private Button addTaskButton;
     @FXML private Button addEventButton;
     @FXML private ComboBox<Locale> languageBox;
+    @FXML private javafx.scene.control.ToggleButton lessonToggle;
+    /** The open program's lesson notes, at the window's right while "Lesson" is on. */
+    private dev.eventlanes.ui.lesson.LessonPanel lessonPanel;
     @FXML private HBox banner;
     @FXML private Label bannerText;
     @FXML private Button bannerClose;
@@ -300,6 +303,7 @@ public final class MainView {
         // The lanes' scale is set with the other sizes (applySizes), for the room there is.
         lanes.selectedTaskProperty().bindBidirectional(vm.selectedTaskProperty());
         lanes.setOnPick(vm::pick);
+        lessonPanel = dev.eventlanes.ui.lesson.LessonPanel.install(root, lessonToggle, i18n);
 
         texts();
         i18n.localeProperty().addListener((o, a, b) -> {
@@ -1100,7 +1104,21 @@ public final class MainView {
         codeList.scrollTo(dev.eventlanes.ui.lesson.SessionLessons.codeRow(vm.session()));
         setLaneActions(laneActions);
         title();
+        lessonPanel.showSession(vm.session());
         redraw();
+    }
+
+    /**
+     * The open program's lesson in the language shown (its title and the line to watch are what
+     * presentation mode puts on the canvas), or null if the program has no lesson notes.
+     */
+    public dev.eventlanes.lesson.Lesson lesson() {
+        return lessonPanel.lesson();
+    }
+
+    /** {@link #lesson()}, as it changes with the program and the language. */
+    public javafx.beans.property.ReadOnlyObjectProperty<dev.eventlanes.lesson.Lesson> lessonProperty() {
+        return lessonPanel.lessonProperty();
     }
 
     /** After + Task / + Event: new lanes may need their action menus. */
