@@ -125,4 +125,19 @@ class LessonBlockTest {
         assertThat(LessonBlock.codeLine("# licence\n# Lesson: T\n#\n\n# a comment\nimport anyio\n")).isEqualTo(5);
         assertThat(LessonBlock.codeLine("# Lesson: only notes\n")).isEqualTo(1);
     }
+
+    /** The examples a teacher copies from the README and docs/lesson-notes.md read without a problem. */
+    @Test
+    void theDocumentedExamplesReadCleanly() throws java.io.IOException {
+        for (String doc : new String[] {"README.md", "docs/lesson-notes.md"}) {
+            String text = java.nio.file.Files.readString(java.nio.file.Path.of(doc));
+            int from = text.indexOf("```python\n# Lesson:");
+            assertThat(from).as(doc).isNotNegative();
+            String block = text.substring(from + "```python\n".length(), text.indexOf("```", from + 3));
+            LessonNotes n = LessonBlock.parse(block);
+            assertThat(n.problems()).as(doc).isEmpty();
+            assertThat(n.in("en").title()).as(doc).isEqualTo("Waiting vs polling");
+            assertThat(n.in("zh").watch()).as(doc).contains("等待者").isNotEqualTo(n.in("en").watch());
+        }
+    }
 }
