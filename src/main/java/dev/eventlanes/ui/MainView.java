@@ -304,6 +304,10 @@ public final class MainView {
         lanes.selectedTaskProperty().bindBidirectional(vm.selectedTaskProperty());
         lanes.setOnPick(vm::pick);
         lessonPanel = dev.eventlanes.ui.lesson.LessonPanel.install(root, lessonToggle, i18n);
+        setWatchLine(s -> {
+            dev.eventlanes.lesson.Lesson l = lessonOf(s);
+            return l == null ? null : l.watch();
+        });
 
         texts();
         i18n.localeProperty().addListener((o, a, b) -> {
@@ -645,6 +649,7 @@ public final class MainView {
         legendHost.setStyle(Sizes.font(first.chrome()));
         bottomTabs.setStyle(panels);
         caption.setStyle(panels);
+        lessonPanel.setStyle(panels);
         codePanel.setStyle(Sizes.font(first.code()));
         double centre = centreHeight();
         boolean output = verticalSplit.getItems().size() > 1;
@@ -695,8 +700,9 @@ public final class MainView {
         icon(outputToggle, org.kordamp.ikonli.materialdesign2.MaterialDesignC.CONSOLE_LINE);
         icon(keyButton, org.kordamp.ikonli.materialdesign2.MaterialDesignM.MAP_LEGEND);
         icon(presentButton, org.kordamp.ikonli.materialdesign2.MaterialDesignP.PRESENTATION_PLAY);
+        icon(lessonToggle, org.kordamp.ikonli.materialdesign2.MaterialDesignS.SCHOOL_OUTLINE);
         toolbarFit = new ToolbarFit(toolbar, this::fixWidths).caption(semanticsLabel)
-                .first(addTaskButton, addEventButton, exportMenu, saveButton, pasteButton, openButton);
+                .first(addTaskButton, addEventButton, exportMenu, saveButton, pasteButton, openButton, lessonToggle);
         playbarFit = new ToolbarFit(playbar, this::fixWidths).caption(speedLabel)
                 .first(presentButton, keyButton, outputToggle, resetButton, stepBackButton, stepLineButton);
     }
@@ -895,7 +901,9 @@ public final class MainView {
     }
 
     private void updateCaption() {
-        captionTitle.setText(shownTitle());
+        // A program's own lesson title ("# Lesson: ..."), else its title as the window shows it.
+        dev.eventlanes.lesson.Lesson lesson = vm.session() == null ? null : lessonOf(vm.session());
+        captionTitle.setText(lesson != null && !lesson.title().isEmpty() ? lesson.title() : shownTitle());
         String watch = vm.session() == null ? null : watchLine.apply(vm.session());
         captionWatch.setText(watch == null ? "" : i18n.get("lesson.watch", watch));
         show(captionWatch, watch != null && !watch.isBlank() && presenting.get());
@@ -1103,9 +1111,14 @@ public final class MainView {
         bottomTabs.getSelectionModel().select(outputTab);
         codeList.scrollTo(dev.eventlanes.ui.lesson.SessionLessons.codeRow(vm.session()));
         setLaneActions(laneActions);
-        title();
         lessonPanel.showSession(vm.session());
+        title();
         redraw();
+    }
+
+    /** The lesson of the program {@code s} in the language shown, or null if it has no notes. */
+    private dev.eventlanes.lesson.Lesson lessonOf(Session s) {
+        return dev.eventlanes.ui.lesson.SessionLessons.of(s).in(i18n.locale());
     }
 
     /**

@@ -159,11 +159,36 @@ class LessonPanelTest {
         robot.clickOn("#lessonToggle");
         Label title = robot.lookup("#lessonPanelTitle").queryAs(Label.class);
         double before = title.getFont().getSize();
+        robot.interact(() -> view.zoomProperty().set(1.25));
+        // As the events row and the output grow: the zoom enlarges the content before the chrome.
+        assertThat(title.getFont().getSize()).isEqualTo(before * 1.25, org.assertj.core.data.Offset.offset(0.3));
         robot.interact(() -> view.zoomProperty().set(2.0));
-        assertThat(title.getFont().getSize()).isEqualTo(before * 2, org.assertj.core.data.Offset.offset(0.6));
+        assertThat(title.getFont().getSize()).as("no bigger than the output's").isEqualTo(before * 1.25,
+                org.assertj.core.data.Offset.offset(0.3));
         Node panel = robot.lookup("#lessonPanel").query();
         assertThat(panel.getLayoutBounds().getWidth()).isLessThanOrEqualTo(1280 * LessonPanel.MAX_SHARE + 1);
         assertThat(robot.lookup("#lanes").query().getLayoutBounds().getWidth()).isGreaterThan(400);
+    }
+
+    @Test
+    void presentationModePutsTheLessonsTitleAndWatchLineOnTheCanvas(FxRobot robot) {
+        robot.interact(() -> view.openSession(PresetCatalog.open(PresetCatalog.PY + "waiting_vs_polling")));
+        robot.interact(view::togglePresentation);
+        // Presentation mode's caption above the lanes (#lessonCaption), not the side panel.
+        assertThat(text(robot, "#lessonTitle")).isEqualTo("Waiting vs polling, side by side");
+        assertThat(text(robot, "#lessonWatch"))
+                .isEqualTo("Watch: At 1.0 s the waiter wakes \"at once\"; the poller notices \"+0.2 s\" later.");
+        robot.interact(() -> vm.i18n().setLocale(I18n.CHINESE));
+        assertThat(text(robot, "#lessonWatch")).isEqualTo("请看：1.0 秒时等待者“立即”醒来；轮询者“晚 0.2 秒”才发现。");
+        robot.interact(view::togglePresentation);
+        robot.interact(() -> vm.i18n().setLocale(I18n.ENGLISH));
+        // A teacher's own program: its own title and line to watch.
+        paste(robot, "# Lesson: My own example\n# Watch: The hollow diamond.\n\nimport anyio\n\nasync def main():\n"
+                + "    anyio.Event().set()\n\nanyio.run(main)\n");
+        robot.interact(view::togglePresentation);
+        assertThat(text(robot, "#lessonTitle")).isEqualTo("My own example");
+        assertThat(text(robot, "#lessonWatch")).isEqualTo("Watch: The hollow diamond.");
+        robot.interact(view::togglePresentation);
     }
 
     private void paste(FxRobot robot, String program) {
