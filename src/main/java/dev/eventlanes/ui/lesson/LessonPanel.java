@@ -81,9 +81,7 @@ public final class LessonPanel extends VBox {
             answerShown = !answerShown;
             refresh();
             if (answerShown) {
-                // The answer comes last: brought into view, or it may open below the panel's edge.
-                scroll.layout();
-                scroll.setVvalue(scroll.getVmax());
+                showQuestionAtTop();
             }
         });
         body.getStyleClass().add("lesson-panel-body");
@@ -204,6 +202,20 @@ public final class LessonPanel extends VBox {
             parts.addAll(List.of(problemsHeading, problems));
         }
         body.getChildren().setAll(parts);
+    }
+
+    /**
+     * Scrolls the question and its answer into view, from the top of the panel down: the answer
+     * comes last and would otherwise open below the panel's edge, where the end-of-run banner
+     * may lie over it.
+     */
+    private void showQuestionAtTop() {
+        scroll.applyCss();
+        scroll.layout();
+        double content = body.getLayoutBounds().getHeight();
+        double view = scroll.getViewportBounds().getHeight();
+        double y = askHeading.getBoundsInParent().getMinY();
+        scroll.setVvalue(content > view ? Math.min(1, y / (content - view)) : 0);
     }
 
     private static void add(List<Node> parts, Label label, Label heading, String text) {
