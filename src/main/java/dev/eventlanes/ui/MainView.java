@@ -1488,6 +1488,7 @@ public final class MainView {
                 .add("zoomOut", view, null, this::zoomOut, key(KeyCode.MINUS, shortcut), key(KeyCode.SUBTRACT, shortcut))
                 .add("zoomReset", view, null, this::zoomReset, key(KeyCode.DIGIT0, shortcut), key(KeyCode.NUMPAD0, shortcut))
                 .add("present", view, "F5", this::togglePresentation, key(KeyCode.F5))
+                .add("lesson", view, "L", () -> lessonToggle.setSelected(!lessonToggle.isSelected()), key(KeyCode.L))
                 .add("fullScreen", view, "F11", this::toggleFullScreen, key(KeyCode.F11))
                 .add("help", view, "F1   ?", this::toggleKeyHelp, key(KeyCode.F1),
                         new javafx.scene.input.KeyCharacterCombination("?", KeyCombination.SHIFT_ANY),

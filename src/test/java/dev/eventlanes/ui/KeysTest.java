@@ -212,6 +212,12 @@ class KeysTest {
             r.type(KeyCode.F5);
             assertThat(view.presentingProperty().get()).isFalse();
         });
+        c.put("lesson", r -> {
+            r.type(KeyCode.L);
+            assertThat(r.lookup("#lessonPanel").tryQuery()).map(Node::isVisible).contains(true);
+            r.type(KeyCode.L);
+            assertThat(r.lookup("#lessonPanel").tryQuery().map(Node::isVisible).orElse(false)).isFalse();
+        });
         c.put("fullScreen", r -> {
             r.type(KeyCode.F11);
             assertThat(stage.isFullScreen()).isTrue();
