@@ -513,8 +513,14 @@ public final class MainView {
             gutterFor = "";
             redraw();
         });
-        // A taller or shorter window has another room for the lanes.
+        // A taller or shorter window has another room for the lanes; so has a narrower lanes
+        // column in presentation mode, where the lesson's line above the lanes may wrap.
         root.heightProperty().addListener((o, a, b) -> applySizes());
+        lanesBlock.widthProperty().addListener((o, a, b) -> {
+            if (presenting.get()) {
+                applySizes();
+            }
+        });
         setUpPresentation();
         setUpToolbars();
         applyZoom();
