@@ -38,9 +38,11 @@ public final class Export {
         StackPane root = new StackPane(lanes);
         root.getStyleClass().add(Styles.ROOT);
         root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", Sizes.BASE_FONT * s));
-        root.getStylesheets().add(MainView.class.getResource("/css/event-lanes.css").toExternalForm());
+        // In the theme in use: its colours, then the style sheet written in them.
+        root.getStylesheets().addAll(Theme.current().palette().stylesheet(),
+                MainView.class.getResource("/css/event-lanes.css").toExternalForm());
         Scene scene = new Scene(root, width, h);
-        scene.setFill(Styles.WINDOW_BACKGROUND);
+        scene.setFill(Styles.windowBackground());
         lanes.setDeadlocked(vm.deadlocked());
         lanes.show(index, k, unit);
         return scene;

@@ -1438,7 +1438,7 @@ public final class MainView {
 
     /** The window's scene around its root: filled with the window's colour, as the root has no background. */
     public static Scene scene(Parent root, double width, double height) {
-        return new Scene(root, width, height, Styles.WINDOW_BACKGROUND);
+        return new Scene(root, width, height, Styles.windowBackground());
     }
 
     /**

@@ -8,9 +8,9 @@ import javafx.css.PseudoClass;
 import javafx.scene.paint.Color;
 
 /**
- * Every CSS class and pseudo-class name the window uses, and the lane palette the canvas draws
- * with, in one place. Controls only flip pseudo-classes; {@code css/event-lanes.css} decides how
- * each state looks.
+ * Every CSS class and pseudo-class name the window uses, in one place, and the colours of the
+ * theme in use that the window sets by code (see {@link Palette}). Controls only flip
+ * pseudo-classes; {@code css/event-lanes.css} decides how each state looks.
  */
 public final class Styles {
     private Styles() {
@@ -41,8 +41,10 @@ public final class Styles {
     public static final String STATUS_BAR = "status-bar";
     public static final String SENTENCE = "sentence";
 
-    /** The window's colour: the scene's fill (see MainView.clearCoveredBackgrounds), as the CSS has it for dialogs. */
-    public static final Color WINDOW_BACKGROUND = Color.web("#fbfbfd");
+    /** The window's colour in the theme in use: the scene's fill (see MainView.clearCoveredBackgrounds). */
+    public static Color windowBackground() {
+        return Theme.current().palette().get(Palette.Ink.BACKGROUND);
+    }
 
     public static final PseudoClass READY = PseudoClass.getPseudoClass("ready");
     public static final PseudoClass RUNNING = PseudoClass.getPseudoClass("running");
@@ -87,60 +89,28 @@ public final class Styles {
 
     private static final TaskState[] STATES = TaskState.values();
 
-    /** Lane fill per state for the canvas (the canvas cannot read CSS); patterns add the rest. */
-    public static Color laneColor(TaskState s) {
-        return switch (s) {
-            case READY -> Color.web("#f2c14e");
-            case RUNNING -> Color.web("#2e9e5b");
-            case WAITING -> Color.web("#3f7fd6");
-            case SLEEPING -> Color.web("#9b7fd1");
-            case DONE -> Color.web("#c9ced6");
-            case CANCELLED -> Color.web("#8a8f98");
-            case FAILED -> Color.web("#d64545");
-        };
-    }
-
-    /** Task colours for code-panel markers and lane name chips, by task id. */
-    private static final Color[] TASK_COLORS = {
-        Color.web("#e07a1f"), Color.web("#1f8fe0"), Color.web("#c2368f"), Color.web("#2aa198"),
-        Color.web("#8c5cd6"), Color.web("#b58900"), Color.web("#d33682"), Color.web("#268bd2"),
-    };
-
+    /** A task's colour in the theme in use: its chip beside its lane's name, its line and badge in the code. */
     public static Color taskColor(int task) {
-        return TASK_COLORS[Math.floorMod(task, TASK_COLORS.length)];
+        return Theme.current().palette().task(task);
     }
 
     /**
-     * A task's colour for the background of the code line it is at: light enough that the code
-     * reads over it (dark text keeps a contrast of at least 7:1); {@code strong}, for the selected
-     * lane, is deeper (at least 4.5:1).
+     * A task's colour for the background of the code line it is at, in the theme in use: faded
+     * into the code's background so the code reads over it; {@code strong}, for the selected
+     * lane, less faded (see {@link Palette#lineTint}).
      */
     public static Color lineTint(int task, boolean strong) {
-        return taskColor(task).interpolate(Color.WHITE, strong ? 0.62 : 0.82);
+        return Theme.current().palette().lineTint(task, strong);
     }
 
-    /** A task's colour for its badge, darkened where needed so white text on it has a contrast of 4.5:1. */
+    /** A task's colour for its badge, moved where needed so the badge's words on it have a contrast of 4.5:1. */
     public static Color badgeColor(int task) {
-        Color c = taskColor(task);
-        for (int i = 0; i < 20 && contrast(Color.WHITE, c) < 4.5; i++) {
-            c = c.deriveColor(0, 1, 0.92, 1);
-        }
-        return c;
+        return Theme.current().palette().badge(task);
     }
 
     /** The WCAG contrast ratio of two colours (1 to 21). */
     public static double contrast(Color a, Color b) {
-        double la = luminance(a);
-        double lb = luminance(b);
-        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
-    }
-
-    private static double luminance(Color c) {
-        return 0.2126 * linear(c.getRed()) + 0.7152 * linear(c.getGreen()) + 0.0722 * linear(c.getBlue());
-    }
-
-    private static double linear(double v) {
-        return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        return Palette.contrast(a, b);
     }
 
     public static String web(Color c) {

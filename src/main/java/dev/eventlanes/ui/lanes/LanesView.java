@@ -8,6 +8,7 @@ import dev.eventlanes.scene.SceneBuilder;
 import dev.eventlanes.scene.SceneDiff;
 import dev.eventlanes.scene.TraceIndex;
 import dev.eventlanes.ui.I18n;
+import dev.eventlanes.ui.Palette;
 import dev.eventlanes.ui.Styles;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -176,7 +177,7 @@ public final class LanesView extends Region {
             getStyleClass().add(Styles.LANE_HEADER);
             name.getStyleClass().add(Styles.LANE_NAME);
             state.getStyleClass().add(Styles.LANE_STATE);
-            chip.setFill(Styles.taskColor(task));
+            chip.setFill(painter.palette().task(task));
             texts = new VBox(name, state);
             texts.getStyleClass().add(Styles.LANE_TEXTS);
             texts.setMinWidth(0);
@@ -324,6 +325,26 @@ public final class LanesView extends Region {
         rowsFor = -1;
         withActions = false;
         requestLayout();
+    }
+
+    /** Paints the lanes in {@code p}'s colours from now on: all of them again, at once (a theme chosen). */
+    public void setPalette(Palette p) {
+        if (p == painter.palette()) {
+            return;
+        }
+        painter.setPalette(p);
+        for (Header h : headerNodes) {
+            h.chip.setFill(p.task(h.task));
+        }
+        drawn = null;
+        drawnStamp = null;
+        drawnPlayheadX = Double.NaN;
+        redraw();
+    }
+
+    /** The colours the lanes are painted in. */
+    public Palette palette() {
+        return painter.palette();
     }
 
     /** Shows the index after k entries, the playhead at the last entry shown. */

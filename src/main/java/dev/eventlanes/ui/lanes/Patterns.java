@@ -1,6 +1,7 @@
 package dev.eventlanes.ui.lanes;
 
 import dev.eventlanes.model.TaskState;
+import dev.eventlanes.ui.Palette;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
@@ -10,31 +11,41 @@ import javafx.scene.paint.Paint;
 /**
  * Overlay patterns that make lane states readable without colour (projectors wash colours out,
  * and some students cannot tell them apart): diagonal hatch for waiting, dots for sleeping,
- * vertical stripes for ready, cross-hatch for cancelled. Running is solid, done is a thin bar.
+ * vertical stripes for ready. Running is solid, a finished task a thin line. Each is drawn in
+ * its state's pattern ink of the palette ({@link Palette#pattern}), which stands 3:1 from the bar.
  */
 final class Patterns {
     /** Every pattern repeats after this many pixels, across and down. */
     static final int SIZE = 12;
-    private final WritableImage waiting = make((x, y) -> (x + y) % SIZE < 3);
-    private final WritableImage sleeping = make((x, y) -> {
-        int dx = x % 6 - 2;
-        int dy = y % 6 - 2;
-        return dx * dx + dy * dy <= 2;
-    });
-    private final WritableImage ready = make((x, y) -> x % 6 < 2);
-    private final WritableImage cancelled = make((x, y) -> (x + y) % SIZE < 2 || (x - y + SIZE * 4) % SIZE < 2);
-    private final WritableImage failed = make((x, y) -> (x + SIZE - y % SIZE) % SIZE < 4);
+    private final Palette palette;
+    private final WritableImage waiting;
+    private final WritableImage sleeping;
+    private final WritableImage ready;
     /** Paints by state and horizontal phase, made when first used. */
     private final Paint[][] byPhase = new Paint[TaskState.values().length][SIZE];
+
+    Patterns(Palette palette) {
+        this.palette = palette;
+        waiting = make(TaskState.WAITING, (x, y) -> (x + y) % SIZE < 3);
+        sleeping = make(TaskState.SLEEPING, (x, y) -> {
+            int dx = x % 6 - 2;
+            int dy = y % 6 - 2;
+            return dx * dx + dy * dy <= 2;
+        });
+        ready = make(TaskState.READY, (x, y) -> x % 6 < 2);
+    }
 
     private interface Mask {
         boolean on(int x, int y);
     }
 
-    private static WritableImage make(Mask m) {
+    private WritableImage make(TaskState s, Mask m) {
+        Color ink = palette.pattern(s);
+        if (ink == null) {
+            return null;
+        }
         WritableImage img = new WritableImage(SIZE, SIZE);
         PixelWriter w = img.getPixelWriter();
-        Color ink = Color.rgb(0, 0, 0, 0.33);
         for (int y = 0; y < SIZE; y++) {
             for (int x = 0; x < SIZE; x++) {
                 w.setColor(x, y, m.on(x, y) ? ink : Color.TRANSPARENT);
@@ -48,8 +59,6 @@ final class Patterns {
             case WAITING -> waiting;
             case SLEEPING -> sleeping;
             case READY -> ready;
-            case CANCELLED -> cancelled;
-            case FAILED -> failed;
             default -> null;
         };
     }

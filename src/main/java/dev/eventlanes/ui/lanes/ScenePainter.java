@@ -4,7 +4,9 @@ import dev.eventlanes.model.TaskState;
 import dev.eventlanes.scene.Scene;
 import dev.eventlanes.scene.TextMetrics;
 import dev.eventlanes.scene.TraceIndex;
-import dev.eventlanes.ui.Styles;
+import dev.eventlanes.ui.Palette;
+import dev.eventlanes.ui.Palette.Ink;
+import dev.eventlanes.ui.Theme;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,44 +29,104 @@ import javafx.scene.text.TextAlignment;
  * lays text out anew on every drawing, which was the largest cost of a frame while playing.
  */
 final class ScenePainter {
-    private static final Color BACKGROUND = Styles.WINDOW_BACKGROUND;
-    private static final Color STRIPE = Color.web("#f1f3f7");
-    private static final Color HIGHLIGHT = Color.web("#fff4cc");
-    private static final Color BAND = Color.rgb(70, 90, 150, 0.09);
-    private static final Color BAND_RULER = Color.rgb(70, 90, 150, 0.22);
-    private static final Color BAND_EDGE = Color.rgb(70, 90, 150, 0.55);
-    private static final Color RUNNING_EDGE = Color.web("#14532d");
-    private static final Color DARK_TEXT = Color.web("#1d1d1f");
-    private static final Color MUTED_TEXT = Color.web("#4a5060");
-    private static final Color ARROW = Color.web("#c0392b");
-    private static final Color HALO = Color.rgb(255, 255, 255, 0.85);
-    private static final Color RULER = Color.web("#e9ecf2");
-    private static final Color RULER_LINE = Color.web("#9aa3b2");
-    private static final Color POLL_TRUE = Color.web("#1e8e3e");
-    private static final Color CLEAR = Color.web("#2b5797");
-    private static final Color CANCEL = Color.web("#d9822b");
-    private static final Color FAIL = Color.web("#c62828");
-    private static final Color LATENCY = Color.web("#6b4fa0");
-    private static final Color LATENCY_AT_ONCE = Color.web("#1e7a3c");
-    private static final Color PLAYHEAD = Color.web("#d62d20");
-    private static final Color IDLE = Color.web("#f4f6fa");
-    private static final Color IDLE_EDGE = Color.web("#8a93a6");
-    private static final TaskState[] STATES = TaskState.values();
-    private static final Color[] LANE = new Color[STATES.length];
+    /** Words: WCAG 2.1 AA's contrast for text (1.4.3), against what they are drawn on. */
+    static final double TEXT = 4.5;
+    /** Marks, bars, lines, the playhead: WCAG 2.1 AA's contrast for graphics (1.4.11). */
+    static final double GRAPHIC = 3;
 
-    static {
-        for (TaskState s : STATES) {
-            LANE[s.ordinal()] = Styles.laneColor(s);
-        }
+    /**
+     * Sees every colour the painter draws that has to stand out, with what it is drawn on; tests
+     * set one ({@code ThemeContrastTest}), so the pairs they check are those drawn, not a list
+     * kept beside the drawing.
+     */
+    interface Witness {
+        /**
+         * {@code inks} (the parts of one thing: a mark's face and its outline) drawn over {@code
+         * ground}: at least one of them must stand {@code need}:1 from it.
+         */
+        void drawn(String what, double need, Color ground, Color... inks);
     }
 
-    private final Patterns patterns = new Patterns();
+    /** Null but in tests: then drawing costs nothing more. */
+    static Witness witness;
+    private static final TaskState[] STATES = TaskState.values();
+
+    private Palette palette = Theme.current().palette();
+    private Patterns patterns = new Patterns(palette);
     private final Sprites sprites = new Sprites();
     private LaneText text;
     /** Per scene: what each label belongs to, for its colour. */
     private Scene indexed;
     private final Map<Long, Scene.Segment> segmentAt = new HashMap<>();
     private final Map<Long, Scene.Mark> markAt = new HashMap<>();
+
+    /** Paints in {@code p}'s colours from now on (the window's theme changed). */
+    void setPalette(Palette p) {
+        if (p != palette) {
+            palette = p;
+            patterns = new Patterns(p);
+            sprites.clear();
+        }
+    }
+
+    Palette palette() {
+        return palette;
+    }
+
+    private Color ink(Ink i) {
+        return palette.get(i);
+    }
+
+    // ------------------------------------------------------------------ what is under what
+
+    /**
+     * What a lane's row may show under a mark, a label, a line: the window, a stripe or the
+     * selection, each maybe under an instant band.
+     */
+    static Color[] laneGrounds(Palette p) {
+        Color[] plain = {p.get(Ink.BACKGROUND), p.get(Ink.STRIPE), p.get(Ink.HIGHLIGHT)};
+        Color[] all = new Color[plain.length * 2];
+        for (int i = 0; i < plain.length; i++) {
+            all[2 * i] = plain[i];
+            all[2 * i + 1] = Palette.over(p.get(Ink.BAND), plain[i]);
+        }
+        return all;
+    }
+
+    /**
+     * What a bar of a task not finished is: its state's colour (its pattern is a texture on it,
+     * checked against it; what lies on a bar is seen against the bar's colour).
+     */
+    static Color[] barGrounds(Palette p) {
+        java.util.List<Color> out = new java.util.ArrayList<>();
+        for (TaskState s : STATES) {
+            if (!s.isFinished()) {
+                out.add(p.fill(s));
+            }
+        }
+        return out.toArray(new Color[0]);
+    }
+
+    /** The ruler, and an instant band on it. */
+    static Color[] rulerGrounds(Palette p) {
+        return new Color[] {p.get(Ink.RULER), Palette.over(p.get(Ink.BAND_RULER), p.get(Ink.RULER))};
+    }
+
+    static Color[] join(Color[] a, Color[] b) {
+        Color[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /** Tells the witness, if there is one, that {@code inks} are drawn over each of {@code grounds}. */
+    static void see(String what, double need, Color[] grounds, Color... inks) {
+        Witness w = witness;
+        if (w != null) {
+            for (Color g : grounds) {
+                w.drawn(what, need, g, inks);
+            }
+        }
+    }
 
     void setText(LaneText t) {
         if (t != text) {
@@ -119,24 +181,33 @@ final class ScenePainter {
         // Every stroke with flat ends: a piece painted apart must not depend on what a painting
         // of more items left in the graphics state.
         g.setLineCap(StrokeLineCap.BUTT);
-        g.setFill(BACKGROUND);
+        g.setFill(ink(Ink.BACKGROUND));
         g.fillRect(l, t, r - l, b - t);
         for (Scene.LaneRow row : sc.lanes()) {
             if (row.y1() <= t || row.y0() >= b) {
                 continue;
             }
             if (row.task() == selected) {
-                g.setFill(HIGHLIGHT);
+                g.setFill(ink(Ink.HIGHLIGHT));
                 g.fillRect(l, row.y0(), r - l, row.y1() - row.y0());
+                // Edged: on a washed-out projector the pale highlight alone is not seen.
+                double e = Math.max(2, Math.round(2 * s));
+                g.setFill(ink(Ink.SELECTION_EDGE));
+                g.fillRect(l, row.y0(), r - l, e);
+                g.fillRect(l, row.y1() - e, r - l, e);
+                if (witness != null) {
+                    see("the selected lane's edge", GRAPHIC, new Color[] {ink(Ink.HIGHLIGHT), ink(Ink.BACKGROUND),
+                        ink(Ink.STRIPE)}, ink(Ink.SELECTION_EDGE));
+                }
             } else if (row.row() % 2 == 1) {
-                g.setFill(STRIPE);
+                g.setFill(ink(Ink.STRIPE));
                 g.fillRect(l, row.y0(), r - l, row.y1() - row.y0());
             }
         }
         for (int iband = 0; iband < sc.bands().size(); iband++) {
             Scene.Band band = sc.bands().get(iband);
             if (band.x1() > l && band.x0() < r) {
-                g.setFill(BAND);
+                g.setFill(ink(Ink.BAND));
                 g.fillRect(band.x0(), ruler, band.x1() - band.x0(), sc.axis().height() - ruler);
             }
         }
@@ -195,48 +266,86 @@ final class ScenePainter {
         TaskState st = seg.state();
         double x = seg.x0();
         double w = seg.x1() - seg.x0();
-        double y = row.barTop();
-        double h = row.barBottom() - row.barTop();
-        if (st.isFinished()) {
-            // The task's life is over: a thin line at the foot of its bar.
-            double th = Math.max(3, h * 0.16);
-            y = row.barBottom() - th;
-            h = th;
-        }
+        double[] box = barBox(st, row.barTop(), row.barBottom());
+        double y = box[0];
+        double h = box[1];
         if (st == TaskState.WAITING && "idle".equals(seg.why())) {
             // Idle, waiting for the user's next click: an empty bar, not a wait on anything.
-            g.setFill(IDLE);
+            g.setFill(ink(Ink.IDLE));
             g.fillRect(x, y, w, h);
-            g.setStroke(IDLE_EDGE);
+            g.setStroke(ink(Ink.IDLE_EDGE));
             g.setLineWidth(1.5);
             g.setLineDashes(6, 4);
             g.strokeRect(x + 0.75, y + 0.75, Math.max(0, w - 1.5), h - 1.5);
             g.setLineDashes(null);
+            if (witness != null) {
+                see("an idle bar's edge", GRAPHIC, join(laneGrounds(palette), new Color[] {ink(Ink.IDLE)}), ink(Ink.IDLE_EDGE));
+            }
             return;
         }
-        g.setFill(LANE[st.ordinal()]);
+        bar(g, palette, patterns, st, x, y, w, h, sc.axis().viewStart(), seg.merged() || w < 4);
+    }
+
+    /**
+     * Where a bar of state st is drawn in a lane whose bars span top to bottom: {y, height}. A
+     * finished task's life is over: it goes on as a thin line at the foot of its bar.
+     */
+    /** How the witness is told of a state's bar: "a waiting bar", "a done line". */
+    static String what(TaskState st) {
+        return "a " + st.name().toLowerCase(java.util.Locale.ROOT) + (st.isFinished() ? " line" : " bar");
+    }
+
+    static double[] barBox(TaskState st, double top, double bottom) {
+        double h = bottom - top;
+        if (!st.isFinished()) {
+            return new double[] {top, h};
+        }
+        double th = Math.max(3, h * 0.16);
+        return new double[] {bottom - th, th};
+    }
+
+    /**
+     * A state's bar (for a finished task, the line at its foot) at (x, y), w by h: its colour, its
+     * pattern anchored {@code originX} along the picture, and a running bar's edge. {@code bare}:
+     * the colour alone (a sliver, or pixel columns of a busy run, where neither would show, and
+     * software rendering pays dearly for a pattern fill). The lanes and their key draw bars so.
+     */
+    static void bar(GraphicsContext g, Palette p, Patterns patterns, TaskState st, double x, double y, double w, double h,
+            double originX, boolean bare) {
+        g.setFill(p.fill(st));
         g.fillRect(x, y, w, h);
-        if (seg.merged() || w < 4) {
-            // Pixel columns of a busy run, or a sliver: a pattern or an outline would not show in
-            // it, and software rendering pays dearly for a pattern fill.
+        if (witness != null) {
+            see(what(st), GRAPHIC, laneGrounds(p), p.fill(st));
+        }
+        if (bare) {
             return;
         }
-        Paint p = patterns.overlay(st, sc.axis().viewStart());
-        if (p != null && !st.isFinished()) {
-            g.setFill(p);
+        Paint pattern = st.isFinished() ? null : patterns.overlay(st, originX);
+        if (pattern != null) {
+            g.setFill(pattern);
             g.fillRect(x, y, w, h);
+            if (witness != null) {
+                see(what(st) + "'s pattern", GRAPHIC, new Color[] {p.fill(st)}, Palette.over(p.pattern(st), p.fill(st)));
+            }
         }
         if (st == TaskState.RUNNING) {
-            g.setStroke(RUNNING_EDGE);
+            g.setStroke(p.get(Ink.RUNNING_EDGE));
             g.setLineWidth(2);
             g.strokeRect(x + 1, y + 1, Math.max(0, w - 2), h - 2);
+            if (witness != null) {
+                see("a running bar's edge", GRAPHIC, laneGrounds(p), p.get(Ink.RUNNING_EDGE), p.fill(st));
+            }
         }
     }
 
     private void latency(GraphicsContext g, Scene.Latency lat, double s) {
         boolean atOnce = lat.tNotice() - lat.tSet() < 5e-4;
-        g.setStroke(atOnce ? LATENCY_AT_ONCE : LATENCY);
+        Color c = ink(atOnce ? Ink.LATENCY_AT_ONCE : Ink.LATENCY);
+        g.setStroke(c);
         g.setLineWidth(2 * s);
+        if (witness != null) {
+            see("a latency bracket", GRAPHIC, laneGrounds(palette), c);
+        }
         g.setLineCap(StrokeLineCap.BUTT);
         double y = lat.y();
         double tick = 5 * s;
@@ -258,12 +367,24 @@ final class ScenePainter {
         double head = 11 * s;
         double end = y2 - dir * head * (layer == 0 ? 1 : 0.8);
         if (layer == 2) {
-            g.setFill(ARROW);
+            g.setFill(ink(Ink.ARROW));
+            if (witness != null) {
+                // The head comes to the woken bar's edge from the lane around it.
+                see("a wake-up arrow's head", GRAPHIC, laneGrounds(palette), ink(Ink.ARROW));
+            }
             g.fillPolygon(new double[] {x, x - 6.5 * s, x + 6.5 * s}, new double[] {y2, y2 - dir * head, y2 - dir * head}, 3);
             return;
         }
         g.setLineCap(StrokeLineCap.BUTT);
-        g.setStroke(layer == 0 ? HALO : ARROW);
+        g.setStroke(ink(layer == 0 ? Ink.HALO : Ink.ARROW));
+        if (witness != null && layer == 1) {
+            // On its halo, over whatever lanes and bars it crosses.
+            Color[] under = join(laneGrounds(palette), barGrounds(palette));
+            for (int i = 0; i < under.length; i++) {
+                under[i] = Palette.over(ink(Ink.HALO), under[i]);
+            }
+            see("a wake-up arrow", GRAPHIC, under, ink(Ink.ARROW));
+        }
         g.setLineWidth(layer == 0 ? 6 * s : 2.5 * s);
         if (a.bend() <= 0) {
             g.strokeLine(x, y1, x, end);
@@ -284,91 +405,168 @@ final class ScenePainter {
         double r = m.r();
         int half = (int) Math.ceil(r + 3);
         sprites.draw(g, new MarkKey(m.kind(), v, r), m.x(), m.y(), () -> new Sprites.Picture(2 * half, 2 * half, half,
-                half, sg -> drawMark(sg, m.kind(), v, r)));
+                half, sg -> drawGlyph(sg, palette, m.kind(), v, r, text.font(TextMetrics.Role.MARK))));
+        if (witness != null) {
+            // A mark on a task's lane sits on its bar or beside it; one of no task's, on the ruler.
+            drawGlyph(null, palette, m.kind(), v, r, null, m.task() < 0 ? rulerGrounds(palette)
+                    : join(laneGrounds(palette), barGrounds(palette)));
+        }
     }
 
-    private void drawMark(GraphicsContext g, TraceIndex.MarkKind kind, boolean value, double r) {
-        drawGlyph(g, kind, value, r, text.font(TextMetrics.Role.MARK));
+    /** A mark's glyph centred on (0, 0), radius r, in p's colours: as on the lanes, and in the key under them. */
+    static void drawGlyph(GraphicsContext g, Palette p, TraceIndex.MarkKind kind, boolean value, double r, Font f) {
+        drawGlyph(g, p, kind, value, r, f, null);
     }
 
-    /** A mark's glyph centred on (0, 0), radius r: as on the lanes, and in the key under them. */
-    static void drawGlyph(GraphicsContext g, TraceIndex.MarkKind kind, boolean value, double r, Font f) {
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        g.setLineWidth(2);
+    /**
+     * As {@link #drawGlyph(GraphicsContext, Palette, TraceIndex.MarkKind, boolean, double, Font)}
+     * on what {@code grounds} are, which the witness is told; a null {@code g} only tells it.
+     */
+    static void drawGlyph(GraphicsContext g, Palette p, TraceIndex.MarkKind kind, boolean value, double r, Font f,
+            Color[] grounds) {
+        Color paper = p.get(Ink.MARK_PAPER);
+        Color ink = p.get(Ink.MARK_INK);
+        Color arrow = p.get(Ink.ARROW);
+        Glyph gl = new Glyph(g, grounds, kind.name(), paper);
+        if (g != null) {
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.setLineWidth(2);
+        }
+        double[] dxs = {0, r, 0, -r};
+        double[] dys = {-r, 0, r, 0};
         switch (kind) {
             case SET, SET_AGAIN -> {
-                double[] xs = {0, r, 0, -r};
-                double[] ys = {-r, 0, r, 0};
-                g.setFill(kind == TraceIndex.MarkKind.SET ? ARROW : Color.WHITE);
-                g.fillPolygon(xs, ys, 4);
-                g.setStroke(kind == TraceIndex.MarkKind.SET ? Color.WHITE : ARROW);
-                g.strokePolygon(xs, ys, 4);
+                // A set() is a solid diamond; one on an event already set, a hollow one.
+                boolean solid = kind == TraceIndex.MarkKind.SET;
+                gl.polygon(dxs, dys, solid ? arrow : paper, solid ? paper : arrow);
             }
             case CLEAR -> {
-                double[] xs = {0, r, 0, -r};
-                double[] ys = {-r, 0, r, 0};
-                g.setFill(Color.WHITE);
-                g.fillPolygon(xs, ys, 4);
-                g.setStroke(CLEAR);
-                g.strokePolygon(xs, ys, 4);
-                g.strokeLine(-r * 0.45, 0, r * 0.45, 0);
+                Color c = p.get(Ink.CLEAR);
+                gl.polygon(dxs, dys, paper, c);
+                gl.line(c, paper, -r * 0.45, 0, r * 0.45, 0);
             }
             case POLL -> {
-                g.setFill(value ? POLL_TRUE : Color.WHITE);
-                g.fillOval(-r, -r, 2 * r, 2 * r);
-                g.setStroke(DARK_TEXT);
-                g.strokeOval(-r, -r, 2 * r, 2 * r);
-                g.setFill(value ? Color.WHITE : DARK_TEXT);
-                g.setFont(f);
-                g.fillText(value ? "T" : "F", 0, 0);
+                Color face = value ? p.get(Ink.POLL_TRUE) : paper;
+                gl.oval(r, face, ink);
+                gl.text(value ? "T" : "F", value ? paper : ink, face, f);
             }
             case WAIT_SET -> {
-                g.setFill(Color.WHITE);
-                g.fillOval(-r, -r, 2 * r, 2 * r);
-                g.setStroke(POLL_TRUE);
-                g.strokeOval(-r, -r, 2 * r, 2 * r);
-                g.strokeLine(-r * 0.45, 0, -r * 0.1, r * 0.4);
-                g.strokeLine(-r * 0.1, r * 0.4, r * 0.5, -r * 0.4);
+                Color c = p.get(Ink.POLL_TRUE);
+                gl.oval(r, paper, c);
+                gl.line(c, paper, -r * 0.45, 0, -r * 0.1, r * 0.4);
+                gl.line(c, paper, -r * 0.1, r * 0.4, r * 0.5, -r * 0.4);
             }
             case CANCEL -> {
-                g.setFill(CANCEL);
-                g.fillOval(-r, -r, 2 * r, 2 * r);
-                g.setStroke(Color.WHITE);
-                g.strokeLine(-r * 0.4, -r * 0.4, r * 0.4, r * 0.4);
-                g.strokeLine(-r * 0.4, r * 0.4, r * 0.4, -r * 0.4);
+                Color c = p.get(Ink.CANCEL);
+                gl.oval(r, c, null);
+                gl.line(paper, c, -r * 0.4, -r * 0.4, r * 0.4, r * 0.4);
+                gl.line(paper, c, -r * 0.4, r * 0.4, r * 0.4, -r * 0.4);
             }
             case FAIL, ERROR -> {
-                g.setFill(FAIL);
-                g.fillRect(-r, -r, 2 * r, 2 * r);
-                g.setFill(Color.WHITE);
-                g.setFont(f);
-                g.fillText("!", 0, 0);
+                Color c = p.get(Ink.FAIL);
+                gl.square(r, c);
+                gl.text("!", paper, c, f);
             }
             case FOREVER -> {
-                g.setFill(Color.WHITE);
+                gl.oval(r, paper, ink);
+                gl.text("\u221e", ink, paper, f);
+            }
+        }
+    }
+
+    /**
+     * Draws a glyph's parts and tells the witness of each: the face and outline against what the
+     * mark is on (one of them must stand out), lines and letters against the face they are on.
+     */
+    private record Glyph(GraphicsContext g, Color[] grounds, String what, Color paper) {
+        /** Every mark sits in a rim of the paper's colour, so it stands out from a bar of any colour. */
+        private static final double RIM = 1.75;
+
+        void polygon(double[] xs, double[] ys, Color face, Color edge) {
+            if (g != null) {
+                // A diamond: its rim is a diamond RIM further out along each side's normal.
+                double[] rx = new double[xs.length];
+                double[] ry = new double[ys.length];
+                for (int i = 0; i < xs.length; i++) {
+                    rx[i] = xs[i] + Math.signum(xs[i]) * RIM * Math.sqrt(2);
+                    ry[i] = ys[i] + Math.signum(ys[i]) * RIM * Math.sqrt(2);
+                }
+                g.setFill(paper);
+                g.fillPolygon(rx, ry, rx.length);
+                g.setFill(face);
+                g.fillPolygon(xs, ys, xs.length);
+                g.setStroke(edge);
+                g.strokePolygon(xs, ys, xs.length);
+            }
+            body(face, edge);
+        }
+
+        void oval(double r, Color face, Color edge) {
+            if (g != null) {
+                g.setFill(paper);
+                g.fillOval(-r - RIM, -r - RIM, 2 * (r + RIM), 2 * (r + RIM));
+                g.setFill(face);
                 g.fillOval(-r, -r, 2 * r, 2 * r);
-                g.setStroke(DARK_TEXT);
-                g.strokeOval(-r, -r, 2 * r, 2 * r);
-                g.setFill(DARK_TEXT);
+                if (edge != null) {
+                    g.setStroke(edge);
+                    g.strokeOval(-r, -r, 2 * r, 2 * r);
+                }
+            }
+            body(face, edge);
+        }
+
+        void square(double r, Color face) {
+            if (g != null) {
+                g.setFill(paper);
+                g.fillRect(-r - RIM, -r - RIM, 2 * (r + RIM), 2 * (r + RIM));
+                g.setFill(face);
+                g.fillRect(-r, -r, 2 * r, 2 * r);
+            }
+            body(face, null);
+        }
+
+        void line(Color c, Color on, double x0, double y0, double x1, double y1) {
+            if (g != null) {
+                g.setStroke(c);
+                g.strokeLine(x0, y0, x1, y1);
+            }
+            if (grounds != null) {
+                see("the " + what + " mark's line", GRAPHIC, new Color[] {on}, c);
+            }
+        }
+
+        void text(String s, Color c, Color on, Font f) {
+            if (g != null) {
+                g.setFill(c);
                 g.setFont(f);
-                g.fillText("\u221e", 0, 0);
+                g.fillText(s, 0, 0);
+            }
+            if (grounds != null) {
+                see("the " + what + " mark's letter", TEXT, new Color[] {on}, c);
+            }
+        }
+
+        private void body(Color face, Color edge) {
+            if (grounds != null) {
+                see("a " + what + " mark", GRAPHIC, grounds, edge == null ? new Color[] {face, paper}
+                        : new Color[] {face, edge, paper});
             }
         }
     }
 
     private void ruler(GraphicsContext g, Scene sc, double l, double r, double s) {
         double top = sc.axis().rulerHeight();
-        g.setFill(RULER);
+        g.setFill(ink(Ink.RULER));
         g.fillRect(l, 0, r - l, top);
         double bandTop = top * 0.52;
         for (Scene.Band band : sc.bands()) {
             // The break marks reach a few pixels either side of the band.
             if (band.x1() + 5 * s > l && band.x0() - 5 * s < r) {
                 // The band on the ruler: a strip with break marks at its edges, room and not time.
-                g.setFill(BAND_RULER);
+                g.setFill(ink(Ink.BAND_RULER));
                 g.fillRect(band.x0(), bandTop, band.x1() - band.x0(), top - bandTop);
-                g.setStroke(BAND_EDGE);
+                g.setStroke(ink(Ink.BAND_EDGE));
                 g.setLineWidth(1.2);
                 for (double bx : new double[] {band.x0(), band.x1()}) {
                     double zig = 3 * s;
@@ -376,15 +574,21 @@ final class ScenePainter {
                     g.strokePolyline(new double[] {bx, bx - zig, bx + zig, bx - zig, bx},
                             new double[] {bandTop, bandTop + h, bandTop + 2 * h, bandTop + 3 * h, top}, 5);
                 }
+                if (witness != null) {
+                    see("an instant band's break marks", GRAPHIC, rulerGrounds(palette), ink(Ink.BAND_EDGE));
+                }
             }
         }
-        g.setFill(RULER_LINE);
+        g.setFill(ink(Ink.RULER_LINE));
         g.fillRect(l, top - 1, r - l, 1);
         for (Scene.Tick tk : sc.ticks()) {
             if (tk.x() + 1 > l && tk.x() - 1 < r) {
                 g.fillRect(Math.round(tk.x()) - 0.5, 2 * s, 1.2, top * 0.5 - 2 * s);
                 g.fillRect(Math.round(tk.x()) - 0.5, top - 7 * s, 1.2, 7 * s);
             }
+        }
+        if (witness != null) {
+            see("the ruler's ticks", GRAPHIC, rulerGrounds(palette), ink(Ink.RULER_LINE));
         }
     }
 
@@ -398,8 +602,27 @@ final class ScenePainter {
         double h = lb.h();
         if (lb.role() == TextMetrics.Role.LATENCY) {
             // Over its bracket's line: a patch of the window's colour keeps the text readable.
-            g.setFill(HALO);
+            g.setFill(ink(Ink.HALO));
             g.fillRect(lb.x() - 2, lb.y() + h * 0.15, w + 4, h * 0.7);
+        }
+        Color on = labelGround(lb);
+        if (on != null) {
+            // A state's words on its bar: on the bar's own colour, its pattern kept from under them.
+            g.setFill(on);
+            // Within the 2 pixels around a label that a piece painted apart repaints with it.
+            g.fillRect(lb.x() - 2, lb.y() + h * 0.18, w + 4, h * 0.64);
+        }
+        if (witness != null) {
+            Color[] grounds = on != null ? new Color[] {on}
+                    : lb.role() == TextMetrics.Role.TICK || lb.role() == TextMetrics.Role.BAND
+                            || lb.role() == TextMetrics.Role.MARK && lb.task() < 0 ? rulerGrounds(palette)
+                    : laneGrounds(palette);
+            if (lb.role() == TextMetrics.Role.LATENCY) {
+                for (int i = 0; i < grounds.length; i++) {
+                    grounds[i] = Palette.over(ink(Ink.HALO), grounds[i]);
+                }
+            }
+            see("a " + lb.role().name().toLowerCase(java.util.Locale.ROOT) + " label", TEXT, grounds, fill);
         }
         if (lb.role() == TextMetrics.Role.TICK || lb.role() == TextMetrics.Role.BAND || lb.role() == TextMetrics.Role.LATENCY) {
             // Times differ from label to label: an image of each would be made once and used once.
@@ -422,46 +645,54 @@ final class ScenePainter {
                 }));
     }
 
+    /** The state of the segment a label names, or null for a label of something else. */
+    private TaskState segmentState(Scene.Label lb) {
+        if (lb.role() != TextMetrics.Role.SEGMENT && lb.role() != TextMetrics.Role.SEGMENT_BOLD) {
+            return null;
+        }
+        Scene.Segment seg = segmentAt.get(key(lb.task(), lb.index()));
+        return seg == null ? TaskState.WAITING : seg.state();
+    }
+
+    /** The bar's colour under a state's words on its bar; null where they are on the lane (a finished task's). */
+    private Color labelGround(Scene.Label lb) {
+        TaskState st = segmentState(lb);
+        return st == null || st.isFinished() ? null : palette.fill(st);
+    }
+
     private Color labelColour(Scene.Label lb) {
         switch (lb.role()) {
             case SEGMENT, SEGMENT_BOLD -> {
-                Scene.Segment seg = segmentAt.get(key(lb.task(), lb.index()));
-                TaskState st = seg == null ? TaskState.WAITING : seg.state();
-                return switch (st) {
-                    case RUNNING, WAITING, SLEEPING -> Color.WHITE;
-                    case READY -> DARK_TEXT;
-                    case FAILED -> FAIL;
-                    default -> MUTED_TEXT;
-                };
+                return palette.label(segmentState(lb));
             }
             case MARK -> {
                 Scene.Mark m = markAt.get(key(lb.task(), lb.index()));
                 if (m == null) {
-                    return DARK_TEXT;
+                    return ink(Ink.TEXT);
                 }
                 return switch (m.kind()) {
-                    case SET, SET_AGAIN -> ARROW;
-                    case CLEAR -> CLEAR;
-                    case CANCEL -> Color.web("#a35a12");
-                    case FAIL, ERROR -> FAIL;
-                    default -> DARK_TEXT;
+                    case SET, SET_AGAIN -> ink(Ink.ARROW);
+                    case CLEAR -> ink(Ink.CLEAR);
+                    case CANCEL -> ink(Ink.CANCEL_TEXT);
+                    case FAIL, ERROR -> ink(Ink.FAIL);
+                    default -> ink(Ink.TEXT);
                 };
             }
             case LATENCY -> {
-                return lb.text().startsWith("+") ? LATENCY : LATENCY_AT_ONCE;
+                return ink(lb.text().startsWith("+") ? Ink.LATENCY : Ink.LATENCY_AT_ONCE);
             }
             case BAND -> {
-                return MUTED_TEXT;
+                return ink(Ink.MUTED_TEXT);
             }
             default -> {
-                return DARK_TEXT;
+                return ink(Ink.TEXT);
             }
         }
     }
 
     /** The playhead at x, from the ruler's foot down to height h, leaving gaps (y from, to) over marks. */
     void paintPlayhead(GraphicsContext g, double x, double top, double h, double s, List<double[]> gaps) {
-        g.setStroke(PLAYHEAD);
+        g.setStroke(ink(Ink.PLAYHEAD));
         g.setLineWidth(3 * s);
         g.setLineCap(StrokeLineCap.BUTT);
         double y = top;
@@ -476,9 +707,13 @@ final class ScenePainter {
         if (y < h) {
             g.strokeLine(x, y, x, h);
         }
-        g.setFill(PLAYHEAD);
+        g.setFill(ink(Ink.PLAYHEAD));
         double a = 9 * s;
         g.fillPolygon(new double[] {x - a, x + a, x}, new double[] {top - a * 1.4, top - a * 1.4, top}, 3);
+        if (witness != null) {
+            // Down the lanes (across bars too, where it is a line among their edges) and its head on the ruler.
+            see("the playhead", GRAPHIC, join(laneGrounds(palette), rulerGrounds(palette)), ink(Ink.PLAYHEAD));
+        }
     }
 
     static double playheadHalfWidth(double s) {
