@@ -19,7 +19,7 @@ import javafx.stage.Stage;
 
 /**
  * The Event Lanes window. Opens the last scenario (seed 1 on a first launch), and remembers window
- * size, language and zoom in {@link Settings}.
+ * size, language, zoom and theme in {@link Settings}.
  */
 public class EventLanesApp extends Application {
     private Settings settings;
@@ -81,6 +81,8 @@ public class EventLanesApp extends Application {
         Prepared p = ready != null ? ready.join() : prepare(Settings.forApp());
         settings = p.settings();
         vm = p.vm();
+        // Before the first control: the controls' stylesheet is the theme's from the start.
+        Theme.use(Theme.parse(settings.get("theme", null), Theme.LIGHT));
         view = new MainView(vm, PresetCatalog::all);
         Parent root = view.load();
         view.setLaneActions(new ScenarioActions(view));
@@ -155,6 +157,7 @@ public class EventLanesApp extends Application {
         settings.put("maximized", String.valueOf(stage.isMaximized()));
         settings.put("language", vm.i18n().locale().toLanguageTag());
         settings.putDouble("zoom", view.deskZoom());
+        settings.put("theme", view.themeProperty().get().id());
         if (vm.session() != null && !vm.session().id().startsWith("pasted:")) {
             settings.put("last", vm.session().id());
         }

@@ -95,6 +95,10 @@ public final class MainView {
     private VBox bannerLayer;
     private LaneActions laneActions = LaneActions.NONE;
     private LanesView lanes;
+    private dev.eventlanes.ui.lanes.Legend legend;
+    /** The theme shown; {@link Theme#current()} until the app sets the remembered one. */
+    private final javafx.beans.property.ObjectProperty<Theme> theme =
+            new javafx.beans.property.SimpleObjectProperty<>(Theme.current());
     private EventsBar eventsBar;
     private AnimationTimer timer;
     private boolean updatingScrubber;
@@ -157,6 +161,7 @@ public final class MainView {
     @FXML private javafx.scene.control.ToggleButton lessonToggle;
     /** The open program's lesson notes, at the window's right while "Lesson" is on. */
     private dev.eventlanes.ui.lesson.LessonPanel lessonPanel;
+    @FXML private MenuButton themeMenu;
     @FXML private HBox banner;
     @FXML private Label bannerText;
     @FXML private Button bannerClose;
@@ -214,6 +219,7 @@ public final class MainView {
 
     /** Loads the FXML with this view as its controller and returns the root. */
     public Parent load() {
+        Theme.useCurrentIfNone();
         FXMLLoader loader = new FXMLLoader(MainView.class.getResource("/fxml/MainView.fxml"));
         loader.setController(this);
         // Every element has a no-argument constructor: the default builder factory would search
@@ -225,7 +231,8 @@ public final class MainView {
             frame = new StackPane(p, bannerLayer);
             frame.setId("frame");
             URL css = MainView.class.getResource("/css/event-lanes.css");
-            frame.getStylesheets().add(css.toExternalForm());
+            // The theme's colours first: the style sheet is written in them.
+            frame.getStylesheets().addAll(theme.get().palette().stylesheet(), css.toExternalForm());
             return frame;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -246,7 +253,8 @@ public final class MainView {
         lanes.setId("lanes");
         lanesHost.getChildren().add(lanes);
         clearCoveredBackgrounds();
-        legendHost.getChildren().add(new dev.eventlanes.ui.lanes.Legend(i18n));
+        legend = new dev.eventlanes.ui.lanes.Legend(i18n);
+        legendHost.getChildren().add(legend);
         eventsBar = new EventsBar(i18n, vm::clickEvent);
         eventsBar.setId("events");
         javafx.scene.control.ScrollPane eventsScroll = new javafx.scene.control.ScrollPane(eventsBar);
@@ -375,6 +383,8 @@ public final class MainView {
             }
         });
         i18n.localeProperty().addListener((o, a, b) -> languageBox.setValue(b));
+        ThemeChooser.install(themeMenu, theme, i18n, zoom);
+        theme.addListener((o, a, b) -> showTheme(b));
 
         // Banner.
         // The banner lies over the status bar, at the foot of the window, instead of coming
@@ -988,6 +998,34 @@ public final class MainView {
         return zoom;
     }
 
+    /** The window's theme: the chooser beside the language, and T, set it; the app remembers it. */
+    public javafx.beans.property.ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    /**
+     * Dresses the window in theme t: AtlantaFX's controls (for every window there is), the
+     * style sheet's colours (for this window and its dialogs from now on), the lanes, their key
+     * and the code's tints, which are drawn by code.
+     */
+    private void showTheme(Theme t) {
+        Theme.use(t);
+        frame.getStylesheets().set(0, t.palette().stylesheet());
+        if (root.getScene() != null) {
+            root.getScene().setFill(Styles.windowBackground());
+        }
+        lanes.setPalette(t.palette());
+        legend.setPalette(t.palette());
+        // The key's copy in the Key button, when the key has made way for the lanes.
+        for (MenuItem item : keyButton.getItems()) {
+            if (item instanceof javafx.scene.control.CustomMenuItem c
+                    && c.getContent() instanceof dev.eventlanes.ui.lanes.Legend l) {
+                l.setPalette(t.palette());
+            }
+        }
+        codeList.refresh();
+    }
+
     public void zoomIn() {
         for (double z : ZOOM_STEPS) {
             if (z > zoom.get() + 1e-9) {
@@ -1044,6 +1082,7 @@ public final class MainView {
         label(addTaskButton, "action.addTask", "action.addTask.tip");
         label(addEventButton, "action.addEvent", "action.addEvent.tip");
         tip(languageBox, "language.tip");
+        label(themeMenu, "theme.label", "theme.tip");
         tip(scrubber, "scrubber.tip");
         eventsTitle.setText(i18n.get("events.title"));
         eventsHost.setAccessibleText(i18n.get("events.tip"));
@@ -1496,6 +1535,7 @@ public final class MainView {
                 .add("present", view, "F5", this::togglePresentation, key(KeyCode.F5))
                 .add("lesson", view, "L", () -> lessonToggle.setSelected(!lessonToggle.isSelected()), key(KeyCode.L))
                 .add("fullScreen", view, "F11", this::toggleFullScreen, key(KeyCode.F11))
+                .add("theme", view, "T", () -> theme.set(theme.get().next()), key(KeyCode.T))
                 .add("help", view, "F1   ?", this::toggleKeyHelp, key(KeyCode.F1),
                         new javafx.scene.input.KeyCharacterCombination("?", KeyCombination.SHIFT_ANY),
                         key(KeyCode.SLASH, KeyCombination.SHIFT_DOWN))

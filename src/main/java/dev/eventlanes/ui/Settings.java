@@ -9,9 +9,10 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * What the window remembers between launches (size, language, zoom, last scenario), in a small
- * properties file. The app uses {@code ~/.eventlanes/settings.properties}; the system property
- * {@code eventlanes.settings} points elsewhere, which is how tests keep away from the user's file.
+ * What the window remembers between launches (size, language, zoom, theme, last scenario), in a
+ * small properties file. The app uses {@code ~/.eventlanes/settings.properties}; the system
+ * property {@code eventlanes.settings} points elsewhere, which is how tests keep away from the
+ * user's file.
  */
 public final class Settings {
     private final Path file;

@@ -224,6 +224,17 @@ class KeysTest {
             r.type(KeyCode.F11);
             assertThat(stage.isFullScreen()).isFalse();
         });
+        c.put("theme", r -> {
+            // Light, dark, high contrast and round again: the window's colours, and the lanes'.
+            r.type(KeyCode.T);
+            assertThat(view.themeProperty().get()).isEqualTo(Theme.DARK);
+            assertThat(view.lanes().palette()).isSameAs(Palette.DARK);
+            r.type(KeyCode.T);
+            assertThat(view.themeProperty().get()).isEqualTo(Theme.CONTRAST);
+            r.type(KeyCode.T);
+            assertThat(view.themeProperty().get()).isEqualTo(Theme.LIGHT);
+            assertThat(Theme.current()).isEqualTo(Theme.LIGHT);
+        });
         c.put("help", r -> {
             r.type(KeyCode.F1);
             assertThat(view.keyHelp()).isNotNull();
@@ -293,6 +304,7 @@ class KeysTest {
                 view.togglePresentation();
             }
             view.zoomProperty().set(1);
+            view.themeProperty().set(Theme.LIGHT);
             stage.setFullScreen(false);
         });
         saved.clear();

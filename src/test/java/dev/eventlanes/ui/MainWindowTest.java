@@ -685,7 +685,8 @@ class MainWindowTest {
         // Seed 1 is a Python program: its event exists once main has run its first step.
         robot.clickOn("#step");
         for (String id : new String[] {"#presets", "#open", "#paste", "#save", "#semantics", "#reset", "#stepBack",
-            "#play", "#step", "#stepLine", "#speed", "#addTask", "#addEvent", "#language", "#scrubber", "#toggle-event"}) {
+            "#play", "#step", "#stepLine", "#speed", "#addTask", "#addEvent", "#language", "#theme", "#scrubber",
+            "#toggle-event"}) {
             Node n = robot.lookup(id).query();
             assertThat(n.getAccessibleText()).as(id).isNotBlank();
         }
