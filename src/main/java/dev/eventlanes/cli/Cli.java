@@ -45,7 +45,8 @@ public final class Cli {
                                         [--trace OUT.jsonl] [--chrome-trace OUT.json] [--op-limit N]
                    event-lanes render FILE --png OUT.png [--scene OUT.json] [--at-step N | --at-time T]
                                         [--width W] [--height H] [--semantics ...] [--seed N]
-                                        [--lang en|zh] [--window] [--zoom PERCENT] [--presentation]
+                                        [--lang en|zh] [--theme light|dark|contrast] [--window]
+                                        [--zoom PERCENT] [--presentation]
                    event-lanes bench
                    event-lanes              (no arguments: open the window)
 
@@ -319,6 +320,7 @@ public final class Cli {
         int width = 0;
         int height = 0;
         String lang = "en";
+        String theme = null;
         String png = null;
         String scene = null;
         boolean window = false;
@@ -375,6 +377,14 @@ public final class Cli {
                             }
                             lang = value;
                         }
+                        case "--theme" -> {
+                            List<String> themes = pictures == null ? List.of(value) : pictures.themes();
+                            if (!themes.contains(value)) {
+                                return usage("--theme must be " + String.join(", ", themes.subList(0, themes.size() - 1))
+                                        + " or " + themes.get(themes.size() - 1) + ", not '" + value + "'");
+                            }
+                            theme = value;
+                        }
                         default -> {
                             return usage("unknown option " + name);
                         }
@@ -414,7 +424,8 @@ public final class Cli {
         PictureMaker.Result r;
         try {
             r = pictures.make(new PictureMaker.Request(path.getFileName().toString(), text, semantics, seed, atStep, atTime,
-                    width, height, lang, Path.of(png), scene == null ? null : Path.of(scene), window, zoom, presentation));
+                    width, height, lang, theme, Path.of(png), scene == null ? null : Path.of(scene), window, zoom,
+                    presentation));
         } catch (IOException e) {
             err.println("event-lanes: cannot write the picture: " + e.getMessage());
             return SOFTWARE;

@@ -24,6 +24,7 @@ public interface PictureMaker {
      * @param width     the picture's size in pixels (0: the default)
      * @param height    the picture's size in pixels (0: tall enough for every lane)
      * @param lang      "en" or "zh"
+     * @param theme     one of {@link #themes()}, or null for the first (light)
      * @param png       where to write the picture
      * @param scene     where to write the scene as JSON, or null
      * @param window    the whole window instead of just the lanes
@@ -31,7 +32,7 @@ public interface PictureMaker {
      * @param presentation the window in presentation mode
      */
     record Request(String fileName, String text, Semantics semantics, Long seed, Integer atStep, Double atTime,
-                   int width, int height, String lang, Path png, Path scene, boolean window, Double zoom,
+                   int width, int height, String lang, String theme, Path png, Path scene, boolean window, Double zoom,
                    boolean presentation) {
     }
 
@@ -40,4 +41,7 @@ public interface PictureMaker {
     }
 
     Result make(Request request) throws IOException;
+
+    /** The themes a picture can be drawn in, by name, the default first ({@code light}, {@code dark}, ...). */
+    List<String> themes();
 }

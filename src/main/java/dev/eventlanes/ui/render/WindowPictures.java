@@ -10,6 +10,7 @@ import dev.eventlanes.ui.MainViewModel;
 import dev.eventlanes.ui.PresetCatalog;
 import dev.eventlanes.ui.Session;
 import dev.eventlanes.ui.Styles;
+import dev.eventlanes.ui.Theme;
 import dev.eventlanes.ui.lanes.LanesView;
 import dev.eventlanes.ui.program.ProgramSource;
 import dev.eventlanes.ui.program.ProgramSources;
@@ -76,6 +77,11 @@ public final class WindowPictures implements PictureMaker {
         if (System.getProperty(key) == null) {
             System.setProperty(key, value);
         }
+    }
+
+    @Override
+    public List<String> themes() {
+        return Theme.ids();
     }
 
     @Override
@@ -167,6 +173,8 @@ public final class WindowPictures implements PictureMaker {
      */
     private Drawing open(Request r) throws IOException {
         I18n i18n = new I18n("zh".equals(r.lang()) ? I18n.CHINESE : Locale.ENGLISH);
+        // The theme of the whole application (its controls' stylesheet), before anything is made.
+        Theme.use(r.theme() == null ? Theme.LIGHT : Theme.parse(r.theme()));
         ProgramSources sources = ProgramSources.defaults();
         ProgramSource.Loaded loaded = sources.load(r.fileName(), r.text());
         if (!loaded.ok()) {

@@ -178,6 +178,9 @@ class RenderCommandTest {
         assertThat(cli("render", p.toString(), "--png", "x.png", "--zoom", "400").err()).contains("--zoom must be a percentage from 50 to 300");
         assertThat(cli("render", p.toString(), "--png", "x.png", "--zoom", "big").code()).isEqualTo(64);
         assertThat(cli("render", p.toString(), "--png", "x.png", "--presentation").err()).contains("give --window too");
+        Outcome theme = cli("render", p.toString(), "--png", "x.png", "--theme", "pink");
+        assertThat(theme.code()).isEqualTo(64);
+        assertThat(theme.err()).contains("--theme must be light, dark or contrast, not 'pink'");
     }
 
     @Test
@@ -194,5 +197,37 @@ class RenderCommandTest {
         }
         assertThat(seen.get()).startsWith("false true").endsWith("200 %");
         assertThat(dir.resolve("p.png")).exists();
+    }
+
+    /** The share of a picture's pixels darker than a mid grey. */
+    private static double darkShare(Path png) throws IOException {
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        long dark = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                if (((rgb >> 16 & 255) + (rgb >> 8 & 255) + (rgb & 255)) / 3 < 100) {
+                    dark++;
+                }
+            }
+        }
+        return (double) dark / ((long) img.getWidth() * img.getHeight());
+    }
+
+    @Test
+    void drawsInTheThemeAskedFor() throws IOException {
+        Path p = preset("seed1_worker_waits.py");
+        Path light = dir.resolve("light.png");
+        Path dark = dir.resolve("dark.png");
+        assertThat(cli("render", p.toString(), "--png", light.toString(), "--window", "--width", "1024", "--height", "768")
+                .code()).isZero();
+        assertThat(cli("render", p.toString(), "--png", dark.toString(), "--window", "--width", "1024", "--height", "768",
+                "--theme", "dark").code()).isZero();
+        assertThat(darkShare(light)).as("light").isLessThan(0.2);
+        assertThat(darkShare(dark)).as("dark").isGreaterThan(0.6);
+        // And the next picture is light again, unless asked otherwise.
+        assertThat(cli("render", p.toString(), "--png", light.toString(), "--window", "--width", "1024", "--height", "768")
+                .code()).isZero();
+        assertThat(darkShare(light)).as("light again").isLessThan(0.2);
     }
 }
