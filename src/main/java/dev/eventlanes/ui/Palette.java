@@ -393,7 +393,7 @@ public final class Palette {
         ls.put(TaskState.FAILED, state("#a51d1d", "#a51d1d", null, "#a51d1d"));
         Color[] lt = {c("#e07a1f"), c("#1f8fe0"), c("#c2368f"), c("#2aa198"), c("#8c5cd6"), c("#b58900"),
             c("#d33682"), c("#268bd2")};
-        LIGHT = new Palette("light", l, ls, lt, 0.82, 0.62);
+        LIGHT = new Palette("light", l, ls, lt, 0.76, 0.56);
 
         Map<Ink, Color> d = new EnumMap<>(Ink.class);
         d.put(Ink.BACKGROUND, c("#0d1117"));
@@ -529,6 +529,6 @@ public final class Palette {
         hs.put(TaskState.FAILED, state("#8b0000", "#8b0000", null, "#8b0000"));
         Color[] ht = {c("#b34700"), c("#0050c8"), c("#a0005a"), c("#00706a"), c("#6a1fb5"), c("#7a5c00"),
             c("#c0003c"), c("#00529b")};
-        CONTRAST = new Palette("contrast", h, hs, ht, 0.88, 0.7);
+        CONTRAST = new Palette("contrast", h, hs, ht, 0.7, 0.45);
     }
 }

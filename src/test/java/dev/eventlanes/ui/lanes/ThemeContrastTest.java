@@ -195,13 +195,18 @@ class ThemeContrastTest {
             Shown w = window(robot);
             MainView view = w.view();
             MainViewModel vm = w.vm();
-            // The end of the run: the banner is up, the output full; a lane selected, its line marked.
+            List<String> seen = new ArrayList<>();
+            // Mid-run, a lane selected: tasks' lines marked in the code, badges, a waiting toggle.
             robot.interact(() -> {
-                vm.runToEnd();
+                vm.step();
+                vm.step();
                 view.lanes().selectedTaskProperty().set(0);
             });
             WaitForAsyncUtils.waitForFxEvents();
-            List<String> seen = new ArrayList<>();
+            robot.interact(() -> check(t, stage.getScene(), seen, failing));
+            // The end of the run: the banner is up, the output full.
+            robot.interact(vm::runToEnd);
+            WaitForAsyncUtils.waitForFxEvents();
             robot.interact(() -> check(t, stage.getScene(), seen, failing));
             // The keys overlay over it.
             robot.interact(() -> view.root().requestFocus());
@@ -226,6 +231,32 @@ class ThemeContrastTest {
             // The toolbar, the events, the lanes' headers, code, output, status, banner, keys, a dialog.
             assertThat(counted.get(t)).as(t.id() + ": texts checked").isGreaterThan(100);
         }
+    }
+
+    @Test
+    void theCodeReadsOnTheLineOfEveryTaskColourAndEveryBadgeReads() {
+        // The window tints a line and makes a badge for whichever task is there: every colour.
+        List<String> failing = new ArrayList<>();
+        for (Theme t : Theme.values()) {
+            Palette p = t.palette();
+            for (int task = 0; task < p.taskColours(); task++) {
+                for (boolean strong : new boolean[] {false, true}) {
+                    // A marked line's number is in the code's colour too (the style sheet's :marked-line).
+                    for (Ink words : List.of(Ink.CODE_TEXT)) {
+                        double c = Palette.contrast(p.get(words), p.lineTint(task, strong));
+                        if (c < ScenePainter.TEXT) {
+                            failing.add(String.format(Locale.ROOT, "%s: %s on task %d's %s tint: %.2f:1", t.id(), words, task,
+                                    strong ? "strong" : "soft", c));
+                        }
+                    }
+                }
+                double b = Palette.contrast(p.get(Ink.BADGE_TEXT), p.badge(task));
+                if (b < ScenePainter.TEXT) {
+                    failing.add(String.format(Locale.ROOT, "%s: task %d's badge: %.2f:1", t.id(), task, b));
+                }
+            }
+        }
+        assertThat(failing).isEmpty();
     }
 
     private static final Palette.Ink FOCUS = Ink.FOCUS;
