@@ -196,12 +196,16 @@ class ThemeContrastTest {
             MainView view = w.view();
             MainViewModel vm = w.vm();
             List<String> seen = new ArrayList<>();
-            // Mid-run, a lane selected: tasks' lines marked in the code, badges, a waiting toggle.
+            // Mid-run, a lane selected: tasks' lines marked in the code, badges, a waiting toggle;
+            // the lesson's notes open beside them, the answer shown.
             robot.interact(() -> {
                 vm.step();
                 vm.step();
                 view.lanes().selectedTaskProperty().set(0);
+                ((javafx.scene.control.ToggleButton) stage.getScene().lookup("#lessonToggle")).setSelected(true);
             });
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> ((javafx.scene.control.Button) stage.getScene().lookup("#lessonShowAnswer")).fire());
             WaitForAsyncUtils.waitForFxEvents();
             robot.interact(() -> check(t, stage.getScene(), seen, failing));
             // The end of the run: the banner is up, the output full.
