@@ -22,7 +22,7 @@ import java.util.List;
  * the trace records every step for the window to play back.
  */
 public final class PythonProgram implements Program {
-    /** One problem found before running, with the line it is on. */
+    /** One problem found before running, with the line it is on and its 0-based column there (-1 if not known). */
     public record Error(int line, int column, String message, String formatted) {
     }
 
@@ -64,7 +64,7 @@ public final class PythonProgram implements Program {
             return new CompileResult(new PythonProgram(fileName, source, c, detectSemantics(pr.module())), List.of());
         } catch (Runner.CompileFailure e) {
             String msg = "line " + e.line() + ": " + e.getMessage();
-            return new CompileResult(null, List.of(new Error(e.line(), 0, e.getMessage(), msg)));
+            return new CompileResult(null, List.of(new Error(e.line(), -1, e.getMessage(), msg)));
         }
     }
 

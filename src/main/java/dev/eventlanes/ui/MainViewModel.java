@@ -384,7 +384,7 @@ public final class MainViewModel {
     private boolean reportProblems(String name, List<ProgramSource.Problem> list) {
         List<ProgramSource.Problem> localized = new ArrayList<>();
         for (ProgramSource.Problem p : list) {
-            localized.add(new ProgramSource.Problem(p.line(), localize(p.message())));
+            localized.add(new ProgramSource.Problem(p.line(), p.column(), localize(p.message())));
         }
         problems.setAll(localized);
         beginAction();

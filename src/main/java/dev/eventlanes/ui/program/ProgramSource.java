@@ -16,8 +16,14 @@ public interface ProgramSource {
     /** Compiles; never throws for bad input: problems come back in {@link Loaded#problems()}. */
     Loaded load(String fileName, String text);
 
-    /** A problem in the input, with the 1-based line it refers to (0 if none). */
-    record Problem(int line, String message) {
+    /**
+     * A problem in the input, with the 1-based line it refers to (0 if none) and the 0-based
+     * column on that line where it is (-1 if not known), for the editor to mark it.
+     */
+    record Problem(int line, int column, String message) {
+        public Problem(int line, String message) {
+            this(line, -1, message);
+        }
     }
 
     /**

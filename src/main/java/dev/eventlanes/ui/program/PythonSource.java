@@ -17,7 +17,7 @@ public final class PythonSource implements ProgramSource {
         if (!r.ok()) {
             List<Problem> problems = new ArrayList<>();
             for (PythonProgram.Error e : r.errors()) {
-                problems.add(new Problem(e.line(), e.message()));
+                problems.add(new Problem(e.line(), e.column(), e.message()));
             }
             return Loaded.failed(problems);
         }
