@@ -86,6 +86,7 @@ public class EventLanesApp extends Application {
         view = new MainView(vm, PresetCatalog::all);
         Parent root = view.load();
         view.setLaneActions(new ScenarioActions(view));
+        view.useSettings(settings);
         view.zoomProperty().set(Math.max(MainView.MIN_ZOOM, Math.min(MainView.MAX_ZOOM, settings.getDouble("zoom", 1.0))));
         Rectangle2D visible = Screen.getPrimary().getVisualBounds();
         WindowPlacement at = WindowPlacement.fit(settings.getDouble("width", Double.NaN),

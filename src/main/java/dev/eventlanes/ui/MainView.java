@@ -2,6 +2,9 @@ package dev.eventlanes.ui;
 
 import dev.eventlanes.model.Loop;
 import dev.eventlanes.model.Semantics;
+import dev.eventlanes.ui.code.CodePanel;
+import dev.eventlanes.ui.code.PasteEditor;
+import dev.eventlanes.ui.code.ProgramSaver;
 import dev.eventlanes.ui.lanes.LanesView;
 import dev.eventlanes.ui.program.ProgramSource;
 import java.io.File;
@@ -38,7 +41,6 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -59,8 +61,6 @@ import javafx.util.StringConverter;
  * keys, and hosts the custom lanes and toggles. No run logic lives here.
  */
 public final class MainView {
-    private static final PseudoClass SELECTED_LINE = PseudoClass.getPseudoClass("selected-line");
-    private static final PseudoClass MARKED_LINE = PseudoClass.getPseudoClass("marked-line");
     /**
      * The zoom's steps, as browsers have them: Ctrl+= and Ctrl+- go from one to the next, so
      * the percentage shown is always a round one and Ctrl+- undoes Ctrl+= exactly.
@@ -102,21 +102,13 @@ public final class MainView {
     private EventsBar eventsBar;
     private AnimationTimer timer;
     private boolean updatingScrubber;
-    /** The code panel's rows as shown (see {@link CodeRow}). */
-    private final javafx.collections.ObservableList<CodeRow> codeRows = FXCollections.observableArrayList();
-    /**
-     * The width of the code panel's badge column, the same on every row so that the code starts at
-     * the same x on every line, marked or not; and how many badges fit in it side by side.
-     */
-    private final DoubleProperty gutterWidth = new SimpleDoubleProperty(0);
-    private int gutterSlots = 1;
-    /** The narrowest a badge gets when several share the column: one letter of its name. */
-    private double badgeMin;
-    /** How many badges fit beside the count of the rest ("+12"), when not all fit. */
-    private int badgesBesideCount;
-    /** What the gutter was last measured for (the lanes' names, zoom and language). */
-    private String gutterFor = "";
-    private Label badgeProbe;
+    /** The code panel (see {@link CodePanel}); its text size is remembered as {@value #CODE_TEXT}. */
+    private CodePanel codeView;
+    static final String CODE_TEXT = "codeText";
+    /** Save for a pasted program. */
+    private ProgramSaver saver;
+    /** Where the code's text size and the last folder saved to are remembered (none until {@link #useSettings}). */
+    private Settings settings = new Settings(null);
     /** How long a step's glide lasts; zero when animations are off (tests). */
     static final double STEP_GLIDE_MS = 280;
     private final DoubleProperty shownUnit = new SimpleDoubleProperty(0);
@@ -173,7 +165,7 @@ public final class MainView {
     @FXML private Slider scrubber;
     @FXML private StackPane legendHost;
     @FXML private Label codeTitle;
-    @FXML private ListView<CodeRow> codeList;
+    @FXML private StackPane codeHost;
     @FXML private TabPane bottomTabs;
     @FXML private Tab outputTab;
     @FXML private Tab problemsTab;
@@ -249,6 +241,13 @@ public final class MainView {
 
     @FXML
     private void initialize() {
+        codeView = new CodePanel(i18n);
+        codeHost.getChildren().add(codeView);
+        codeView.textScaleProperty().addListener((o, a, b) -> {
+            settings.putDouble(CODE_TEXT, b.doubleValue());
+            settings.save();
+        });
+        saver = new ProgramSaver(i18n, settings, this::styleDialog);
         lanes = new LanesView(i18n);
         lanes.setId("lanes");
         lanesHost.getChildren().add(lanes);
@@ -323,6 +322,7 @@ public final class MainView {
             applyZoom();
             texts();
             title();
+            codeView.invalidateGutter();
             redraw();
             outputList.refresh();
             problemsList.refresh();
@@ -429,26 +429,7 @@ public final class MainView {
             }
         });
 
-        // Code, output and problems.
-        codeList.setItems(codeRows);
-        codeList.setCellFactory(l -> new CodeCell());
-        codeList.setFocusTraversable(false);
-        // Measures a badge as the style sheet draws it in a line, for the badge column's width:
-        // in a stand-in for a line, whose font the badge's size is relative to.
-        badgeProbe = new Label();
-        badgeProbe.getStyleClass().add(Styles.CODE_BADGE);
-        Label probeLine = new Label("", badgeProbe);
-        probeLine.getStyleClass().add("list-cell");
-        probeLine.setManaged(false);
-        probeLine.setVisible(false);
-        ((javafx.scene.layout.Pane) codeList.getParent()).getChildren().add(probeLine);
-        // Measured once the panel is in a window (a program opened before that had no column yet).
-        badgeProbe.sceneProperty().addListener((o, a, b) -> {
-            if (b != null && vm.timeline() != null) {
-                gutterFor = "";
-                showCode();
-            }
-        });
+        // Output and problems.
         outputList.setItems(vm.output());
         outputList.setCellFactory(l -> new OutputCell());
         problemsList.setItems(vm.problems());
@@ -484,14 +465,14 @@ public final class MainView {
         });
         vm.selectedTaskProperty().addListener((o, a, b) -> {
             redraw();
-            scrollCodeToSelected(true);
+            revealSelectedLine();
         });
         vm.selectedRowProperty().addListener((o, a, b) -> {
             redraw();
             if (b.intValue() > 0) {
-                codeList.scrollTo(Math.max(0, b.intValue() - 4));
+                codeView.revealLine(b.intValue());
             } else {
-                scrollCodeToSelected(true);
+                revealSelectedLine();
             }
         });
         vm.semanticsProperty().addListener((o, a, b) -> eventsBar.setSemantics(b));
@@ -520,7 +501,7 @@ public final class MainView {
             applyZoom();
             zoomText();
             // The badge column is measured in the new size once the style sheet has applied it.
-            gutterFor = "";
+            codeView.invalidateGutter();
             redraw();
         });
         // A taller or shorter window has another room for the lanes; so has a narrower lanes
@@ -1023,7 +1004,7 @@ public final class MainView {
                 l.setPalette(t.palette());
             }
         }
-        codeList.refresh();
+        codeView.restyle();
     }
 
     public void zoomIn() {
@@ -1091,7 +1072,7 @@ public final class MainView {
         codeTitle.setText(i18n.get("code.title"));
         outputTab.setText(i18n.get("output.title"));
         problemsTab.setText(i18n.get("problems.title") + (vm.problems().isEmpty() ? "" : " (" + vm.problems().size() + ")"));
-        codeList.setAccessibleText(i18n.get("code.title"));
+        codeView.setAccessibleWords(i18n.get("code.title"));
         outputList.setAccessibleText(i18n.get("output.title"));
         problemsList.setAccessibleText(i18n.get("problems.title"));
         if (speedValue != null && vm.speedProperty() != null) {
@@ -1154,7 +1135,7 @@ public final class MainView {
         // The time axis' zoom belongs to the program: another one opens fitted to the view.
         lanes.fitNextRun();
         bottomTabs.getSelectionModel().select(outputTab);
-        codeList.scrollTo(dev.eventlanes.ui.lesson.SessionLessons.codeRow(vm.session()));
+        codeView.scrollToTop(dev.eventlanes.ui.lesson.SessionLessons.codeRow(vm.session()));
         setLaneActions(laneActions);
         lessonPanel.showSession(vm.session());
         title();
@@ -1190,7 +1171,8 @@ public final class MainView {
         // + Task / + Event on a preset start a blank click-built scenario, so they stay enabled.
         addTaskButton.setDisable(laneActions == LaneActions.NONE);
         addEventButton.setDisable(laneActions == LaneActions.NONE);
-        saveButton.setDisable(!editable);
+        // A pasted program is saved as the text that runs (see ProgramSaver).
+        saveButton.setDisable(!editable && !saver.canSave(vm.session() == null ? null : vm.session().program()));
     }
 
     /**
@@ -1230,98 +1212,9 @@ public final class MainView {
         if (!vm.playingProperty().get() || scrubberMovesFar(k) || System.nanoTime() - scrubberShownAt >= MainViewModel.TEXTS_EVERY_NANOS) {
             showScrubber();
         }
-        showCode();
+        codeView.show(vm.codeLines(), vm.markers(), vm.timeline().lanes(), vm.selectedTaskProperty().get(),
+                vm.selectedRowProperty().get());
     }
-
-    /**
-     * One row of the code panel: all a cell shows, so a cell shows exactly its row (a cell keyed
-     * by its line number alone kept the previous program's text where the numbers matched).
-     *
-     * @param selected true if the selected lane's task is at this line
-     */
-    record CodeRow(int number, int digits, String text, List<MainViewModel.Marker> markers, boolean selected) {
-    }
-
-    /**
-     * The code and where each task is in it, at the position shown. Only rows that changed are
-     * replaced, so a step restyles the lines a task left and reached, not the whole panel.
-     */
-    private void showCode() {
-        List<String> code = vm.codeLines();
-        List<MainViewModel.Marker> markers = vm.markers();
-        measureGutter();
-        java.util.Map<Integer, List<MainViewModel.Marker>> at = new java.util.HashMap<>();
-        for (MainViewModel.Marker m : markers) {
-            at.computeIfAbsent(m.line(), x -> new java.util.ArrayList<>()).add(m);
-        }
-        int selected = vm.selectedTaskProperty().get();
-        int digits = String.valueOf(code.size()).length();
-        List<CodeRow> rows = new java.util.ArrayList<>(code.size());
-        for (int i = 0; i < code.size(); i++) {
-            List<MainViewModel.Marker> here = at.getOrDefault(i + 1, List.of());
-            // The selected lane's line, or the line of what was picked on its lane.
-            int pickedRow = vm.selectedRowProperty().get();
-            boolean sel = pickedRow > 0 && pickedRow == i + 1;
-            for (MainViewModel.Marker m : here) {
-                sel |= pickedRow <= 0 && m.task() == selected;
-            }
-            rows.add(new CodeRow(i + 1, digits, code.get(i), List.copyOf(here), sel));
-        }
-        if (rows.size() != codeRows.size()) {
-            codeRows.setAll(rows);
-        } else {
-            for (int i = 0; i < rows.size(); i++) {
-                if (!rows.get(i).equals(codeRows.get(i))) {
-                    codeRows.set(i, rows.get(i));
-                }
-            }
-        }
-        scrollCodeToSelected(false);
-    }
-
-    /**
-     * Sizes the badge column for the longest lane name (up to {@link #BADGE_CHARS} characters; a
-     * longer one is cut short, its whole name in the tooltip), as the style sheet draws it now.
-     * Several tasks at one line share the column, each badge cut down to as few as one letter
-     * on its own colour; as many as fit that way, then a count of the rest.
-     */
-    private void measureGutter() {
-        StringBuilder longest = new StringBuilder();
-        if (vm.timeline() != null) {
-            for (dev.eventlanes.scene.TraceIndex.Lane l : vm.timeline().lanes()) {
-                if (l != null && l.name().length() > longest.length()) {
-                    longest.setLength(0);
-                    longest.append(l.name(), 0, Math.min(l.name().length(), BADGE_CHARS));
-                }
-            }
-        }
-        String key = longest + "|" + sizes.code() + "|" + i18n.locale();
-        if (key.equals(gutterFor) || badgeProbe.getScene() == null) {
-            return;
-        }
-        gutterFor = key;
-        badgeProbe.setText(longest.length() == 0 ? "main" : longest.toString());
-        badgeProbe.applyCss();
-        double one = badgeProbe.prefWidth(-1);
-        if (one <= 0) {
-            // Not styled yet (no skin before the first CSS pass): measured on a later redraw.
-            gutterFor = "";
-            return;
-        }
-        badgeProbe.setText("W");
-        badgeMin = Math.ceil(badgeProbe.prefWidth(-1));
-        badgeProbe.setText("+99");
-        double count = Math.ceil(badgeProbe.prefWidth(-1));
-        // Room for the longest name, and for three tasks at one line, a letter each at least.
-        double w = Math.max(Math.ceil(one), 3 * badgeMin + 2 * BADGE_GAP);
-        gutterWidth.set(w);
-        gutterSlots = Math.max(1, (int) ((w + BADGE_GAP) / (badgeMin + BADGE_GAP)));
-        badgesBesideCount = Math.max(0, (int) ((w - count) / (badgeMin + BADGE_GAP)));
-    }
-
-    /** Characters of a lane's name a badge shows before it is cut short. */
-    static final int BADGE_CHARS = 10;
-    static final double BADGE_GAP = 3;
 
     /**
      * While playing, the position runs just behind a run that grows in bursts, so the scrubber's
@@ -1362,34 +1255,12 @@ public final class MainView {
         return moved * scrubber.getWidth() >= 0.5;
     }
 
-    /**
-     * Brings the selected lane's line into view: at once when the lane is selected, and as the
-     * line moves only if it would leave the panel (the panel does not jump on every step).
-     */
-    private void scrollCodeToSelected(boolean always) {
+    /** Brings the selected lane's line into the code panel's view (the lane was just selected). */
+    private void revealSelectedLine() {
         int t = vm.selectedTaskProperty().get();
-        if (t < 0) {
-            return;
+        if (t >= 0 && vm.timeline() != null) {
+            codeView.revealTask(vm.markers(), t);
         }
-        for (MainViewModel.Marker m : vm.markers()) {
-            if (m.task() == t) {
-                int row = m.line() - 1;
-                if (always || !codeRowInView(row)) {
-                    codeList.scrollTo(Math.max(0, row - 3));
-                }
-                return;
-            }
-        }
-    }
-
-    /** Whether row i of the code panel is in view, with a row to spare at each edge. */
-    private boolean codeRowInView(int i) {
-        if (!(codeList.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)) {
-            return false;
-        }
-        javafx.scene.control.IndexedCell<?> first = flow.getFirstVisibleCell();
-        javafx.scene.control.IndexedCell<?> last = flow.getLastVisibleCell();
-        return first != null && last != null && i > first.getIndex() && i < last.getIndex();
     }
 
     /**
@@ -1534,6 +1405,13 @@ public final class MainView {
                 .add("zoomReset", view, null, this::zoomReset, key(KeyCode.DIGIT0, shortcut), key(KeyCode.NUMPAD0, shortcut))
                 .add("present", view, "F5", this::togglePresentation, key(KeyCode.F5))
                 .add("lesson", view, "L", () -> lessonToggle.setSelected(!lessonToggle.isSelected()), key(KeyCode.L))
+                .add("codeBigger", view, null, () -> codeView.textBigger(),
+                        key(KeyCode.EQUALS, shortcut, KeyCombination.SHIFT_DOWN), key(KeyCode.PLUS, shortcut, KeyCombination.SHIFT_DOWN),
+                        key(KeyCode.ADD, shortcut, KeyCombination.SHIFT_DOWN))
+                .add("codeSmaller", view, null, () -> codeView.textSmaller(),
+                        key(KeyCode.MINUS, shortcut, KeyCombination.SHIFT_DOWN), key(KeyCode.SUBTRACT, shortcut, KeyCombination.SHIFT_DOWN))
+                .add("codeNormal", view, null, () -> codeView.textNormal(),
+                        key(KeyCode.DIGIT0, shortcut, KeyCombination.SHIFT_DOWN), key(KeyCode.NUMPAD0, shortcut, KeyCombination.SHIFT_DOWN))
                 .add("fullScreen", view, "F11", this::toggleFullScreen, key(KeyCode.F11))
                 .add("theme", view, "T", () -> theme.set(theme.get().next()), key(KeyCode.T))
                 .add("help", view, "F1   ?", this::toggleKeyHelp, key(KeyCode.F1),
@@ -1787,48 +1665,43 @@ public final class MainView {
         showPasteDialog(pasteDraft);
     }
 
-    /** The paste dialog; code that fails stays in the editor, with its problems, to be fixed. */
+    /**
+     * The paste dialog; code that fails stays in the editor, with its problems listed and marked
+     * in it (a click on one goes there), to be fixed.
+     */
     public Dialog<ButtonType> showPasteDialog(String initial) {
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(window());
         d.setTitle(i18n.get("dialog.paste.title"));
         d.setHeaderText(i18n.get("dialog.paste.header"));
-        TextArea area = new TextArea(initial);
-        area.setId("pasteArea");
-        area.setPrefSize(800, 420);
-        area.setStyle("-fx-font-family: 'DejaVu Sans Mono'; -fx-font-size: 16px;");
-        ChoiceBox<String> kind = new ChoiceBox<>(FXCollections.observableArrayList("Python (.py)", "Scenario (.json)"));
-        kind.setValue(initial.trim().startsWith("{") ? "Scenario (.json)" : "Python (.py)");
-        kind.setAccessibleText(i18n.get("dialog.paste.kind"));
-        ListView<String> errs = new ListView<>();
-        errs.setId("pasteProblems");
-        errs.setPrefHeight(110);
-        errs.getStyleClass().add(Styles.CONSOLE);
-        VBox box = new VBox(8, new HBox(8, new Label(i18n.get("dialog.paste.kind")), kind), area, errs);
+        PasteEditor editor = new PasteEditor(i18n, initial);
+        editor.editor().textScaleProperty().bind(codeView.textScaleProperty());
+        VBox box = new VBox(8, new HBox(8, new Label(i18n.get("dialog.paste.kind")), editor.kindBox()), editor.editor(),
+                editor.problemList());
+        VBox.setVgrow(editor.editor(), Priority.ALWAYS);
         d.getDialogPane().setContent(box);
         styleDialog(d.getDialogPane());
+        d.setResizable(true);
         ButtonType run = button("dialog.paste.run", ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = button("dialog.cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
         d.getDialogPane().getButtonTypes().addAll(run, cancel);
         Node runButton = d.getDialogPane().lookupButton(run);
         runButton.setId("pasteRun");
         runButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
-            String name = kind.getValue().contains("json") ? "pasted.json" : "pasted.py";
-            if (vm.openText(name, area.getText(), "pasted:" + name)) {
+            boolean python = editor.isPython();
+            String name = python ? "pasted.py" : "pasted.json";
+            String text = editor.text();
+            if (vm.openText(name, text, "pasted:" + name)) {
+                saver.pasted(vm.session().program(), text, python);
                 afterOpen();
             } else {
                 // Keep the dialog open with the code, so it can be fixed.
-                errs.getItems().setAll(vm.problems().stream().map(p -> p.line() > 0
-                        ? i18n.get("problem.line", p.line(), p.message()) : p.message()).toList());
+                editor.showProblems(vm.problems());
                 e.consume();
             }
         });
-        d.setOnShown(e -> {
-            // All selected, so that pasting over the last program replaces it in one go.
-            area.requestFocus();
-            area.selectAll();
-        });
-        d.setOnHidden(e -> pasteDraft = area.getText());
+        d.setOnShown(e -> editor.focusAndSelectAll());
+        d.setOnHidden(e -> pasteDraft = editor.text());
         d.show();
         return d;
     }
@@ -1862,6 +1735,18 @@ public final class MainView {
 
     @FXML
     private void onSave() {
+        Session s = vm.session();
+        // A pasted program as it was pasted; one whose scenario has been clicked on since, with
+        // its clicks (the lane actions' Save).
+        if (s != null && saver.canSave(s.program()) && !vm.dirtyProperty().get()) {
+            java.nio.file.Path p = saver.save(window());
+            if (p != null) {
+                vm.savedAs("file:" + p);
+                vm.showBannerKey(false, "banner.saved", p.getFileName().toString());
+                title();
+            }
+            return;
+        }
         laneActions.save(vm, window());
     }
 
@@ -1921,6 +1806,28 @@ public final class MainView {
         return lanes;
     }
 
+    /** The code panel's code component. */
+    public CodePanel codeView() {
+        return codeView;
+    }
+
+    /** Save for pasted programs (tests answer its file chooser). */
+    public ProgramSaver saver() {
+        return saver;
+    }
+
+    /**
+     * Where the view remembers what it keeps between launches itself: the code's text size and
+     * the folder a pasted program was last saved to.
+     */
+    public void useSettings(Settings s) {
+        // The remembered size first, so that setting it writes nothing.
+        codeView.textScaleProperty().set(Math.max(dev.eventlanes.ui.code.CodeEditor.MIN_TEXT,
+                Math.min(dev.eventlanes.ui.code.CodeEditor.MAX_TEXT, s.getDouble(CODE_TEXT, 1.0))));
+        settings = s;
+        saver.setSettings(s);
+    }
+
     public EventsBar eventsBar() {
         return eventsBar;
     }
@@ -1934,122 +1841,6 @@ public final class MainView {
     }
 
     // ------------------------------------------------------------------ cells
-
-    /**
-     * A line of code: a badge column, its number, then the code as the cell's own text. Both
-     * columns have the same width on every line, so the code starts at the same x marked or not
-     * (the badges used to sit in front of the code and push the marked line right). A line where
-     * tasks are gets a full-width tint in the first one's colour (the selected lane's, if it is
-     * there, more strongly), and each task a badge, as many as fit, then "+n".
-     */
-    private final class CodeCell extends ListCell<CodeRow> {
-        private final HBox gutter = new HBox(BADGE_GAP);
-        private final Label number = new Label();
-        private String tip;
-
-        CodeCell() {
-            gutter.getStyleClass().add(Styles.CODE_GUTTER);
-            gutter.setAlignment(Pos.CENTER_LEFT);
-            gutter.minWidthProperty().bind(gutterWidth);
-            gutter.prefWidthProperty().bind(gutterWidth);
-            gutter.maxWidthProperty().bind(gutterWidth);
-            // Numbers padded to the widest in the code font, which is monospaced: one width on every line.
-            number.getStyleClass().add(Styles.CODE_NUMBER);
-            number.setMinWidth(Region.USE_PREF_SIZE);
-            HBox box = new HBox(8, gutter, number);
-            box.setAlignment(Pos.CENTER_LEFT);
-            setGraphic(box);
-            setGraphicTextGap(12);
-            getStyleClass().add(Styles.CODE_LINE);
-            // The panel shows where tasks are; a click on a line selects nothing.
-            addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, javafx.event.Event::consume);
-            // A tooltip only for a marked line, made when the pointer first comes (see LazyTooltips).
-            addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
-                if (tip == null) {
-                    setTooltip(null);
-                } else if (getTooltip() == null) {
-                    setTooltip(new javafx.scene.control.Tooltip(tip));
-                } else {
-                    getTooltip().setText(tip);
-                }
-            });
-        }
-
-        @Override
-        protected void updateItem(CodeRow row, boolean empty) {
-            super.updateItem(row, empty);
-            gutter.getChildren().clear();
-            if (empty || row == null) {
-                setText(null);
-                setStyle(null);
-                number.setText("");
-                tip = null;
-                setAccessibleText(null);
-                pseudoClassStateChanged(SELECTED_LINE, false);
-                pseudoClassStateChanged(MARKED_LINE, false);
-                return;
-            }
-            number.setText(String.format(Locale.ROOT, "%" + row.digits() + "d", row.number()));
-            setText(row.text());
-            List<MainViewModel.Marker> ms = row.markers();
-            pseudoClassStateChanged(MARKED_LINE, !ms.isEmpty());
-            pseudoClassStateChanged(SELECTED_LINE, row.selected());
-            if (ms.isEmpty()) {
-                setStyle(null);
-                tip = null;
-                setAccessibleText(i18n.get("problem.line", row.number(), row.text()));
-                return;
-            }
-            int selected = vm.selectedTaskProperty().get();
-            MainViewModel.Marker lead = ms.get(0);
-            for (MainViewModel.Marker m : ms) {
-                if (m.task() == selected) {
-                    lead = m;
-                }
-            }
-            setStyle(lineStyle(lead.task(), row.selected()));
-            int shown = ms.size() <= gutterSlots ? ms.size() : badgesBesideCount;
-            List<String> words = new java.util.ArrayList<>();
-            for (int i = 0; i < ms.size(); i++) {
-                MainViewModel.Marker m = ms.get(i);
-                words.add(m.idle() ? i18n.get("code.marker.idle", m.name(), i18n.get("state.WAITING.idle"))
-                        : i18n.get("code.marker", m.name()));
-                if (i < shown) {
-                    Label badge = new Label(m.name());
-                    badge.getStyleClass().add(Styles.CODE_BADGE);
-                    badge.setStyle("-fx-background-color: " + Styles.web(Styles.badgeColor(m.task())) + ";");
-                    // Alone, a long name ends in "…"; sharing the column, a badge keeps the
-                    // letters it has room for (the colour and the tooltip tell the rest).
-                    badge.setTextOverrun(ms.size() == 1 ? javafx.scene.control.OverrunStyle.ELLIPSIS
-                            : javafx.scene.control.OverrunStyle.CLIP);
-                    badge.setMinWidth(badgeMin);
-                    gutter.getChildren().add(badge);
-                }
-            }
-            if (shown < ms.size()) {
-                Label more = new Label("+" + (ms.size() - shown));
-                more.getStyleClass().addAll(Styles.CODE_BADGE, Styles.CODE_BADGE_MORE);
-                more.setMinWidth(Region.USE_PREF_SIZE);
-                gutter.getChildren().add(more);
-                words.add(i18n.get("code.marker.more", ms.size() - shown));
-            }
-            tip = String.join("\n", words.subList(0, Math.min(words.size(), 12)));
-            setAccessibleText(i18n.get("problem.line", row.number(), row.text()) + ". " + String.join(". ", words));
-        }
-    }
-
-    /**
-     * A marked line's background: its task's colour, light enough to read the code over, over the
-     * whole width; stronger, with a bar of the full colour at the left edge, for the selected
-     * lane. Backgrounds only: a border would push the code right.
-     */
-    static String lineStyle(int task, boolean selected) {
-        String tint = Styles.web(Styles.lineTint(task, selected));
-        return selected
-                ? "-fx-background-color: " + Styles.web(Styles.taskColor(task)) + ", " + tint
-                        + "; -fx-background-insets: 0, 0 0 0 0.3em;"
-                : "-fx-background-color: " + tint + "; -fx-background-insets: 0;";
-    }
 
     private final class OutputCell extends ListCell<MainViewModel.OutputLine> {
         @Override

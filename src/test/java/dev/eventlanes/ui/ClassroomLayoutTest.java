@@ -15,7 +15,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -108,7 +107,7 @@ class ClassroomLayoutTest {
         double need = SceneBuilder.rulerHeight(s) + 3 * SceneBuilder.rowHeight(s);
         assertThat(lanes.getHeight()).as(where + ": room for the ruler and three lanes at scale " + s).isGreaterThanOrEqualTo(need - 1);
         assertThat(inWindow(lanes)).as(where + ": the lanes in the window").isTrue();
-        ListView<?> code = robot.lookup("#code").queryAs(ListView.class);
+        javafx.scene.layout.Region code = robot.lookup("#code").queryAs(org.fxmisc.richtext.CodeArea.class);
         assertThat(inWindow(code)).as(where + ": the code in the window").isTrue();
         assertThat(code.getWidth()).as(where + ": the code panel's width").isGreaterThan(200);
         assertThat(code.getHeight()).as(where + ": the code panel's height").isGreaterThan(120);
@@ -164,8 +163,8 @@ class ClassroomLayoutTest {
         assertThat(13 * s).as("the lanes' smallest text, px").isGreaterThanOrEqualTo(20);
         Labeled name = (Labeled) lanes(robot).lookup(".lane-name");
         assertThat(name.getFont().getSize()).as("a lane's name, px").isGreaterThanOrEqualTo(20);
-        Labeled codeLine = (Labeled) robot.lookup("#code").query().lookup(".list-cell");
-        assertThat(codeLine.getFont().getSize()).as("the code, px").isGreaterThanOrEqualTo(20);
+        javafx.scene.text.Text codeText = (javafx.scene.text.Text) robot.lookup("#code").query().lookup(".text");
+        assertThat(codeText.getFont().getSize()).as("the code, px").isGreaterThanOrEqualTo(20);
         robot.clickOn("#presentOutput");
         assertThat(robot.lookup("#output").tryQuery()).as("the output when asked for").isPresent();
         robot.interact(() -> view.root().requestFocus());

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.eventlanes.model.Semantics;
 import dev.eventlanes.model.TaskState;
 import dev.eventlanes.scene.TraceIndex;
+import dev.eventlanes.ui.code.CodeEditor;
+import dev.eventlanes.ui.code.CodePanel;
 import dev.eventlanes.ui.program.ProgramSources;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +18,11 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -55,26 +60,42 @@ class CodeAndOutputPanelsTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private ListView<?> code(FxRobot robot) {
-        return robot.lookup("#code").queryAs(ListView.class);
+    private CodeArea code(FxRobot robot) {
+        return robot.lookup("#code").queryAs(CodeArea.class);
     }
 
-    /** The code panel's cells on screen that show a line. */
-    private List<ListCell<?>> codeCells(FxRobot robot) {
-        List<ListCell<?>> out = new ArrayList<>();
-        ListView<?> list = code(robot);
-        for (Node n : list.lookupAll(".list-cell")) {
-            if (n instanceof ListCell<?> c && c.isVisible() && c.getIndex() >= 0 && c.getIndex() < list.getItems().size()
-                    && !c.isEmpty() && c.getParent() != null && c.getParent().isVisible()) {
-                out.add(c);
+    private CodePanel panel() {
+        return view.codeView();
+    }
+
+    /** The gutters of the lines on show, each beside its line's text (the area shows only these). */
+    private List<CodeEditor.Gutter> gutters(FxRobot robot) {
+        List<CodeEditor.Gutter> out = new ArrayList<>();
+        for (Node n : code(robot).lookupAll(".line-gutter")) {
+            if (n instanceof CodeEditor.Gutter g && g.getParent() != null && g.isVisible() && g.getScene() != null) {
+                out.add(g);
             }
         }
         return out;
     }
 
-    /** The code a cell shows: the cell's own text, beside its graphic (badges and number). */
-    private static Node codeText(ListCell<?> c) {
-        return c.getChildrenUnmodifiable().stream().filter(javafx.scene.text.Text.class::isInstance).findFirst().orElse(null);
+    /** The text beside a gutter, as drawn. */
+    private static TextFlow codeText(CodeEditor.Gutter g) {
+        return (TextFlow) g.getParent().getChildrenUnmodifiable().stream().filter(TextFlow.class::isInstance).findFirst().orElse(null);
+    }
+
+    private static String drawn(TextFlow t) {
+        StringBuilder b = new StringBuilder();
+        for (Node n : t.getChildren()) {
+            if (n instanceof Text x) {
+                b.append(x.getText());
+            }
+        }
+        return b.toString();
+    }
+
+    private List<MainViewModel.Marker> markersAt(int line) {
+        return vm.markers().stream().filter(m -> m.line() == line).toList();
     }
 
     /** Colours as the style sheet writes them: a tint set in CSS is parsed back from #rrggbb. */
@@ -139,35 +160,38 @@ class CodeAndOutputPanelsTest {
     void theCodePanelNeverShowsAnotherProgramsLines(FxRobot robot) {
         open(robot, "py:deadlock");
         playToTheEnd(robot);
-        robot.interact(() -> code(robot).scrollTo(code(robot).getItems().size() - 1));
+        robot.interact(() -> code(robot).showParagraphAtBottom(code(robot).getParagraphs().size() - 1));
         WaitForAsyncUtils.waitForFxEvents();
         for (String next : new String[] {"py:asyncio_set_then_clear", "asyncio_set_clear", "py:seed1_worker_waits"}) {
             open(robot, next);
             List<String> lines = vm.codeLines();
-            ListView<?> list = code(robot);
-            assertThat(list.getItems()).hasSize(lines.size());
-            // Every line, scrolled through with the wheel as the teacher did, and back up by rows.
-            robot.interact(() -> list.scrollTo(0));
-            javafx.scene.control.skin.VirtualFlow<?> flow = (javafx.scene.control.skin.VirtualFlow<?>) list.lookup(".virtual-flow");
+            CodeArea area = code(robot);
+            assertThat(area.getParagraphs()).hasSize(lines.size());
+            assertThat(area.getText()).isEqualTo(String.join("\n", lines));
+            // Every line, scrolled through with the wheel as the teacher did, and back up by lines.
+            robot.interact(() -> area.showParagraphAtTop(0));
             for (int step = 0; step < 30; step++) {
-                robot.interact(() -> flow.scrollPixels(20));
+                robot.interact(() -> area.scrollYBy(20));
                 WaitForAsyncUtils.waitForFxEvents();
                 assertShows(robot, next, lines);
             }
             for (int top = lines.size() - 1; top >= 0; top -= 3) {
                 int at = top;
-                robot.interact(() -> list.scrollTo(at));
+                robot.interact(() -> area.showParagraphAtTop(at));
                 WaitForAsyncUtils.waitForFxEvents();
                 assertShows(robot, next, lines);
             }
         }
     }
 
+    /** Every gutter on show has its own line's number, beside its own line's text. */
     private void assertShows(FxRobot robot, String program, List<String> lines) {
-        for (ListCell<?> c : codeCells(robot)) {
-            Label number = (Label) c.lookup(".code-number");
-            assertThat(number.getText().strip() + " " + c.getText()).as(program + ", line " + (c.getIndex() + 1))
-                    .isEqualTo((c.getIndex() + 1) + " " + lines.get(c.getIndex()));
+        List<CodeEditor.Gutter> shown = gutters(robot);
+        assertThat(shown).as(program + ": lines on show").isNotEmpty();
+        for (CodeEditor.Gutter g : shown) {
+            assertThat(g.line()).as(program).isBetween(1, lines.size());
+            assertThat(g.number().getText().strip() + " " + drawn(codeText(g))).as(program + ", line " + g.line())
+                    .isEqualTo(g.line() + " " + lines.get(g.line() - 1));
         }
     }
 
@@ -176,40 +200,45 @@ class CodeAndOutputPanelsTest {
         for (int i = 0; i < 2; i++) {
             robot.clickOn("#step");
         }
-        // Seed 1 with its lesson notes is taller than the panel: its two tasks' lines brought into view.
-        int first = vm.markers().stream().mapToInt(MainViewModel.Marker::line).min().orElseThrow();
-        robot.interact(() -> code(robot).scrollTo(first - 1));
-        WaitForAsyncUtils.waitForFxEvents();
-        List<ListCell<?>> cells = codeCells(robot);
+        List<MainViewModel.Marker> markers = vm.markers();
+        assertThat(markers).as("main's and worker's lines").hasSize(2);
         Double codeX = null;
         int marked = 0;
-        for (ListCell<?> c : cells) {
-            if (codeText(c) == null) {
-                continue;
-            }
-            double x = onScreen(codeText(c)).getMinX();
-            if (codeX == null) {
-                codeX = x;
-            }
-            // The code starts at the same x on every line, marked or not.
-            assertThat(x).as("line " + (c.getIndex() + 1)).isCloseTo(codeX, org.assertj.core.data.Offset.offset(0.5));
-            MainView.CodeRow row = (MainView.CodeRow) c.getItem();
-            if (!row.markers().isEmpty()) {
+        // Each marked line in view in turn: seed 1 with its lesson notes, its lines wrapped, is
+        // taller than the panel.
+        for (MainViewModel.Marker m : markers) {
+            robot.interact(() -> panel().revealLine(m.line()));
+            WaitForAsyncUtils.waitForFxEvents();
+            for (CodeEditor.Gutter g : gutters(robot)) {
+                double x = onScreen(codeText(g)).getMinX();
+                if (codeX == null) {
+                    codeX = x;
+                }
+                // The code starts at the same x on every line, marked or not.
+                assertThat(x).as("line " + g.line()).isCloseTo(codeX, org.assertj.core.data.Offset.offset(0.5));
+                if (g.line() != m.line()) {
+                    continue;
+                }
                 marked++;
-                int task = row.markers().get(0).task();
-                List<BackgroundFill> fills = c.getBackground().getFills();
+                int task = m.task();
+                List<BackgroundFill> fills = codeText(g).getBackground().getFills();
                 assertThat(web(fills.get(fills.size() - 1).getFill())).as("the tint of task " + task)
                         .isEqualTo(Styles.web(Styles.lineTint(task, false)));
-                // Full width: the tint covers the cell from edge to edge.
+                // Full width: the tint covers the line's text from the gutter to the right edge,
+                // and the gutter too.
                 assertThat(fills.get(fills.size() - 1).getInsets().getLeft()).isZero();
                 assertThat(fills.get(fills.size() - 1).getInsets().getRight()).isZero();
-                Label badge = (Label) c.lookup(".code-badge");
-                assertThat(badge.getText()).isEqualTo(row.markers().get(0).name());
+                assertThat(onScreen(codeText(g)).getMaxX()).isCloseTo(onScreen(code(robot)).getMaxX(),
+                        org.assertj.core.data.Offset.offset(1.0));
+                List<BackgroundFill> gutter = g.getBackground().getFills();
+                assertThat(web(gutter.get(gutter.size() - 1).getFill())).isEqualTo(Styles.web(Styles.lineTint(task, false)));
+                Label badge = (Label) g.lookup(".code-badge");
+                assertThat(badge.getText()).isEqualTo(m.name());
                 assertThat(badge.getFont().getSize()).as("readable badge").isGreaterThanOrEqualTo(13.0);
                 assertThat(onScreen(badge).getMaxX()).as("the badge is left of the code").isLessThan(codeX);
             }
         }
-        assertThat(marked).as("main's and worker's lines").isEqualTo(2);
+        assertThat(marked).as("main's and worker's lines, tinted").isEqualTo(2);
     }
 
     @Test
@@ -239,8 +268,8 @@ class CodeAndOutputPanelsTest {
             anyio.run(main)
             """;
 
-    /** Steps until every waiter waits, and gives the code panel's cell for the wait line. */
-    private ListCell<?> waitLine(FxRobot robot, int waiters) {
+    /** Steps until every waiter waits, and gives the code panel's gutter of the wait line. */
+    private CodeEditor.Gutter waitLine(FxRobot robot, int waiters) {
         robot.interact(() -> assertThat(vm.openText("w.py", String.format(Locale.ROOT, WAITERS, waiters), "w")).isTrue());
         robot.interact(() -> view.showOpened());
         for (int i = 0; i < 2 + waiters; i++) {
@@ -248,12 +277,12 @@ class CodeAndOutputPanelsTest {
         }
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.markers().stream().filter(m -> m.line() == 4)).hasSize(waiters);
-        return codeCells(robot).stream().filter(c -> c.getIndex() == 3).findFirst().orElseThrow();
+        return gutters(robot).stream().filter(g -> g.line() == 4).findFirst().orElseThrow();
     }
 
     @Test
     void severalTasksAtOneLineEachGetABadgeAndManyAreCounted(FxRobot robot) {
-        ListCell<?> three = waitLine(robot, 3);
+        CodeEditor.Gutter three = waitLine(robot, 3);
         List<Node> badges = new ArrayList<>(three.lookupAll(".code-badge"));
         assertThat(badges).hasSize(3);
         assertThat(badges).extracting(b -> ((Label) b).getBackground().getFills().get(0).getFill()).doesNotHaveDuplicates();
@@ -262,15 +291,14 @@ class CodeAndOutputPanelsTest {
             assertThat(onScreen(b).getMaxX()).isLessThan(codeX);
         }
         // Many: as many badges as fit, then the count of the rest.
-        ListCell<?> many = waitLine(robot, 12);
+        CodeEditor.Gutter many = waitLine(robot, 12);
         List<Label> shown = many.lookupAll(".code-badge").stream().map(Label.class::cast).toList();
         Label more = shown.get(shown.size() - 1);
         assertThat(more.getStyleClass()).contains(Styles.CODE_BADGE_MORE);
         assertThat(more.getText()).isEqualTo("+" + (12 - (shown.size() - 1)));
         assertThat(onScreen(more).getMaxX()).isLessThan(onScreen(codeText(many)).getMinX());
         // Every line's code still starts at one x.
-        assertThat(codeCells(robot).stream().filter(c -> codeText(c) != null)
-                .map(c -> Math.round(onScreen(codeText(c)).getMinX())).distinct()).hasSize(1);
+        assertThat(gutters(robot).stream().map(g -> Math.round(onScreen(codeText(g)).getMinX())).distinct()).hasSize(1);
     }
 
     @Test
@@ -279,18 +307,19 @@ class CodeAndOutputPanelsTest {
         for (int i = 0; i < 6; i++) {
             robot.interact(vm::step);
         }
-        robot.interact(() -> code(robot).scrollTo(0));
+        robot.interact(() -> code(robot).showParagraphAtTop(0));
         WaitForAsyncUtils.waitForFxEvents();
         // The lane whose line is furthest down the program, out of view at the top.
         MainViewModel.Marker far = vm.markers().stream().max(java.util.Comparator.comparingInt(MainViewModel.Marker::line)).orElseThrow();
-        assertThat(codeCells(robot)).noneMatch(c -> c.getIndex() == far.line() - 1);
+        assertThat(panel().lineInView(far.line())).isFalse();
         robot.interact(() -> vm.selectedTaskProperty().set(far.task()));
         WaitForAsyncUtils.waitForFxEvents();
-        ListCell<?> line = codeCells(robot).stream().filter(c -> c.getIndex() == far.line() - 1).findFirst().orElseThrow();
+        assertThat(panel().lineInView(far.line())).as("scrolled to").isTrue();
+        CodeEditor.Gutter line = gutters(robot).stream().filter(g -> g.line() == far.line()).findFirst().orElseThrow();
         assertThat(line.getPseudoClassStates()).extracting(Object::toString).contains("selected-line");
-        List<BackgroundFill> fills = line.getBackground().getFills();
+        List<BackgroundFill> fills = codeText(line).getBackground().getFills();
         assertThat(web(fills.get(fills.size() - 1).getFill())).isEqualTo(Styles.web(Styles.lineTint(far.task(), true)));
-        assertThat(web(fills.get(0).getFill())).as("a bar in the task's colour at the left edge")
+        assertThat(web(line.getBackground().getFills().get(0).getFill())).as("a bar in the task's colour at the left edge")
                 .isEqualTo(Styles.web(Styles.taskColor(far.task())));
     }
 
@@ -304,7 +333,8 @@ class CodeAndOutputPanelsTest {
         WaitForAsyncUtils.waitForFxEvents();
         TraceIndex.Lane alice = vm.timeline().lanes().get(0);
         assertThat(alice.stateAt(vm.positionProperty().get())).isEqualTo(TaskState.WAITING);
-        ListCell<?> placeholder = codeCells(robot).stream().filter(c -> "    \u2026".equals(c.getText())).findFirst().orElseThrow();
+        CodeEditor.Gutter placeholder = gutters(robot).stream().filter(g -> "    \u2026".equals(drawn(codeText(g))))
+                .findFirst().orElseThrow();
         assertThat(((Label) placeholder.lookup(".code-badge")).getText()).isEqualTo("alice");
         assertThat(placeholder.getAccessibleText()).contains("alice is here, idle, waiting for your next action");
         assertThat(robot.lookup("#sentence").queryAs(Label.class).getText()).isEqualTo("alice is idle, waiting for your next action.");

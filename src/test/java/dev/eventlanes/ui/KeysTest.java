@@ -80,6 +80,16 @@ class KeysTest {
         robot.press(KeyCode.CONTROL).type(k).release(KeyCode.CONTROL);
     }
 
+    private static void shortcutShift(FxRobot robot, KeyCode k) {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(k).release(KeyCode.SHIFT, KeyCode.CONTROL);
+    }
+
+    /** The size the code panel's text is drawn at. */
+    private double codeTextSize(FxRobot r) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return ((javafx.scene.text.Text) r.lookup("#code").query().lookup(".text")).getFont().getSize();
+    }
+
     private static void shift(FxRobot robot, KeyCode k) {
         robot.press(KeyCode.SHIFT).type(k).release(KeyCode.SHIFT);
     }
@@ -218,6 +228,30 @@ class KeysTest {
             r.type(KeyCode.L);
             assertThat(r.lookup("#lessonPanel").tryQuery().map(Node::isVisible).orElse(false)).isFalse();
         });
+        c.put("codeBigger", r -> {
+            double size = codeTextSize(r);
+            shortcutShift(r, KeyCode.EQUALS);
+            assertThat(view.codeView().textScaleProperty().get()).isEqualTo(1.15);
+            assertThat(codeTextSize(r)).isGreaterThan(size);
+            assertThat(view.zoomProperty().get()).as("the window's zoom stays").isEqualTo(1.0);
+        });
+        c.put("codeSmaller", r -> {
+            double size = codeTextSize(r);
+            shortcutShift(r, KeyCode.MINUS);
+            assertThat(view.codeView().textScaleProperty().get()).isEqualTo(0.9);
+            assertThat(codeTextSize(r)).isLessThan(size);
+            assertThat(view.zoomProperty().get()).as("the window's zoom stays").isEqualTo(1.0);
+        });
+        c.put("codeNormal", r -> {
+            double size = codeTextSize(r);
+            shortcutShift(r, KeyCode.EQUALS);
+            shortcutShift(r, KeyCode.EQUALS);
+            assertThat(codeTextSize(r)).isGreaterThan(size);
+            shortcutShift(r, KeyCode.DIGIT0);
+            assertThat(view.codeView().textScaleProperty().get()).isEqualTo(1.0);
+            assertThat(codeTextSize(r)).isEqualTo(size);
+            assertThat(view.zoomProperty().get()).isEqualTo(1.0);
+        });
         c.put("fullScreen", r -> {
             r.type(KeyCode.F11);
             assertThat(stage.isFullScreen()).isTrue();
@@ -305,6 +339,7 @@ class KeysTest {
             }
             view.zoomProperty().set(1);
             view.themeProperty().set(Theme.LIGHT);
+            view.codeView().textScaleProperty().set(1);
             stage.setFullScreen(false);
         });
         saved.clear();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +50,7 @@ class LaunchTest {
         assertThat(stage.isShowing()).isTrue();
         assertThat(stage.getTitle()).startsWith("Event Lanes \u2014 ");
         // Seed 1's 17 lines under its 7 lines of lesson notes.
-        assertThat(robot.lookup("#code").queryAs(ListView.class).getItems()).hasSize(24);
+        assertThat(robot.lookup("#code").queryAs(org.fxmisc.richtext.CodeArea.class).getParagraphs()).hasSize(24);
         assertThat(robot.lookup("#stepCount").queryAs(Label.class).getText()).isEqualTo("step 0 of 5");
         assertThat(robot.lookup("#play").queryAs(Button.class).getText()).isEqualTo("Play");
         assertThat(robot.lookup("#lanes").tryQuery()).isPresent();

@@ -314,7 +314,7 @@ class MainWindowTest {
         robot.clickOn(PresetCatalog.find("py:move_on_after").title());
         assertThat(vm.session().id()).isEqualTo("preset:py:move_on_after");
         // The program's 28 lines under its 8 lines of lesson notes.
-        assertThat(robot.lookup("#code").queryAs(ListView.class).getItems()).hasSize(36);
+        assertThat(robot.lookup("#code").queryAs(org.fxmisc.richtext.CodeArea.class).getParagraphs()).hasSize(36);
         // The scenario files sit in a submenu (fired directly: headless, a submenu opens on hover).
         javafx.scene.control.MenuButton menu = robot.lookup("#presets").queryAs(javafx.scene.control.MenuButton.class);
         javafx.scene.control.Menu scenarios = (javafx.scene.control.Menu) menu.getItems().stream()
@@ -325,7 +325,7 @@ class MainWindowTest {
         robot.interact(deadlock::fire);
         assertThat(vm.session().id()).isEqualTo("preset:deadlock");
         assertThat(robot.lookup("#toggle-alice_done").tryQuery()).isPresent();
-        assertThat(robot.lookup("#code").queryAs(ListView.class).getItems()).isNotEmpty();
+        assertThat(robot.lookup("#code").queryAs(org.fxmisc.richtext.CodeArea.class).getParagraphs()).isNotEmpty();
     }
 
     @Test
@@ -561,16 +561,16 @@ class MainWindowTest {
     void pasteOpensOnTheLastPastedCodeSoAPlusTaskCannotLoseIt(FxRobot robot) {
         String program = "import anyio\n\nasync def main():\n    print('pasted')\n\nanyio.run(main)\n";
         robot.clickOn("#paste");
-        javafx.scene.control.TextArea area = robot.lookup("#pasteArea").queryAs(javafx.scene.control.TextArea.class);
+        org.fxmisc.richtext.CodeArea area = robot.lookup("#pasteArea").queryAs(org.fxmisc.richtext.CodeArea.class);
         assertThat(area.getText()).isEmpty();
-        robot.interact(() -> area.setText(program));
+        robot.interact(() -> area.replaceText(program));
         robot.clickOn("#pasteRun");
         assertThat(vm.session().id()).startsWith("pasted:");
         answers.add("alice");
         robot.clickOn("#addTask");
         assertThat(vm.session().editable()).isTrue();
         robot.clickOn("#paste");
-        javafx.scene.control.TextArea again = robot.lookup("#pasteArea").queryAs(javafx.scene.control.TextArea.class);
+        org.fxmisc.richtext.CodeArea again = robot.lookup("#pasteArea").queryAs(org.fxmisc.richtext.CodeArea.class);
         assertThat(again.getText()).isEqualTo(program);
         // Selected whole, so that pasting replaces it at once.
         assertThat(again.getSelectedText()).isEqualTo(program);
@@ -603,13 +603,13 @@ class MainWindowTest {
         robot.interact(() -> view.showPasteDialog("{\"version\": 1, \"title\": \"t\", \"semantics\": \"anyio\","
                 + " \"seed\": 1, \"events\": [], \"tasks\": [{\"name\": \"main\", \"ops\": [{\"op\": \"sett\"}]}]}"));
         robot.clickOn("#pasteRun");
-        javafx.scene.control.TextArea area = robot.lookup("#pasteArea").queryAs(javafx.scene.control.TextArea.class);
+        org.fxmisc.richtext.CodeArea area = robot.lookup("#pasteArea").queryAs(org.fxmisc.richtext.CodeArea.class);
         assertThat(area.getScene().getWindow().isShowing()).isTrue();
         assertThat(area.getText()).contains("sett");
         assertThat(robot.lookup("#pasteProblems").queryAs(ListView.class).getItems()).isNotEmpty();
         assertThat(vm.session()).isSameAs(before);
         // Fixed in place, it runs.
-        robot.interact(() -> area.setText(area.getText().replace("{\"op\": \"sett\"}",
+        robot.interact(() -> area.replaceText(area.getText().replace("{\"op\": \"sett\"}",
                 "{\"op\": \"print\", \"text\": \"fixed\"}")));
         robot.clickOn("#pasteRun");
         assertThat(vm.session()).isNotSameAs(before);

@@ -29,6 +29,15 @@ class UiArchitectureTest {
     }
 
     @Test
+    void onlyTheCodeViewUsesRichTextFx() {
+        // The code component is one package: the rest of the window sees CodePanel, PasteEditor
+        // and ProgramSaver, never RichTextFX, so the library can be swapped in one place.
+        noClasses().that().resideOutsideOfPackage("dev.eventlanes.ui.code..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.fxmisc..", "org.reactfx..")
+                .check(MAIN);
+    }
+
+    @Test
     void theTimelineAndProgramSourcesStayFreeOfJavafx() {
         noClasses().that().resideInAnyPackage("dev.eventlanes.scene..", "dev.eventlanes.ui.program..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..")

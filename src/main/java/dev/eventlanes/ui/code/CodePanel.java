@@ -121,6 +121,9 @@ public final class CodePanel extends CodeEditor {
             lines = List.copyOf(code);
             marks = Map.of();
             setText(String.join("\n", lines));
+            if (topLine > 0) {
+                area().showParagraphAtTop(Math.min(topLine, lines.size() - 1));
+            }
         }
         Map<Integer, List<MainViewModel.Marker>> at = new LinkedHashMap<>();
         for (MainViewModel.Marker m : markers) {
@@ -205,10 +208,34 @@ public final class CodePanel extends CodeEditor {
         followLater(line, true);
     }
 
-    /** The first line at the top (another program opened). */
-    public void scrollToTop() {
+    /**
+     * Another program opened: this 0-based line at the top (past a lesson's notes), once its text
+     * is in (the next {@link #show}).
+     */
+    public void scrollToTop(int line) {
         followLine = 0;
-        area().showParagraphAtTop(0);
+        topLine = Math.max(0, line);
+        area().showParagraphAtTop(topLine);
+    }
+
+    /** The line {@link #scrollToTop} asked for, shown again once the text it is in is put in. */
+    private int topLine;
+
+    /**
+     * The tints and badges drawn again in the colours of the theme now in use (a theme switch:
+     * {@link Styles#lineTint} and {@link Styles#badgeColor} follow it).
+     */
+    public void restyle() {
+        Map<Integer, LineMarks> now = marks;
+        marks = Map.of();
+        int count = area().getParagraphs().size();
+        for (Map.Entry<Integer, LineMarks> e : now.entrySet()) {
+            if (e.getKey() <= count) {
+                area().setParagraphStyle(e.getKey() - 1, paragraphStyle(e.getValue()));
+            }
+        }
+        marks = now;
+        refreshGutters();
     }
 
     /**

@@ -15,7 +15,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -193,7 +192,7 @@ class LessonPanelTest {
 
     private void paste(FxRobot robot, String program) {
         robot.interact(() -> view.showPasteDialog(program));
-        TextArea area = robot.lookup("#pasteArea").queryAs(TextArea.class);
+        org.fxmisc.richtext.CodeArea area = robot.lookup("#pasteArea").queryAs(org.fxmisc.richtext.CodeArea.class);
         assertThat(area.getText()).isEqualTo(program);
         robot.clickOn("#pasteRun");
     }
