@@ -281,6 +281,12 @@ class CodeViewTest {
         for (CodeEditor.Gutter g : gutters(area)) {
             assertThat(g.icon().isVisible()).as("line " + g.line()).isEqualTo(g.line() == 5);
         }
+        // Drawn by the window's style sheet, which the dialog wears: a red sign.
+        CodeEditor.Gutter five = gutters(area).stream().filter(g -> g.line() == 5).findFirst().orElseThrow();
+        assertThat(Styles.web((Color) five.icon().getBackground().getFills().get(0).getFill())).isEqualTo("#dc2626");
+        // The caret went to the problem at once, the code no longer all selected.
+        assertThat(area.getCurrentParagraph()).isEqualTo(4);
+        assertThat(area.getSelectedText()).isEmpty();
         // Scrolled away, then the problem clicked: the caret goes to line 5, in view.
         robot.interact(() -> area.showParagraphAtBottom(area.getParagraphs().size() - 1));
         WaitForAsyncUtils.waitForFxEvents();

@@ -309,7 +309,8 @@ public class CodeEditor extends StackPane {
             return new int[] {start, end};
         }
         int stop = at + 1;
-        if (isWordChar(line.charAt(at))) {
+        // A word, or a decorator with its name.
+        if (isWordChar(line.charAt(at)) || line.charAt(at) == '@') {
             while (stop < end && isWordChar(line.charAt(stop))) {
                 stop++;
             }

@@ -114,10 +114,14 @@ public final class PasteEditor {
         return editor.getText();
     }
 
-    /** The problems a Run found: listed, and marked in the code where they have a line. */
+    /**
+     * The problems a Run found: listed, and marked in the code where they have a line; the caret
+     * goes to the first of those (the code was all selected, to be pasted over).
+     */
     public void showProblems(List<ProgramSource.Problem> list) {
         problems.getItems().setAll(list);
         editor.setProblems(list);
+        list.stream().filter(p -> p.line() > 0).findFirst().ifPresent(editor::goTo);
     }
 
     /** The focus in the code, all of it selected: pasting over the last program replaces it in one go. */
