@@ -78,6 +78,7 @@ public final class StartupClassList {
 
     /** The main classes and the jars the app ships with (the test tools on the class path are not). */
     private static boolean isAppJar(String from) {
-        return from.contains("/target/classes") || from.contains("/org/openjfx/") || from.contains("/com/fasterxml/");
+        return from.contains("/target/classes") || from.contains("/org/openjfx/") || from.contains("/com/fasterxml/")
+                || from.contains("/org/fxmisc/") || from.contains("/org/reactfx/");
     }
 }
