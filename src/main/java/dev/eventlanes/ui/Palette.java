@@ -69,6 +69,21 @@ public final class Palette {
         BADGE_TEXT,
         /** The "+3" badge. */
         BADGE_MORE,
+        /**
+         * The code's colours by what a word is (dev.eventlanes.ui.code): read on {@link #SURFACE};
+         * on a line tinted in a task's colour the code is all {@link #CODE_TEXT}.
+         */
+        CODE_KEYWORD,
+        /** The name a {@code def} or {@code class} introduces. */
+        CODE_DEFINITION,
+        CODE_BUILTIN,
+        CODE_STRING,
+        /** Numbers. */
+        CODE_LITERAL,
+        CODE_COMMENT,
+        CODE_DECORATOR,
+        /** A problem's wavy line and its sign in the gutter (words on the sign: {@link #BADGE_TEXT}). */
+        CODE_PROBLEM,
         CONSOLE_ERROR,
         /** A key's cap in the keys overlay. */
         KEY_CAP,
@@ -360,6 +375,14 @@ public final class Palette {
         l.put(Ink.CODE_NUMBER, c("#5f6877"));
         l.put(Ink.BADGE_TEXT, c("#ffffff"));
         l.put(Ink.BADGE_MORE, c("#4b5563"));
+        l.put(Ink.CODE_KEYWORD, c("#6b21a8"));
+        l.put(Ink.CODE_DEFINITION, c("#1e40af"));
+        l.put(Ink.CODE_BUILTIN, c("#164e63"));
+        l.put(Ink.CODE_STRING, c("#14532d"));
+        l.put(Ink.CODE_LITERAL, c("#8a2c0d"));
+        l.put(Ink.CODE_COMMENT, c("#4b5563"));
+        l.put(Ink.CODE_DECORATOR, c("#713f12"));
+        l.put(Ink.CODE_PROBLEM, c("#b91c1c"));
         l.put(Ink.CONSOLE_ERROR, c("#b91c1c"));
         l.put(Ink.KEY_CAP, c("#eef1f6"));
         l.put(Ink.OVERLAY, Color.rgb(15, 23, 42, 0.55));
@@ -428,6 +451,14 @@ public final class Palette {
         d.put(Ink.CODE_NUMBER, c("#8b949e"));
         d.put(Ink.BADGE_TEXT, c("#0d1117"));
         d.put(Ink.BADGE_MORE, c("#8b949e"));
+        d.put(Ink.CODE_KEYWORD, c("#ff7b72"));
+        d.put(Ink.CODE_DEFINITION, c("#d2a8ff"));
+        d.put(Ink.CODE_BUILTIN, c("#79c0ff"));
+        d.put(Ink.CODE_STRING, c("#a5d6ff"));
+        d.put(Ink.CODE_LITERAL, c("#ffa657"));
+        d.put(Ink.CODE_COMMENT, c("#8b949e"));
+        d.put(Ink.CODE_DECORATOR, c("#e3b341"));
+        d.put(Ink.CODE_PROBLEM, c("#f85149"));
         d.put(Ink.CONSOLE_ERROR, c("#ff7b72"));
         d.put(Ink.KEY_CAP, c("#21262d"));
         d.put(Ink.OVERLAY, Color.rgb(1, 4, 9, 0.7));
@@ -496,6 +527,14 @@ public final class Palette {
         h.put(Ink.CODE_NUMBER, c("#3d3d3d"));
         h.put(Ink.BADGE_TEXT, c("#ffffff"));
         h.put(Ink.BADGE_MORE, c("#000000"));
+        h.put(Ink.CODE_KEYWORD, c("#4a0072"));
+        h.put(Ink.CODE_DEFINITION, c("#00297a"));
+        h.put(Ink.CODE_BUILTIN, c("#003d4d"));
+        h.put(Ink.CODE_STRING, c("#0b3d12"));
+        h.put(Ink.CODE_LITERAL, c("#5c1a00"));
+        h.put(Ink.CODE_COMMENT, c("#333333"));
+        h.put(Ink.CODE_DECORATOR, c("#4d3000"));
+        h.put(Ink.CODE_PROBLEM, c("#a00000"));
         h.put(Ink.CONSOLE_ERROR, c("#b00000"));
         h.put(Ink.KEY_CAP, c("#ffffff"));
         h.put(Ink.OVERLAY, Color.rgb(0, 0, 0, 0.6));

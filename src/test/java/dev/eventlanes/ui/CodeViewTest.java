@@ -122,7 +122,8 @@ class CodeViewTest {
 
     @Test
     void aKnownProgramIsColouredByWhatEachWordIs(FxRobot robot) {
-        String program = "import anyio  # a comment\n\nasync def main():\n    print(\"a string\", 42)\n\nanyio.run(main)\n";
+        String program = "import anyio  # a comment\n\ndef helper():\n    return len(\"another\") + 7\n\n"
+                + "async def main():\n    print(\"a string\", 42)\n\nanyio.run(main)\n";
         robot.interact(() -> {
             assertThat(vm.openText("known.py", program, "known")).isTrue();
             view.showOpened();
@@ -138,22 +139,43 @@ class CodeViewTest {
         assertThat(area.getStyleOfChar(program.indexOf("42") + 1)).containsExactly("py-number");
         assertThat(area.getStyleOfChar(program.indexOf("print") + 1)).containsExactly("py-builtin");
         assertThat(area.getStyleOfChar(program.indexOf("anyio.run") + 1)).isEmpty();
-        // As drawn: each kind in a colour of its own, readable on white and on every strong tint.
-        Set<String> fills = new TreeSet<>();
-        for (Node n : area.lookupAll(".text")) {
-            if (n instanceof Text t && t.getStyleClass().stream().anyMatch(c -> c.startsWith("py-"))) {
+        // As drawn, in every theme: each kind in a colour of its own that reads on the code's
+        // surface; on a line where a task is, all of it in the code's colour, which reads on
+        // every tint (ThemeContrastTest).
+        for (Theme theme : Theme.values()) {
+            robot.interact(() -> view.themeProperty().set(theme));
+            WaitForAsyncUtils.waitForFxEvents();
+            Palette p = theme.palette();
+            Set<String> fills = new TreeSet<>();
+            int onMarked = 0;
+            for (Node n : area.lookupAll(".text")) {
+                if (!(n instanceof Text t) || t.getText().isBlank()) {
+                    continue;
+                }
                 Color c = (Color) t.getFill();
-                fills.add(t.getStyleClass().stream().filter(s -> s.startsWith("py-")).findFirst().orElseThrow() + " " + Styles.web(c));
-                assertThat(Styles.contrast(c, Color.WHITE)).as(t.getText()).isGreaterThanOrEqualTo(4.5);
-                for (int task = 0; task < 16; task++) {
-                    assertThat(Styles.contrast(c, Styles.lineTint(task, true))).as(t.getText() + " on task " + task)
+                boolean marked = t.getParent().getStyleClass().contains("marked-line");
+                if (marked) {
+                    onMarked++;
+                    assertThat(c).as(theme.id() + ": " + t.getText() + " on a task's line").isEqualTo(p.get(Palette.Ink.CODE_TEXT));
+                } else if (t.getStyleClass().stream().anyMatch(k -> k.startsWith("py-"))) {
+                    fills.add(t.getStyleClass().stream().filter(k -> k.startsWith("py-")).findFirst().orElseThrow() + " " + Styles.web(c));
+                    assertThat(Styles.contrast(c, p.get(Palette.Ink.SURFACE))).as(theme.id() + ": " + t.getText())
                             .isGreaterThanOrEqualTo(4.5);
                 }
             }
+            assertThat(onMarked).as(theme.id() + ": main's line is marked").isPositive();
+            // The area and a marked line in this theme's colours (tints drawn again on a switch).
+            assertThat(area.getBackground().getFills().get(0).getFill()).as(theme.id()).isEqualTo(p.get(Palette.Ink.SURFACE));
+            MainViewModel.Marker main = vm.markers().get(0);
+            robot.interact(() -> panel().revealLine(main.line()));
+            WaitForAsyncUtils.waitForFxEvents();
+            TextFlow line = codeText(gutters(area).stream().filter(g -> g.line() == main.line()).findFirst().orElseThrow());
+            assertThat(tint(line)).as(theme.id() + ": main's line").isEqualTo(Styles.web(p.lineTint(main.task(), false)));
+            assertThat(fills.stream().map(f -> f.split(" ")[0]).distinct()).as(theme.id())
+                    .contains("py-keyword", "py-definition", "py-string", "py-comment", "py-number", "py-builtin");
+            assertThat(fills.stream().map(f -> f.split(" ")[1]).distinct()).as(theme.id() + ": one colour per kind").hasSize(6);
         }
-        assertThat(fills.stream().map(f -> f.split(" ")[0]).distinct())
-                .containsExactlyInAnyOrder("py-keyword", "py-definition", "py-string", "py-comment", "py-number", "py-builtin");
-        assertThat(fills.stream().map(f -> f.split(" ")[1]).distinct()).as("one colour per kind").hasSize(6);
+        robot.interact(() -> view.themeProperty().set(Theme.LIGHT));
     }
 
     @Test
@@ -283,7 +305,8 @@ class CodeViewTest {
         }
         // Drawn by the window's style sheet, which the dialog wears: a red sign.
         CodeEditor.Gutter five = gutters(area).stream().filter(g -> g.line() == 5).findFirst().orElseThrow();
-        assertThat(Styles.web((Color) five.icon().getBackground().getFills().get(0).getFill())).isEqualTo("#dc2626");
+        assertThat((Color) five.icon().getBackground().getFills().get(0).getFill())
+                .isEqualTo(Theme.current().palette().get(Palette.Ink.CODE_PROBLEM));
         // The caret went to the problem at once, the code no longer all selected.
         assertThat(area.getCurrentParagraph()).isEqualTo(4);
         assertThat(area.getSelectedText()).isEmpty();
