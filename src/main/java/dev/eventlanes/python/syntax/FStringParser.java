@@ -115,11 +115,24 @@ final class FStringParser {
         return j + 1;
     }
 
-    /**
-     * Where the expression of a field ends: the first '=', '!', ':' or '}' outside brackets and
-     * strings that is not part of an operator such as '==' or '!='.
-     */
     private int expressionEnd(int i) {
+        int j = expressionEnd(src, i, end, true);
+        if (j < 0) {
+            int at = -j - 1;
+            throw error(at, src.charAt(at) == '\\' ? "f-string expression part cannot include a backslash"
+                    : "f-string expression part cannot include '#'");
+        }
+        return j;
+    }
+
+    /**
+     * Where the expression of a field that starts at i ends: the first '=', '!', ':' or '}'
+     * outside brackets and strings that is not part of an operator such as '==' or '!='; {@code
+     * end} if none. Strict (the parser): a backslash or '#' in the expression is an error, and
+     * its index k comes back as -(k + 1). Not strict (the highlighter, which colours text being
+     * typed): they are ordinary characters.
+     */
+    static int expressionEnd(String src, int i, int end, boolean strict) {
         int depth = 0;
         while (i < end) {
             char c = src.charAt(i);
@@ -136,10 +149,8 @@ final class FStringParser {
             } else if (c == '\'' || c == '"') {
                 int close = src.indexOf(c, i + 1);
                 i = close < 0 || close >= end ? end : close;
-            } else if (c == '\\') {
-                throw error(i, "f-string expression part cannot include a backslash");
-            } else if (c == '#') {
-                throw error(i, "f-string expression part cannot include '#'");
+            } else if (strict && (c == '\\' || c == '#')) {
+                return -(i + 1);
             } else if (depth == 0 && c == '!' && next != '=') {
                 return i;
             } else if (depth == 0 && c == ':') {

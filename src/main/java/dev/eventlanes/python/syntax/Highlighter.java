@@ -219,7 +219,7 @@ public final class Highlighter {
 
     /** One field from its '{'; returns the index after its '}'. */
     private int field(int open, int to, int depth) {
-        int exprEnd = expressionEnd(open + 1, to);
+        int exprEnd = FStringParser.expressionEnd(src, open + 1, to, false);
         paint(open, exprEnd, null);
         int line = lineOf(open + 1);
         List<Token> tokens;
@@ -247,36 +247,6 @@ public final class Highlighter {
             return j + 1;
         }
         return j;
-    }
-
-    /** As {@link FStringParser}'s: the first '=', '!', ':' or '}' outside brackets and strings. */
-    private int expressionEnd(int i, int to) {
-        int depth = 0;
-        while (i < to) {
-            char c = src.charAt(i);
-            char next = i + 1 < to ? src.charAt(i + 1) : '\0';
-            if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']') {
-                depth--;
-            } else if (c == '}') {
-                if (depth == 0) {
-                    return i;
-                }
-                depth--;
-            } else if (c == '\'' || c == '"') {
-                int close = src.indexOf(c, i + 1);
-                i = close < 0 || close >= to ? to - 1 : close;
-            } else if (depth == 0 && (c == '!' && next != '=' || c == ':')) {
-                return i;
-            } else if (depth == 0 && c == '=' && next != '=' && "=!<>".indexOf(src.charAt(i - 1)) < 0) {
-                return i;
-            } else if ((c == '=' || c == '!' || c == '<' || c == '>') && next == '=') {
-                i++;
-            }
-            i++;
-        }
-        return to;
     }
 
     // ----- positions and painting -----
